@@ -1,0 +1,56 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Globalization;
+
+namespace LiveAvatarGen.Runtime.Http;
+
+/// <summary>Formats parameter values for paths, queries, headers and cookies: invariant culture, spec formats.</summary>
+public static class ApiFormat
+{
+    /// <summary>Formats a string.</summary>
+    public static string Value(string value) => value;
+
+    /// <summary>Formats a boolean as <c>true</c>/<c>false</c>.</summary>
+    public static string Value(bool value) => value ? "true" : "false";
+
+    /// <summary>Formats an integer.</summary>
+    public static string Value(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats an integer.</summary>
+    public static string Value(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a number in round-trip form.</summary>
+    public static string Value(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a number in round-trip form.</summary>
+    public static string Value(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a decimal exactly.</summary>
+    public static string Value(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a UUID in its hyphenated form.</summary>
+    public static string Value(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a date-time in RFC 3339 form.</summary>
+    public static string Value(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Escapes one path segment. Every reserved character is percent-encoded, and so are the dots of
+    /// <c>.</c> and <c>..</c>, which a URI parser would otherwise resolve and use to change the request target.
+    /// </summary>
+    public static string PathSegment(string value)
+    {
+        if (value.Length == 0)
+        {
+            throw new ArgumentException("A path parameter cannot be empty: it would change the request target.", nameof(value));
+        }
+
+        if (value is "." or "..")
+        {
+            return value.Replace(".", "%2E");
+        }
+
+        return Uri.EscapeDataString(value);
+    }
+}

@@ -1,0 +1,87 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Text;
+using System.Text.Json;
+using LiveAvatarGen.Runtime.Errors;
+using LiveAvatarGen.Runtime.Json;
+
+namespace LiveAvatarGen.Runtime.Http;
+
+/// <summary>A response whose body has been read (within the size limit), handed to a generated response handler.</summary>
+public sealed class ApiResponseData
+{
+    private readonly ReadOnlyMemory<byte> _body;
+
+    /// <summary>Creates the response data.</summary>
+    public ApiResponseData(int statusCode, ReadOnlyMemory<byte> body, string? contentType, TimeSpan? retryAfter)
+    {
+        StatusCode = statusCode;
+        _body = body;
+        ContentType = contentType;
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The media type of the body, if any.</summary>
+    public string? ContentType { get; }
+
+    /// <summary>The delay from <c>Retry-After</c>, if any.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>The raw body.</summary>
+    public ReadOnlyMemory<byte> Body => _body;
+
+    /// <summary>The body decoded as UTF-8 text.</summary>
+    public string BodyText => Encoding.UTF8.GetString(_body.ToArray());
+
+    /// <summary>Parses the body with a generated reader. Malformed JSON and wrong shapes become <see cref="ApiResponseFormatException"/>.</summary>
+    public T ReadJson<T>(JsonReadFunc<T> read)
+    {
+        if (_body.IsEmpty)
+        {
+            throw new ApiResponseFormatException("Expected a JSON body but the response body is empty.");
+        }
+
+        try
+        {
+            Utf8JsonReader reader = new(_body.Span, new JsonReaderOptions { MaxDepth = 256 });
+            reader.Read();
+            T value = read(ref reader);
+            if (reader.Read())
+            {
+                throw new ApiResponseFormatException("Unexpected content after the JSON value.");
+            }
+
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiResponseFormatException("The response body is not valid JSON: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>The exception for an undocumented status code.</summary>
+    public ApiException ToException()
+    {
+        return new ApiException(StatusCode, BodyText, RetryAfter);
+    }
+
+    /// <summary>The exception for a documented error status, carrying its typed body; if the body does not parse, an untyped one.</summary>
+    public ApiException ToException<TError>(JsonReadFunc<TError> read)
+    {
+        TError error;
+        try
+        {
+            error = ReadJson(read);
+        }
+        catch (ApiDataException ex)
+        {
+            return new ApiException(StatusCode, BodyText, RetryAfter, ex);
+        }
+
+        return new ApiException<TError>(StatusCode, BodyText, error, RetryAfter);
+    }
+}

@@ -1,0 +1,259 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using LiveAvatarGen.Runtime.Errors;
+
+namespace LiveAvatarGen.Runtime.Json;
+
+/// <summary>
+/// Token readers used by generated code. Each checks the token type first and throws
+/// <see cref="ApiResponseFormatException"/> on a mismatch, so a wrong shape never surfaces as
+/// <see cref="InvalidOperationException"/> or <see cref="FormatException"/>.
+/// </summary>
+public static class JsonRead
+{
+    /// <summary>Checks that the reader is at the start of an object.</summary>
+    public static void StartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, "an object (" + typeName + ")");
+        }
+    }
+
+    /// <summary>Moves to the next property name of the current object; false at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Skips the value of a property the type does not know: unknown members are tolerated.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>Reads a string.</summary>
+    public static string String(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Unexpected(ref reader, "a string");
+        }
+
+        return reader.GetString()!;
+    }
+
+    /// <summary>Reads a boolean.</summary>
+    public static bool Boolean(ref Utf8JsonReader reader)
+    {
+        return reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => throw Unexpected(ref reader, "a boolean"),
+        };
+    }
+
+    /// <summary>Reads a 32-bit integer.</summary>
+    public static int Int32(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int value))
+        {
+            throw Unexpected(ref reader, "a 32-bit integer");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a 64-bit integer.</summary>
+    public static long Int64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long value))
+        {
+            throw Unexpected(ref reader, "a 64-bit integer");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a double.</summary>
+    public static double Double(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out double value))
+        {
+            throw Unexpected(ref reader, "a number");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a single-precision number.</summary>
+    public static float Single(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetSingle(out float value))
+        {
+            throw Unexpected(ref reader, "a number");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a decimal exactly from the number's text.</summary>
+    public static decimal Decimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out decimal value))
+        {
+            throw Unexpected(ref reader, "a decimal number");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a UUID string.</summary>
+    public static Guid Guid(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetGuid(out Guid value))
+        {
+            throw Unexpected(ref reader, "a UUID string");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads an RFC 3339 date-time string.</summary>
+    public static DateTimeOffset DateTimeOffset(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Unexpected(ref reader, "a date-time string");
+        }
+
+        if (reader.TryGetDateTimeOffset(out DateTimeOffset value))
+        {
+            return value;
+        }
+
+        // Servers often omit the offset (Python's isoformat()); read those as UTC rather than failing.
+        string text = reader.GetString()!;
+        if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        {
+            return value;
+        }
+
+        throw new ApiResponseFormatException("Expected a date-time string but found " + ApiValidationException.Shorten(text) + ".");
+    }
+
+    /// <summary>Reads base64 bytes.</summary>
+    public static byte[] Bytes(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetBytesFromBase64(out byte[]? value))
+        {
+            throw Unexpected(ref reader, "a base64 string");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads any JSON value as a detached <see cref="JsonElement"/>.</summary>
+    public static JsonElement Element(ref Utf8JsonReader reader)
+    {
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>Reads an array, item by item, adding the index to the path of any error.</summary>
+    public static List<T> List<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unexpected(ref reader, "an array");
+        }
+
+        List<T> items = new();
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return items;
+            }
+
+            try
+            {
+                items.Add(readItem(ref reader));
+            }
+            catch (ApiDataException ex)
+            {
+                throw ex.AtIndex(items.Count);
+            }
+        }
+    }
+
+    /// <summary>Reads an object with arbitrary keys into a dictionary, keeping the document's order.</summary>
+    public static Dictionary<string, T> Map<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readValue)
+    {
+        StartObject(ref reader, "map");
+        Dictionary<string, T> map = new(StringComparer.Ordinal);
+        while (NextProperty(ref reader))
+        {
+            string key = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                map[key] = readValue(ref reader);
+            }
+            catch (ApiDataException ex)
+            {
+                throw ex.AtProperty(key);
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Reads a value that may be JSON null.</summary>
+    public static T? NullableClass<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read)
+        where T : class
+    {
+        return reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+    }
+
+    /// <summary>The error for a property that must be present but is not.</summary>
+    public static ApiResponseFormatException MissingProperty(string jsonName, string typeName)
+    {
+        return new ApiResponseFormatException($"Required property '{jsonName}' of {typeName} is missing.");
+    }
+
+    /// <summary>The error for a JSON null where the spec does not allow one.</summary>
+    public static ApiResponseFormatException UnexpectedNull(string expected)
+    {
+        return new ApiResponseFormatException($"Expected {expected} but found null.");
+    }
+
+    /// <summary>The error for a token of the wrong type.</summary>
+    public static ApiResponseFormatException Unexpected(ref Utf8JsonReader reader, string expected)
+    {
+        return new ApiResponseFormatException($"Expected {expected} but found {Describe(ref reader)}.");
+    }
+
+    private static string Describe(ref Utf8JsonReader reader)
+    {
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => "the string " + ApiValidationException.Shorten(reader.GetString()),
+            JsonTokenType.Number => "the number " + Truncate(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray())),
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Null => "null",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            _ => reader.TokenType.ToString(),
+        };
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
+}

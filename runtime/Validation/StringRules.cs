@@ -1,0 +1,89 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LiveAvatarGen.Runtime.Errors;
+
+namespace LiveAvatarGen.Runtime.Validation;
+
+/// <summary>The checks behind generated string value types: pattern and length, as JSON Schema defines them.</summary>
+public static class StringRules
+{
+    /// <summary>Returns the value if it passes every rule, else throws <see cref="ApiValidationException"/>.</summary>
+    /// <param name="value">The candidate.</param>
+    /// <param name="typeName">The value type's name, for the message.</param>
+    /// <param name="pattern">The compiled pattern, or null.</param>
+    /// <param name="patternText">The pattern as the spec wrote it, for the message.</param>
+    /// <param name="minLength">The minimum length in code points, or -1.</param>
+    /// <param name="maxLength">The maximum length in code points, or -1.</param>
+    public static string Check(string? value, string typeName, Regex? pattern, string? patternText, int minLength, int maxLength)
+    {
+        string? broken = FindBrokenRule(value, pattern, patternText, minLength, maxLength, out Exception? cause);
+        if (broken is not null)
+        {
+            throw new ApiValidationException(typeName, value, broken, cause);
+        }
+
+        return value!;
+    }
+
+    /// <summary>Describes the first rule the value breaks, or returns null if it passes.</summary>
+    public static string? FindBrokenRule(string? value, Regex? pattern, string? patternText, int minLength, int maxLength, out Exception? cause)
+    {
+        cause = null;
+        if (value is null)
+        {
+            return "is null";
+        }
+
+        if (minLength >= 0 || maxLength >= 0)
+        {
+            // JSON Schema counts code points, not UTF-16 units.
+            int length = CountCodePoints(value);
+            if (minLength >= 0 && length < minLength)
+            {
+                return "must be at least " + minLength.ToString(CultureInfo.InvariantCulture) + " characters long";
+            }
+
+            if (maxLength >= 0 && length > maxLength)
+            {
+                return "must be at most " + maxLength.ToString(CultureInfo.InvariantCulture) + " characters long";
+            }
+        }
+
+        if (pattern is not null)
+        {
+            try
+            {
+                if (!pattern.IsMatch(value))
+                {
+                    return "must match the pattern '" + patternText + "'";
+                }
+            }
+            catch (RegexMatchTimeoutException ex)
+            {
+                cause = ex;
+                return "could not be checked against the pattern '" + patternText + "' within " + ApiRegex.MatchTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms";
+            }
+        }
+
+        return null;
+    }
+
+    private static int CountCodePoints(string value)
+    {
+        int count = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+}
