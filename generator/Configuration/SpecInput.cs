@@ -1,0 +1,10 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+namespace LiveAvatarGen.Generator.Configuration;
+
+/// <summary>One spec file with its options; the first pipeline value, with the AdditionalText already dropped.</summary>
+/// <param name="Path">The file's path, for diagnostics.</param>
+/// <param name="Text">The file's text; null if it could not be read.</param>
+/// <param name="Namespace">The namespace for generated code.</param>
+/// <param name="ClientName">The client class name from <c>OpenApiClientName</c>, or null to derive it from <c>info.title</c>.</param>
+internal sealed record SpecInput(string Path, string? Text, string Namespace, string? ClientName);

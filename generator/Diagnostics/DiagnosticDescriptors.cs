@@ -1,0 +1,86 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace LiveAvatarGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ranges: LAG0xxx configuration, LAG1xxx invalid document,
+/// LAG2xxx unsupported construct (generated with a fallback), LAG3xxx naming.
+/// Error means the element was skipped; warning means it was generated in a degraded form.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "LiveAvatarGen";
+    private const string HelpBase = "https://github.com/liveavatargen/liveavatargen/blob/main/docs/diagnostics/";
+
+    /// <summary>LAG0001: the generated code needs the LiveAvatarGen.Runtime assembly.</summary>
+    public static readonly DiagnosticDescriptor RuntimeMissing = Create(
+        "LAG0001", "LiveAvatarGen.Runtime is not referenced", "The client generated from '{0}' needs the LiveAvatarGen.Runtime assembly; reference the LiveAvatarGen.Runtime package", DiagnosticSeverity.Error);
+
+    /// <summary>LAG0002: the generated code needs C# 11 or later.</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "LAG0002", "C# 11 or later is required", "The client generated from '{0}' needs C# 11 or later; set <LangVersion>11</LangVersion> or higher", DiagnosticSeverity.Error);
+
+    /// <summary>LAG0003: two specs would generate the same client.</summary>
+    public static readonly DiagnosticDescriptor DuplicateClient = Create(
+        "LAG0003", "Two specs generate the same client", "The spec '{0}' generates client '{1}', which another spec in this project also generates; set OpenApiClientName or OpenApiNamespace on one of them", DiagnosticSeverity.Error);
+
+    /// <summary>LAG1001: the file is not a readable OpenAPI document.</summary>
+    public static readonly DiagnosticDescriptor UnreadableDocument = Create(
+        "LAG1001", "The spec cannot be read", "The spec '{0}' cannot be read: {1}", DiagnosticSeverity.Error);
+
+    /// <summary>LAG1002: the OpenAPI reader reported a problem; generation went on.</summary>
+    public static readonly DiagnosticDescriptor ReaderProblem = Create(
+        "LAG1002", "The OpenAPI reader reported a problem", "{0}: {1}", DiagnosticSeverity.Warning);
+
+    /// <summary>LAG1003: Swagger 2.0 and unknown versions are declined.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
+        "LAG1003", "Unsupported OpenAPI version", "The spec '{0}' is {1}, which is not supported: convert it to OpenAPI 3.0 or later (for Swagger 2.0, for example with swagger2openapi); no client was generated from it", DiagnosticSeverity.Error);
+
+    /// <summary>LAG1004: a reference could not be resolved.</summary>
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "LAG1004", "Unresolved reference", "{0}: the reference '{1}' cannot be resolved; the value is typed as JsonElement", DiagnosticSeverity.Warning);
+
+    /// <summary>LAG1005: a pattern is not a valid regular expression.</summary>
+    public static readonly DiagnosticDescriptor InvalidPattern = Create(
+        "LAG1005", "Invalid pattern", "{0}: the pattern '{1}' is not a valid regular expression ({2}); it is not enforced", DiagnosticSeverity.Warning);
+
+    /// <summary>LAG1006: an unexpected failure inside the generator, turned into a diagnostic so the build goes on.</summary>
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "LAG1006", "The generator failed on this spec", "The generator failed on '{0}': {1}; please report this with the spec", DiagnosticSeverity.Error);
+
+    /// <summary>LAG2001: a construct is not supported and was generated in a degraded form.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
+        "LAG2001", "Unsupported construct", "{0}: {1}", DiagnosticSeverity.Warning);
+
+    /// <summary>LAG2002: webhooks and callbacks produce no client code.</summary>
+    public static readonly DiagnosticDescriptor Skipped = Create(
+        "LAG2002", "Element skipped", "{0}: {1} are not generated", DiagnosticSeverity.Info);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
+    {
+        [RuntimeMissing.Id] = RuntimeMissing,
+        [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
+        [DuplicateClient.Id] = DuplicateClient,
+        [UnreadableDocument.Id] = UnreadableDocument,
+        [ReaderProblem.Id] = ReaderProblem,
+        [UnsupportedVersion.Id] = UnsupportedVersion,
+        [UnresolvedReference.Id] = UnresolvedReference,
+        [InvalidPattern.Id] = InvalidPattern,
+        [InternalError.Id] = InternalError,
+        [UnsupportedConstruct.Id] = UnsupportedConstruct,
+        [Skipped.Id] = Skipped,
+    };
+
+    /// <summary>All descriptors, for tests and docs.</summary>
+    public static IReadOnlyCollection<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+    {
+        return new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+    }
+}

@@ -1,0 +1,146 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Collections.Generic;
+using System.Linq;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Parsing;
+
+namespace LiveAvatarGen.Generator.Emitting;
+
+/// <summary>Emits the client class: one method per operation, plus a static response handler per operation.</summary>
+internal static partial class ClientEmitter
+{
+    private const string Http = TypeSyntax.Runtime + ".Http";
+
+    public static string Emit(ClientModel model, CompilationFacts facts)
+    {
+        SourceWriter writer = EmitterCommon.Start(model.Namespace);
+        writer.Summary((model.Documentation is null ? string.Empty : model.Documentation + "\n") + "A typed client generated from the OpenAPI spec; one method per operation.");
+        writer.Line(EmitterCommon.GeneratedCode);
+        writer.Open("public sealed partial class " + model.Name);
+        foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
+        {
+            writer.Line("private static readonly " + Http + ".ApiSecurityScheme " + SchemeField(scheme) + " = new(" + CSharpLiteral.String(scheme.SchemeName) + ", " + Http + ".ApiSecuritySchemeKind." + scheme.Kind + ", " + CSharpLiteral.String(scheme.ParameterName) + ");");
+        }
+
+        writer.Line();
+        writer.Line("private readonly " + Http + ".ApiClientCore _core;");
+        writer.Line();
+        writer.Line("/// <summary>Creates the client with default options.</summary>");
+        writer.Line("/// <param name=\"httpClient\">The HttpClient to send with, for example from IHttpClientFactory.</param>");
+        writer.Open("public " + model.Name + "(global::System.Net.Http.HttpClient httpClient)");
+        writer.Line(": this(httpClient, new " + model.OptionsName + "())");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Creates the client.</summary>");
+        writer.Line("/// <param name=\"httpClient\">The HttpClient to send with, for example from IHttpClientFactory.</param>");
+        writer.Line("/// <param name=\"options\">Base address, credentials, limits.</param>");
+        writer.Open("public " + model.Name + "(global::System.Net.Http.HttpClient httpClient, " + model.OptionsName + " options)");
+        writer.Line("Options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
+        writer.Line("_core = new " + Http + ".ApiClientCore(httpClient, options, " + (model.DefaultServerUrl is null ? "null" : CSharpLiteral.String(model.DefaultServerUrl)) + ");");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The options in force.</summary>");
+        writer.Line("public " + model.OptionsName + " Options { get; }");
+        Dictionary<string, SecuritySchemeModel> schemes = model.SecuritySchemes.ToDictionary(s => s.SchemeName, System.StringComparer.Ordinal);
+        foreach (OperationModel operation in model.Operations)
+        {
+            writer.Line();
+            EmitOperation(writer, operation, schemes, facts);
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static string SchemeField(SecuritySchemeModel scheme) => "s_scheme" + scheme.PropertyName;
+
+    private static void EmitOperation(SourceWriter writer, OperationModel operation, Dictionary<string, SecuritySchemeModel> schemes, CompilationFacts facts)
+    {
+        string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+        string securityField = "s_" + char.ToLowerInvariant(baseName[0]) + baseName.Substring(1) + "Security";
+        IEnumerable<string> alternatives = operation.Security
+            .Select(requirement => requirement.All(schemes.ContainsKey)
+                ? "new " + Http + ".ApiSecurityScheme[] { " + string.Join(", ", requirement.Select(id => SchemeField(schemes[id]))) + " }"
+                : null)
+            .Where(a => a is not null)!;
+        writer.Line("private static readonly " + Http + ".ApiSecurityScheme[][] " + securityField + " = new " + Http + ".ApiSecurityScheme[][] { " + string.Join(", ", alternatives) + " };");
+        writer.Line();
+
+        ResponsePlan plan = ResponsePlan.For(operation, facts);
+        List<Parameter> parameters = Parameter.Ordered(operation, facts);
+        writer.Summary(operation.Documentation ?? operation.HttpMethod + " " + operation.PathTemplate);
+        writer.Line("/// <remarks><c>" + operation.HttpMethod + " " + SourceWriter.Xml(operation.PathTemplate) + "</c></remarks>");
+        foreach (Parameter parameter in parameters)
+        {
+            writer.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " ") + "</param>");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        writer.Line("/// <exception cref=\"global::LiveAvatarGen.Runtime.Errors.ApiException\">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>");
+        if (operation.IsDeprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
+        }
+
+        string signature = string.Join(", ", parameters.Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"));
+        writer.Open("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + signature + ")");
+        writer.Line(Http + ".ApiRequest request = new(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(operation, facts) + ");");
+        foreach (Parameter parameter in parameters)
+        {
+            parameter.EmitAdd(writer, facts);
+        }
+
+        writer.Line("return _core.SendAsync<" + plan.ResultType + ">(request, " + securityField + ", Handle" + baseName + ", cancellationToken);");
+        writer.Close();
+        writer.Line();
+        plan.EmitHandler(writer, "Handle" + baseName);
+    }
+
+    private static string HttpMethod(string method)
+    {
+        return method switch
+        {
+            "GET" => "global::System.Net.Http.HttpMethod.Get",
+            "POST" => "global::System.Net.Http.HttpMethod.Post",
+            "PUT" => "global::System.Net.Http.HttpMethod.Put",
+            "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+            "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+            "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+            "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+            _ => "new global::System.Net.Http.HttpMethod(" + CSharpLiteral.String(method) + ")",
+        };
+    }
+
+    /// <summary>The path as a concatenation: literal parts from the spec, parameters escaped as single segments.</summary>
+    private static string PathExpression(OperationModel operation, CompilationFacts facts)
+    {
+        List<string> parts = new();
+        string template = operation.PathTemplate;
+        int position = 0;
+        while (position < template.Length)
+        {
+            int open = template.IndexOf('{', position);
+            int close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(CSharpLiteral.String(template.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(CSharpLiteral.String(template.Substring(position, open - position)));
+            }
+
+            string name = template.Substring(open + 1, close - open - 1);
+            ParameterModel? parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.JsonName == name);
+            parts.Add(parameter is null
+                ? CSharpLiteral.String(template.Substring(open, close - open + 1))
+                : Http + ".ApiFormat.PathSegment(" + TypeSyntax.Format(parameter.Type.AsNonNullable(), parameter.Name, facts) + ")");
+            position = close + 1;
+        }
+
+        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+    }
+}

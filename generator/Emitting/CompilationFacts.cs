@@ -1,0 +1,27 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LiveAvatarGen.Generator.Emitting;
+
+/// <summary>
+/// The few facts about the consuming compilation that shape the output. Selected from the compilation as a
+/// small record, so an edit to C# code leaves it equal and every output cached.
+/// </summary>
+/// <param name="HasRuntime">LiveAvatarGen.Runtime is referenced.</param>
+/// <param name="SupportsCSharp11">u8 literals and required members are available.</param>
+/// <param name="HasRequiredMembers">The framework has RequiredMemberAttribute (net7+), so <c>required</c> can be emitted.</param>
+/// <param name="HasDateOnly">The framework has System.DateOnly (net6+).</param>
+internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly)
+{
+    public static CompilationFacts From(Compilation compilation)
+    {
+        bool csharp11 = compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 };
+        return new CompilationFacts(
+            compilation.GetTypeByMetadataName("LiveAvatarGen.Runtime.Http.ApiClientCore") is not null,
+            csharp11,
+            csharp11 && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
+            compilation.GetTypeByMetadataName("System.DateOnly") is not null);
+    }
+}

@@ -1,0 +1,78 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Linq;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Parsing;
+
+namespace LiveAvatarGen.Generator.Emitting;
+
+/// <summary>
+/// Emits an open enum: a struct with the spec's values as static members that still holds, and writes back,
+/// any value the server adds later. An unknown value is never null and never an exception.
+/// </summary>
+internal static class EnumEmitter
+{
+    public static string Emit(EnumModel model)
+    {
+        string name = model.Name;
+        SourceWriter writer = EmitterCommon.Start(model.Namespace);
+        writer.Summary(model.Documentation ?? name);
+        writer.Line("/// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>");
+        EmitterCommon.Attributes(writer, name, deprecated: false);
+        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+        writer.Line("private readonly string? _value;");
+        writer.Line();
+        writer.Line("/// <summary>Wraps any value, known or not.</summary>");
+        writer.Open("public " + name + "(string value)");
+        writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        writer.Close();
+        foreach (EnumMemberModel member in model.Members)
+        {
+            writer.Line();
+            writer.Line("/// <summary>The value <c>" + SourceWriter.Xml(member.Value) + "</c>.</summary>");
+            writer.Line("public static " + name + " " + member.Name + " { get; } = new(" + CSharpLiteral.String(member.Value) + ");");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The values the spec lists.</summary>");
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[] { " + string.Join(", ", model.Members.Select(m => m.Name)) + " };");
+        writer.Line();
+        writer.Line("/// <summary>The wire value.</summary>");
+        writer.Line("public string Value => _value ?? string.Empty;");
+        writer.Line();
+        writer.Line("/// <summary>True when the value is one the spec lists.</summary>");
+        string known = model.Members.Count == 0 ? "false" : "Value is " + string.Join(" or ", model.Members.Select(m => CSharpLiteral.String(m.Value)));
+        writer.Line("public bool IsKnown => " + known + ";");
+        writer.Line();
+        writer.Line("/// <summary>Wraps a wire value.</summary>");
+        writer.Line("public static implicit operator " + name + "(string value) => new(value);");
+        writer.Line();
+        writer.Line("/// <summary>Compares by ordinal value.</summary>");
+        writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+        writer.Line();
+        writer.Line("/// <summary>Compares by ordinal value.</summary>");
+        writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override string ToString() => Value;");
+        writer.Line();
+        writer.Line("/// <summary>Reads the value; any string is accepted.</summary>");
+        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + TypeSyntax.JsonRead + ".String(ref reader));");
+        writer.Line();
+        writer.Line("/// <summary>Writes the wire value.</summary>");
+        writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => writer.WriteStringValue(value.Value);");
+        writer.Line();
+        EmitterCommon.Converter(writer, name);
+        writer.Close();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,39 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Parsing;
+
+namespace LiveAvatarGen.Generator.Emitting;
+
+/// <summary>Emits the client's options: one credential property per security scheme.</summary>
+internal static class OptionsEmitter
+{
+    public static string Emit(ClientModel model)
+    {
+        SourceWriter writer = EmitterCommon.Start(model.Namespace);
+        writer.Summary("Options for <see cref=\"" + model.Name + "\"/>: base address, limits, and one credential per security scheme of the spec.");
+        writer.Line(EmitterCommon.GeneratedCode);
+        writer.Open("public sealed partial class " + model.OptionsName + " : global::LiveAvatarGen.Runtime.Http.ApiClientOptions");
+        foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
+        {
+            writer.Summary(scheme.Documentation);
+            writer.Line("[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]");
+            writer.Line("public string? " + scheme.PropertyName + " { get; set; }");
+            writer.Line();
+        }
+
+        writer.Line("/// <inheritdoc />");
+        writer.Open("public override string? GetCredential(string schemeName)");
+        writer.Open("return schemeName switch");
+        foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
+        {
+            writer.Line(CSharpLiteral.String(scheme.SchemeName) + " => " + scheme.PropertyName + ",");
+        }
+
+        writer.Line("_ => null,");
+        writer.Close(";");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

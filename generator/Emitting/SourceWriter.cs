@@ -1,0 +1,83 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Text;
+
+namespace LiveAvatarGen.Generator.Emitting;
+
+/// <summary>Writes indented C# with <c>\n</c> line endings on every platform, so output is byte-identical everywhere.</summary>
+internal sealed class SourceWriter
+{
+    private const string IndentUnit = "    ";
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public void Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            for (int i = 0; i < _indent; i++)
+            {
+                _builder.Append(IndentUnit);
+            }
+
+            _builder.Append(text);
+        }
+
+        _builder.Append('\n');
+    }
+
+    /// <summary>Writes each line of a multi-line fragment at the current indentation.</summary>
+    public void Lines(string text)
+    {
+        foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+    }
+
+    public void Open(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+    }
+
+    public void Close(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+    }
+
+    /// <summary>XML doc summary; text is escaped, and each source line becomes a doc line.</summary>
+    public void Summary(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        Line("/// <summary>");
+        foreach (string line in Xml(text!).Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(("/// " + line).TrimEnd());
+        }
+
+        Line("/// </summary>");
+    }
+
+    public static string Xml(string text)
+    {
+        return text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    }
+
+    public override string ToString()
+    {
+        if (_indent != 0)
+        {
+            throw new InvalidOperationException("Unbalanced indentation in generated source.");
+        }
+
+        return _builder.ToString();
+    }
+}

@@ -1,0 +1,137 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Globalization;
+using LiveAvatarGen.Generator.Model;
+
+namespace LiveAvatarGen.Generator.Emitting;
+
+/// <summary>C# spelling of types, and the code that reads, writes and formats values of each.</summary>
+internal static class TypeSyntax
+{
+    public const string Runtime = "global::LiveAvatarGen.Runtime";
+    public const string JsonRead = Runtime + ".Json.JsonRead";
+    public const string JsonWrite = Runtime + ".Json.JsonWrite";
+    public const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+    public static string Of(TypeRef type, CompilationFacts facts)
+    {
+        string core = type.Kind switch
+        {
+            TypeKind.String => "string",
+            TypeKind.Boolean => "bool",
+            TypeKind.Int32 => "int",
+            TypeKind.Int64 => "long",
+            TypeKind.Float => "float",
+            TypeKind.Double => "double",
+            TypeKind.Decimal => "decimal",
+            TypeKind.Guid => "global::System.Guid",
+            TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+            TypeKind.Date => facts.HasDateOnly ? "global::System.DateOnly" : "string",
+            TypeKind.Bytes => "byte[]",
+            TypeKind.Any => "global::System.Text.Json.JsonElement",
+            TypeKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!, facts) + ">",
+            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!, facts) + ">",
+            TypeKind.Envelope => type.FullName + "<" + Of(type.Element!, facts) + ">",
+            _ => type.FullName!,
+        };
+        return type.IsNullable ? core + "?" : core;
+    }
+
+    /// <summary>An expression reading a value of the type from <paramref name="reader"/> (positioned on its first token).</summary>
+    public static string Read(TypeRef type, string reader, CompilationFacts facts, int depth = 0)
+    {
+        if (type.IsNullable)
+        {
+            return reader + ".TokenType == global::System.Text.Json.JsonTokenType.Null ? default(" + Of(type, facts) + ") : " + Read(type.AsNonNullable(), reader, facts, depth);
+        }
+
+        string lambdaReader = "r" + depth.ToString(CultureInfo.InvariantCulture);
+        string byRef = "ref " + reader;
+        return type.Kind switch
+        {
+            TypeKind.String => JsonRead + ".String(" + byRef + ")",
+            TypeKind.Boolean => JsonRead + ".Boolean(" + byRef + ")",
+            TypeKind.Int32 => JsonRead + ".Int32(" + byRef + ")",
+            TypeKind.Int64 => JsonRead + ".Int64(" + byRef + ")",
+            TypeKind.Float => JsonRead + ".Single(" + byRef + ")",
+            TypeKind.Double => JsonRead + ".Double(" + byRef + ")",
+            TypeKind.Decimal => JsonRead + ".Decimal(" + byRef + ")",
+            TypeKind.Guid => JsonRead + ".Guid(" + byRef + ")",
+            TypeKind.DateTimeOffset => JsonRead + ".DateTimeOffset(" + byRef + ")",
+            TypeKind.Date => facts.HasDateOnly ? JsonRead + ".Date(" + byRef + ")" : JsonRead + ".String(" + byRef + ")",
+            TypeKind.Bytes => JsonRead + ".Bytes(" + byRef + ")",
+            TypeKind.Any => JsonRead + ".Element(" + byRef + ")",
+            TypeKind.List => JsonRead + ".List<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
+            TypeKind.Map => JsonRead + ".Map<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
+            TypeKind.Envelope => Of(type, facts) + ".ReadJson(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
+            _ => type.FullName + ".ReadJson(" + byRef + ")",
+        };
+    }
+
+    /// <summary>A delegate reading the type, for collections, envelopes and response handlers.</summary>
+    public static string ReadLambda(TypeRef type, string reader, CompilationFacts facts, int depth)
+    {
+        if (!type.IsNullable && type.Kind is TypeKind.Class or TypeKind.Struct)
+        {
+            // A method group: since C# 11 the compiler caches its delegate.
+            return type.FullName + ".ReadJson";
+        }
+
+        return "static (ref " + Reader + " " + reader + ") => " + Read(type, reader, facts, depth + 1);
+    }
+
+    /// <summary>Statements writing <paramref name="value"/> of the type with <paramref name="writer"/>.</summary>
+    public static string Write(TypeRef type, string writer, string value, CompilationFacts facts, int depth = 0)
+    {
+        string d = depth.ToString(CultureInfo.InvariantCulture);
+        if (type.IsNullable)
+        {
+            string unwrapped = "v" + d;
+            return "if (" + value + " is { } " + unwrapped + ") { " + Write(type.AsNonNullable(), writer, unwrapped, facts, depth + 1) + " } else { " + writer + ".WriteNullValue(); }";
+        }
+
+        return type.Kind switch
+        {
+            TypeKind.String or TypeKind.Guid or TypeKind.DateTimeOffset => writer + ".WriteStringValue(" + value + ");",
+            TypeKind.Date => facts.HasDateOnly
+                ? writer + ".WriteStringValue(" + value + ".ToString(\"yyyy-MM-dd\", " + Invariant + "));"
+                : writer + ".WriteStringValue(" + value + ");",
+            TypeKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Float or TypeKind.Double or TypeKind.Decimal => writer + ".WriteNumberValue(" + value + ");",
+            TypeKind.Bytes => writer + ".WriteBase64StringValue(" + value + ");",
+            TypeKind.Any => value + ".WriteTo(" + writer + ");",
+            TypeKind.List => JsonWrite + ".List<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
+            TypeKind.Map => JsonWrite + ".Map<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
+            TypeKind.Envelope => Of(type, facts) + ".WriteJson(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
+            _ => type.FullName + ".WriteJson(" + writer + ", " + value + ");",
+        };
+    }
+
+    public static string WriteLambda(TypeRef type, CompilationFacts facts, int depth)
+    {
+        if (!type.IsNullable && type.Kind is TypeKind.Class or TypeKind.Struct)
+        {
+            return type.FullName + ".WriteJson";
+        }
+
+        string d = (depth + 1).ToString(CultureInfo.InvariantCulture);
+        return "static (" + Writer + " w" + d + ", " + Of(type, facts) + " item" + d + ") => { " + Write(type, "w" + d, "item" + d, facts, depth + 1) + " }";
+    }
+
+    /// <summary>A string expression for a non-null parameter value in a path, query, header or cookie.</summary>
+    public static string Format(TypeRef type, string value, CompilationFacts facts)
+    {
+        return type.Kind switch
+        {
+            TypeKind.String => value,
+            TypeKind.Date => facts.HasDateOnly ? value + ".ToString(\"yyyy-MM-dd\", " + Invariant + ")" : value,
+            TypeKind.Struct => value + ".Value",
+            TypeKind.Any => value + ".GetRawText()",
+            TypeKind.Bytes => "global::System.Convert.ToBase64String(" + value + ")",
+            TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Envelope => value + ".ToString()!",
+            _ => Runtime + ".Http.ApiFormat.Value(" + value + ")",
+        };
+    }
+}

@@ -1,0 +1,47 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+namespace LiveAvatarGen.Generator.Model;
+
+/// <summary>The wire shape of a value, which decides its C# type and how it is read and written.</summary>
+internal enum TypeKind
+{
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    Float,
+    Double,
+    Decimal,
+    Guid,
+    DateTimeOffset,
+    Date,
+    Bytes,
+    /// <summary>Any JSON, kept as a detached JsonElement.</summary>
+    Any,
+    /// <summary>A generated class (object, union or other reference type).</summary>
+    Class,
+    /// <summary>A generated struct (open enum or validated value).</summary>
+    Struct,
+    List,
+    Map,
+    /// <summary>The spec's generic response envelope around <see cref="TypeRef.Element"/>.</summary>
+    Envelope,
+}
+
+/// <summary>
+/// A reference to a type by name, never by object: models stay acyclic and equatable even for recursive schemas.
+/// </summary>
+/// <param name="Kind">The wire shape.</param>
+/// <param name="FullName">For generated types, the <c>global::</c>-qualified name.</param>
+/// <param name="Element">For lists, maps and envelopes, the item type.</param>
+/// <param name="IsNullable">Whether JSON null is allowed.</param>
+internal sealed record TypeRef(TypeKind Kind, string? FullName = null, TypeRef? Element = null, bool IsNullable = false)
+{
+    public static readonly TypeRef AnyJson = new(TypeKind.Any);
+
+    public bool IsValueType => Kind is not (TypeKind.String or TypeKind.Bytes or TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Envelope);
+
+    public TypeRef AsNullable() => IsNullable ? this : this with { IsNullable = true };
+
+    public TypeRef AsNonNullable() => IsNullable ? this with { IsNullable = false } : this;
+}

@@ -1,0 +1,130 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using LiveAvatarGen.Generator.Configuration;
+using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Emitting;
+using LiveAvatarGen.Generator.Infrastructure;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LiveAvatarGen.Generator;
+
+/// <summary>
+/// Generates a typed client from every OpenAPI document passed as an AdditionalFile
+/// (<c>openapi.json|yaml|yml</c> or <c>*.openapi.json|yaml|yml</c>).
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Spec files with their per-file options; the AdditionalText is dropped here, only its text travels on.
+        IncrementalValuesProvider<SpecInput> inputs = context.AdditionalTextsProvider
+            .Where(static file => SpecFiles.IsSpec(file.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SpecFiles.ToInput(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Input);
+
+        // Parse each spec into an immutable, equatable model.
+        IncrementalValuesProvider<ReadResult> results = inputs
+            .Select(static (input, cancellationToken) => SpecReader.Read(input, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        // The few compilation facts that shape output, selected small so C# edits leave them equal.
+        IncrementalValueProvider<CompilationFacts> facts = context.CompilationProvider
+            .Select(static (compilation, _) => CompilationFacts.From(compilation))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
+        // Diagnostics travel apart from code, so a diagnostic that only moved never re-emits a file.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        {
+            foreach (DiagnosticInfo item in items)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        // Environment problems are reported once per spec and stop its output: code that cannot compile would bury them.
+        context.RegisterSourceOutput(results.Select(static (r, _) => r.FilePath).Combine(facts), static (spc, pair) => ReportEnvironment(spc, pair.Left, pair.Right));
+
+        // One output per generated type: editing one schema re-emits one file.
+        IncrementalValuesProvider<TypeModel> types = results
+            .SelectMany(static (result, _) => result.Spec?.Types ?? EquatableArray<TypeModel>.Empty)
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types.Combine(facts), static (spc, pair) => EmitType(spc, pair.Left, pair.Right));
+
+        // The client and its options.
+        IncrementalValuesProvider<ClientModel> clients = results
+            .Select(static (result, _) => result.Spec?.Client)
+            .Where(static client => client is not null)
+            .Select(static (client, _) => client!)
+            .WithTrackingName(TrackingNames.Client);
+        context.RegisterSourceOutput(clients.Combine(facts), static (spc, pair) => EmitClient(spc, pair.Left, pair.Right));
+    }
+
+    private static bool CanEmit(CompilationFacts facts) => facts.HasRuntime && facts.SupportsCSharp11;
+
+    private static void ReportEnvironment(SourceProductionContext context, string path, CompilationFacts facts)
+    {
+        Location location = Location.Create(path, default, default);
+        if (!facts.HasRuntime)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing, location, path));
+        }
+
+        if (!facts.SupportsCSharp11)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, location, path));
+        }
+    }
+
+    private static void EmitType(SourceProductionContext context, TypeModel model, CompilationFacts facts)
+    {
+        if (!CanEmit(facts))
+        {
+            return;
+        }
+
+        string source = model switch
+        {
+            ObjectModel objectModel => ObjectEmitter.Emit(objectModel, facts),
+            EnumModel enumModel => EnumEmitter.Emit(enumModel),
+            ValueTypeModel valueType => ValueTypeEmitter.Emit(valueType),
+            UnionModel union => UnionEmitter.Emit(union, facts),
+            EnvelopeModel envelope => EnvelopeEmitter.Emit(envelope),
+            _ => throw new InvalidOperationException("Unknown model " + model.GetType().Name),
+        };
+        Add(context, EmitterCommon.HintName(model), source, model.HintPrefix);
+    }
+
+    private static void EmitClient(SourceProductionContext context, ClientModel client, CompilationFacts facts)
+    {
+        if (!CanEmit(facts))
+        {
+            return;
+        }
+
+        Add(context, client.HintPrefix + "." + client.Name + ".g.cs", ClientEmitter.Emit(client, facts), client.HintPrefix);
+        Add(context, client.HintPrefix + "." + client.OptionsName + ".g.cs", OptionsEmitter.Emit(client), client.HintPrefix);
+    }
+
+    private static void Add(SourceProductionContext context, string hintName, string source, string clientName)
+    {
+        try
+        {
+            context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        }
+        catch (ArgumentException)
+        {
+            // Two specs generating the same client into the same namespace collide on hint names.
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClient, Location.None, hintName, clientName));
+        }
+    }
+}

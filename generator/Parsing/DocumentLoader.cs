@@ -1,0 +1,78 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using LiveAvatarGen.Generator.Diagnostics;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>Reads spec text with Microsoft.OpenApi, turning every failure into diagnostics.</summary>
+internal static class DocumentLoader
+{
+    private static readonly Regex s_swaggerVersion = new("^\\s*[\"']?swagger[\"']?\\s*:\\s*[\"']?(?<v>[0-9.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>Parses the text, or returns null with an error diagnostic when no document can be had.</summary>
+    public static OpenApiDocument? Load(string path, string? text, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, locator.FileStart(), path, "the file is empty"));
+            return null;
+        }
+
+        Match swagger = s_swaggerVersion.Match(text);
+        if (swagger.Success && swagger.Index < 4096)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate("/swagger"), path, "Swagger " + swagger.Groups["v"].Value));
+            return null;
+        }
+
+        OpenApiReaderSettings settings = new() { LoadExternalRefs = false };
+        settings.AddYamlReader();
+        ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(text!, IsYaml(path, text!) ? "yaml" : "json", settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The reader throws on some malformed inputs (an empty document, a scalar root); that is a bad spec, not a crash.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, locator.FileStart(), path, ex.Message));
+            return null;
+        }
+
+        if (result.Diagnostic is { } readerDiagnostic)
+        {
+            // The reader calls some usable specs invalid (a discriminator not in required, a stray keyword):
+            // report its findings as warnings and generate what can be generated.
+            foreach (OpenApiError error in readerDiagnostic.Errors)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderProblem, locator.Locate(error.Pointer), error.Pointer ?? "#", error.Message));
+            }
+        }
+
+        if (result.Document is null || (result.Document.Paths is null && result.Document.Components is null && result.Document.Info is null))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, locator.FileStart(), path, "it is not an OpenAPI 3.x document"));
+            return null;
+        }
+
+        return result.Document;
+    }
+
+    private static bool IsYaml(string path, string text)
+    {
+        string extension = Path.GetExtension(path);
+        if (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // A .json name with YAML inside still gets read: JSON starts with '{' after whitespace.
+        return text.TrimStart().Length > 0 && text.TrimStart()[0] != '{';
+    }
+}

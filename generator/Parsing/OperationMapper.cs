@@ -1,0 +1,226 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Infrastructure;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Naming;
+using Microsoft.OpenApi;
+using ParameterLocation = LiveAvatarGen.Generator.Model.ParameterLocation;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>Maps paths and operations to client methods.</summary>
+internal sealed class OperationMapper
+{
+    /// <summary>Names the generated method body uses for its own locals, kept out of parameter names.</summary>
+    private static readonly string[] s_reservedParameters = { "cancellationToken", "request", "security" };
+
+    private readonly SchemaMapper _schemas;
+    private readonly SpecLocator _locator;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+    private readonly NameRegistry _methodNames = new();
+
+    public OperationMapper(SchemaMapper schemas, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _schemas = schemas;
+        _locator = locator;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+        foreach (string reserved in new[] { "Options", "Dispose", "Equals", "GetHashCode", "ToString", "GetType" })
+        {
+            _methodNames.Reserve(reserved);
+        }
+    }
+
+    public EquatableArray<OperationModel> MapAll(OpenApiDocument document)
+    {
+        List<OperationModel> operations = new();
+        if (document.Paths is null)
+        {
+            return operations.ToEquatableArray();
+        }
+
+        foreach (KeyValuePair<string, IOpenApiPathItem> path in document.Paths)
+        {
+            if (path.Value?.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<HttpMethod, OpenApiOperation> operation in path.Value.Operations)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                string pointer = "#/paths/" + Escape(path.Key) + "/" + operation.Key.Method.ToLowerInvariant();
+                if (operation.Value.Callbacks is { Count: > 0 })
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, _locator.Locate(pointer + "/callbacks"), pointer + "/callbacks", "callbacks"));
+                }
+
+                operations.Add(MapOperation(document, path.Key, path.Value, operation.Key, operation.Value, pointer));
+            }
+        }
+
+        return operations.ToEquatableArray();
+    }
+
+    private OperationModel MapOperation(OpenApiDocument document, string path, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, string pointer)
+    {
+        string baseName = _methodNames.Claim(OperationNames.BaseName(operation.OperationId, method.Method, path) + "Async");
+        string typeBase = baseName.Substring(0, baseName.Length - "Async".Length);
+        NameRegistry parameterNames = new();
+        foreach (string reserved in s_reservedParameters)
+        {
+            parameterNames.Reserve(reserved);
+        }
+
+        List<ParameterModel> parameters = new();
+        foreach ((IOpenApiParameter parameter, string parameterPointer) in MergedParameters(pathItem, operation, pointer))
+        {
+            if (parameter.In is not { } location || location == Microsoft.OpenApi.ParameterLocation.QueryString || parameter.Name is null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, _locator.Locate(parameterPointer), parameterPointer, "this parameter location is not supported; the parameter is left out"));
+                continue;
+            }
+
+            string pascal = Identifiers.ToPascalCase(parameter.Name);
+            TypeRef type = _schemas.Map(parameter.Schema, typeBase + pascal, parameterPointer + "/schema");
+            ParameterLocation mapped = location switch
+            {
+                Microsoft.OpenApi.ParameterLocation.Path => ParameterLocation.Path,
+                Microsoft.OpenApi.ParameterLocation.Header => ParameterLocation.Header,
+                Microsoft.OpenApi.ParameterLocation.Cookie => ParameterLocation.Cookie,
+                _ => ParameterLocation.Query,
+            };
+            bool required = parameter.Required || mapped == ParameterLocation.Path;
+            parameters.Add(new ParameterModel(
+                parameter.Name,
+                parameterNames.Claim(Identifiers.ToCamelCase(parameter.Name)),
+                mapped,
+                required ? type : type.AsNullable(),
+                required,
+                parameter.Explode,
+                parameter.Description));
+        }
+
+        RequestBodyModel? body = MapBody(operation, typeBase, pointer, parameterNames);
+        List<ResponseModel> responses = new();
+        if (operation.Responses is not null)
+        {
+            foreach (KeyValuePair<string, IOpenApiResponse> response in operation.Responses)
+            {
+                string responsePointer = pointer + "/responses/" + response.Key;
+                TypeRef? type = JsonContent(response.Value?.Content, out IOpenApiSchema? schema)
+                    ? _schemas.Map(schema, typeBase + "Response" + Identifiers.ToPascalCase(response.Key), responsePointer + "/content")
+                    : null;
+                responses.Add(new ResponseModel(response.Key, type));
+            }
+        }
+
+        return new OperationModel(
+            baseName,
+            method.Method.ToUpperInvariant(),
+            path,
+            Documentation.Join(operation.Summary, operation.Description),
+            operation.Deprecated,
+            parameters.ToEquatableArray(),
+            body,
+            responses.ToEquatableArray(),
+            Security(operation.Security ?? document.Security));
+    }
+
+    private RequestBodyModel? MapBody(OpenApiOperation operation, string typeBase, string pointer, NameRegistry parameterNames)
+    {
+        if (operation.RequestBody is not { Content: { Count: > 0 } content } body)
+        {
+            return null;
+        }
+
+        if (!JsonContent(content, out IOpenApiSchema? schema))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedConstruct,
+                _locator.Locate(pointer + "/requestBody"),
+                pointer + "/requestBody",
+                "request bodies of type '" + string.Join("', '", content.Keys) + "' are not supported yet; the method sends no body"));
+            return null;
+        }
+
+        TypeRef type = _schemas.Map(schema, typeBase + "Request", pointer + "/requestBody/content");
+        string mediaType = content.Keys.First(IsJson);
+        return new RequestBodyModel(parameterNames.Claim("body"), body.Required ? type : type.AsNullable(), body.Required, mediaType, body.Description);
+    }
+
+    private static bool JsonContent(IDictionary<string, IOpenApiMediaType>? content, out IOpenApiSchema? schema)
+    {
+        schema = null;
+        if (content is null)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<string, IOpenApiMediaType> pair in content)
+        {
+            if (IsJson(pair.Key))
+            {
+                schema = pair.Value?.Schema;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim();
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("*/*", StringComparison.Ordinal);
+    }
+
+    /// <summary>Path-level parameters, overridden by operation-level ones with the same name and location.</summary>
+    private static List<(IOpenApiParameter Parameter, string Pointer)> MergedParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer)
+    {
+        List<(IOpenApiParameter, string)> merged = new();
+        IList<IOpenApiParameter> own = operation.Parameters ?? new List<IOpenApiParameter>();
+        if (pathItem.Parameters is { } shared)
+        {
+            string pathPointer = pointer.Substring(0, pointer.LastIndexOf('/'));
+            for (int i = 0; i < shared.Count; i++)
+            {
+                IOpenApiParameter parameter = shared[i];
+                if (!own.Any(o => o.Name == parameter.Name && o.In == parameter.In))
+                {
+                    merged.Add((parameter, pathPointer + "/parameters/" + i));
+                }
+            }
+        }
+
+        for (int i = 0; i < own.Count; i++)
+        {
+            merged.Add((own[i], pointer + "/parameters/" + i));
+        }
+
+        return merged;
+    }
+
+    private static EquatableArray<EquatableArray<string>> Security(IList<OpenApiSecurityRequirement>? requirements)
+    {
+        if (requirements is null)
+        {
+            return EquatableArray<EquatableArray<string>>.Empty;
+        }
+
+        return requirements
+            .Select(requirement => requirement.Keys.Select(k => k.Reference?.Id).Where(id => id is not null).Select(id => id!).ToEquatableArray())
+            .ToEquatableArray();
+    }
+
+    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+}

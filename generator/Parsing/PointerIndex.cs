@@ -1,0 +1,346 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Collections.Generic;
+using System.Text;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>
+/// Builds a map from JSON pointer to text offset for JSON and block-style YAML. Both scanners loop with an
+/// explicit stack, never recursion, so a document nested thousands deep cannot overflow the compiler's stack.
+/// </summary>
+internal static class PointerIndex
+{
+    public static Dictionary<string, int> Build(string text)
+    {
+        int first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+
+        return first < text.Length && (text[first] == '{' || text[first] == '[') ? BuildJson(text) : BuildYaml(text);
+    }
+
+    /// <summary>The length of the key or scalar at an offset, for the diagnostic's span.</summary>
+    public static int TokenLength(string text, int offset)
+    {
+        if (offset >= text.Length)
+        {
+            return 0;
+        }
+
+        int end = offset;
+        if (text[offset] == '"')
+        {
+            end++;
+            while (end < text.Length && text[end] != '"' && text[end] != '\n')
+            {
+                end += text[end] == '\\' ? 2 : 1;
+            }
+
+            return System.Math.Min(text.Length, end + 1) - offset;
+        }
+
+        while (end < text.Length && text[end] != ':' && text[end] != '\n' && text[end] != ',')
+        {
+            end++;
+        }
+
+        return end - offset;
+    }
+
+    private sealed class Frame
+    {
+        public Frame(string pointer, bool isObject)
+        {
+            Pointer = pointer;
+            IsObject = isObject;
+        }
+
+        public string Pointer { get; }
+
+        public bool IsObject { get; }
+
+        public int Index { get; set; }
+
+        public string? Key { get; set; }
+
+        public bool ExpectKey { get; set; } = true;
+    }
+
+    private static Dictionary<string, int> BuildJson(string text)
+    {
+        Dictionary<string, int> map = new() { [string.Empty] = 0 };
+        Stack<Frame> stack = new();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '{':
+                case '[':
+                    string pointer = ValuePointer(stack, map, i);
+                    stack.Push(new Frame(pointer, c == '{'));
+                    i++;
+                    break;
+                case '}':
+                case ']':
+                    if (stack.Count > 0)
+                    {
+                        stack.Pop();
+                    }
+
+                    i++;
+                    break;
+                case ',':
+                    if (stack.Count > 0)
+                    {
+                        Frame frame = stack.Peek();
+                        if (frame.IsObject)
+                        {
+                            frame.ExpectKey = true;
+                        }
+                        else
+                        {
+                            frame.Index++;
+                        }
+                    }
+
+                    i++;
+                    break;
+                case ':':
+                    if (stack.Count > 0)
+                    {
+                        stack.Peek().ExpectKey = false;
+                    }
+
+                    i++;
+                    break;
+                case '"':
+                    int start = i;
+                    string value = ReadJsonString(text, ref i);
+                    if (stack.Count > 0 && stack.Peek().IsObject && stack.Peek().ExpectKey)
+                    {
+                        Frame frame = stack.Peek();
+                        frame.Key = value;
+                        string keyPointer = frame.Pointer + "/" + Escape(value);
+                        if (!map.ContainsKey(keyPointer))
+                        {
+                            map[keyPointer] = start;
+                        }
+                    }
+                    else
+                    {
+                        ValuePointer(stack, map, start);
+                    }
+
+                    break;
+                default:
+                    if (!char.IsWhiteSpace(c))
+                    {
+                        ValuePointer(stack, map, i);
+                        while (i < text.Length && ",:]}\n\"".IndexOf(text[i]) < 0)
+                        {
+                            i++;
+                        }
+                    }
+                    else
+                    {
+                        i++;
+                    }
+
+                    break;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>The pointer of a value starting at an offset; array items are recorded at their first character.</summary>
+    private static string ValuePointer(Stack<Frame> stack, Dictionary<string, int> map, int offset)
+    {
+        if (stack.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        Frame frame = stack.Peek();
+        if (frame.IsObject)
+        {
+            return frame.Pointer + "/" + Escape(frame.Key ?? string.Empty);
+        }
+
+        string pointer = frame.Pointer + "/" + frame.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!map.ContainsKey(pointer))
+        {
+            map[pointer] = offset;
+        }
+
+        return pointer;
+    }
+
+    private static string ReadJsonString(string text, ref int i)
+    {
+        StringBuilder builder = new();
+        i++;
+        while (i < text.Length && text[i] != '"')
+        {
+            if (text[i] == '\\' && i + 1 < text.Length)
+            {
+                builder.Append(text[i + 1] switch { 'n' => '\n', 't' => '\t', '/' => '/', '\\' => '\\', '"' => '"', _ => text[i + 1] });
+                i += 2;
+                continue;
+            }
+
+            builder.Append(text[i]);
+            i++;
+        }
+
+        i++;
+        return builder.ToString();
+    }
+
+    private static Dictionary<string, int> BuildYaml(string text)
+    {
+        Dictionary<string, int> map = new() { [string.Empty] = 0 };
+
+        // Each entry: the indentation of a mapping or sequence and the pointer of its container.
+        List<(int Indent, string Pointer, bool IsSequence, int Index)> stack = new();
+        int lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            int lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            int indent = lineStart;
+            while (indent < lineEnd && text[indent] == ' ')
+            {
+                indent++;
+            }
+
+            if (indent < lineEnd && text[indent] != '#')
+            {
+                ScanYamlLine(text, indent, lineEnd, indent - lineStart, stack, map);
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return map;
+    }
+
+    private static void ScanYamlLine(string text, int position, int lineEnd, int indent, List<(int Indent, string Pointer, bool IsSequence, int Index)> stack, Dictionary<string, int> map)
+    {
+        while (position < lineEnd)
+        {
+            while (stack.Count > 0 && stack[stack.Count - 1].Indent > indent)
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
+
+            string parent = ParentPointer(stack, indent, map, text, position, out bool isItem);
+            if (isItem)
+            {
+                // "- key: value": the item's own mapping starts two columns further in.
+                position += 2;
+                indent += 2;
+                stack.Add((indent, parent, false, 0));
+                continue;
+            }
+
+            int colon = FindYamlColon(text, position, lineEnd);
+            if (colon < 0)
+            {
+                return;
+            }
+
+            string key = text.Substring(position, colon - position).Trim().Trim('"', '\'');
+            string pointer = parent + "/" + Escape(key);
+            if (!map.ContainsKey(pointer))
+            {
+                map[pointer] = position;
+            }
+
+            if (stack.Count == 0 || stack[stack.Count - 1].Indent != indent)
+            {
+                stack.Add((indent, parent, false, 0));
+            }
+
+            // The key's children (next lines, deeper) hang under this pointer.
+            stack.Add((indent + 1, pointer, false, 0));
+            return;
+        }
+    }
+
+    private static string ParentPointer(List<(int Indent, string Pointer, bool IsSequence, int Index)> stack, int indent, Dictionary<string, int> map, string text, int position, out bool isItem)
+    {
+        isItem = text[position] == '-' && (position + 1 >= text.Length || text[position + 1] == ' ');
+        if (stack.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        (int Indent, string Pointer, bool IsSequence, int Index) top = stack[stack.Count - 1];
+        if (!isItem)
+        {
+            return top.Indent == indent ? top.Pointer : top.Pointer;
+        }
+
+        // A sequence item: count items at this indentation under the container.
+        int index = 0;
+        if (top.IsSequence && top.Indent == indent)
+        {
+            index = top.Index + 1;
+            stack[stack.Count - 1] = (top.Indent, top.Pointer, true, index);
+        }
+        else
+        {
+            stack.Add((indent, top.Pointer, true, 0));
+        }
+
+        string pointer = stack[stack.Count - 1].Pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!map.ContainsKey(pointer))
+        {
+            map[pointer] = position;
+        }
+
+        return pointer;
+    }
+
+    private static int FindYamlColon(string text, int position, int lineEnd)
+    {
+        char quote = '\0';
+        for (int i = position; i < lineEnd; i++)
+        {
+            char c = text[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'' && i == position)
+            {
+                quote = c;
+            }
+            else if (c == ':' && (i + 1 >= lineEnd || text[i + 1] == ' ' || text[i + 1] == '\r'))
+            {
+                return i;
+            }
+            else if (c is '{' or '[' or '#')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
+}

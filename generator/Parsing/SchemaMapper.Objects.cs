@@ -1,0 +1,243 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LiveAvatarGen.Generator.Infrastructure;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Naming;
+using Microsoft.OpenApi;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>Object schemas: properties, required-ness, defaults, allOf composition.</summary>
+internal sealed partial class SchemaMapper
+{
+    /// <summary>Member names every generated class already has.</summary>
+    private static readonly string[] s_reservedMembers =
+    {
+        "ReadJson", "WriteJson", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+    };
+
+    private sealed class CollectedProperty
+    {
+        public CollectedProperty(string jsonName, IOpenApiSchema schema, string pointer)
+        {
+            JsonName = jsonName;
+            Schema = schema;
+            Pointer = pointer;
+        }
+
+        public string JsonName { get; }
+
+        public IOpenApiSchema Schema { get; set; }
+
+        public string Pointer { get; set; }
+    }
+
+    private void BuildObject(IOpenApiSchema schema, string typeName, string pointer, int depth)
+    {
+        List<CollectedProperty> collected = new();
+        HashSet<string> required = new(StringComparer.Ordinal);
+        CollectProperties(schema, pointer, collected, required, new HashSet<string>(StringComparer.Ordinal), 0);
+
+        NameRegistry memberNames = new();
+        memberNames.Reserve(typeName);
+        foreach (string reserved in s_reservedMembers)
+        {
+            memberNames.Reserve(reserved);
+        }
+
+        List<PropertyModel> properties = new();
+        foreach (CollectedProperty property in collected)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            string pascal = Identifiers.ToPascalCase(property.JsonName);
+            string name = memberNames.Claim(pascal);
+            string propertyPointer = property.Pointer;
+            TypeRef type = MapProperty(property.Schema, typeName + pascal, pascal, propertyPointer, depth + 1);
+            bool isRequired = required.Contains(property.JsonName);
+            string? defaultValue = isRequired ? null : DefaultExpression(property.Schema, type);
+            TypeRef declared = isRequired || defaultValue is not null ? type : type.AsNullable();
+            properties.Add(new PropertyModel(
+                property.JsonName,
+                name,
+                declared,
+                isRequired,
+                defaultValue,
+                Documentation.From(property.Schema),
+                property.Schema.Deprecated));
+        }
+
+        _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), null));
+    }
+
+    private TypeRef MapProperty(IOpenApiSchema schema, string longName, string shortName, string pointer, int depth)
+    {
+        if (schema is OpenApiSchemaReference)
+        {
+            return Map(schema, longName, pointer, depth);
+        }
+
+        if (depth > MaxInlineDepth)
+        {
+            return Map(schema, longName, pointer, depth);
+        }
+
+        return MapInline(schema, longName, pointer, depth, shortName);
+    }
+
+    /// <summary>
+    /// Gathers properties in document order: allOf parts first (composition flattens them into one class),
+    /// then the schema's own. A later definition of the same name replaces an earlier one, as JSON Schema's
+    /// intersection would narrow it.
+    /// </summary>
+    private void CollectProperties(IOpenApiSchema schema, string pointer, List<CollectedProperty> collected, HashSet<string> required, HashSet<string> visited, int depth)
+    {
+        if (depth > MaxInlineDepth)
+        {
+            return;
+        }
+
+        if (schema is OpenApiSchemaReference reference)
+        {
+            string? id = reference.Reference?.Id;
+            if (id is null || !_components.TryGetValue(id, out IOpenApiSchema? target) || !visited.Add(id))
+            {
+                // Unresolvable or cyclic allOf parts contribute nothing; the cycle itself is harmless.
+                return;
+            }
+
+            CollectProperties(target, "#/components/schemas/" + id, collected, required, visited, depth + 1);
+            return;
+        }
+
+        if (schema.AllOf is { Count: > 0 } parts)
+        {
+            for (int i = 0; i < parts.Count; i++)
+            {
+                CollectProperties(parts[i], pointer + "/allOf/" + i, collected, required, visited, depth + 1);
+            }
+        }
+
+        if (schema.Required is { } names)
+        {
+            foreach (string name in names)
+            {
+                required.Add(name);
+            }
+        }
+
+        if (schema.Properties is { } properties)
+        {
+            foreach (KeyValuePair<string, IOpenApiSchema> pair in properties)
+            {
+                string propertyPointer = pointer + "/properties/" + pair.Key.Replace("~", "~0").Replace("/", "~1");
+                CollectedProperty? existing = collected.FirstOrDefault(p => p.JsonName == pair.Key);
+                if (existing is null)
+                {
+                    collected.Add(new CollectedProperty(pair.Key, pair.Value, propertyPointer));
+                }
+                else
+                {
+                    existing.Schema = pair.Value;
+                    existing.Pointer = propertyPointer;
+                }
+            }
+        }
+    }
+
+    private void BuildEnum(IOpenApiSchema schema, string typeName)
+    {
+        NameRegistry memberNames = new();
+        memberNames.Reserve(typeName);
+        foreach (string reserved in new[] { "Value", "IsKnown", "KnownValues", "ReadJson", "WriteJson", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType" })
+        {
+            memberNames.Reserve(reserved);
+        }
+
+        List<EnumMemberModel> members = new();
+        Dictionary<string, string> byValue = new(StringComparer.Ordinal);
+        foreach (System.Text.Json.Nodes.JsonNode? node in schema.Enum!)
+        {
+            if (node is null || node.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                continue;
+            }
+
+            string value = node.GetValue<string>();
+            if (byValue.ContainsKey(value))
+            {
+                continue;
+            }
+
+            string name = memberNames.Claim(Identifiers.ToPascalCase(value));
+            byValue[value] = name;
+            members.Add(new EnumMemberModel(name, value));
+        }
+
+        _enumMembers["global::" + _namespace + "." + typeName] = byValue;
+        _types.Add(new EnumModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), members.ToEquatableArray()));
+    }
+
+    private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, int depth)
+    {
+        NameRegistry variantNames = new();
+        foreach (string reserved in new[] { typeName, "Raw", "Value", "ReadJson", "WriteJson", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType" })
+        {
+            variantNames.Reserve(reserved);
+        }
+
+        List<UnionVariantModel> variants = new();
+        List<IOpenApiSchema> alternatives = Alternatives(schema);
+        if (alternatives.Count > 0)
+        {
+            string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+            for (int i = 0; i < alternatives.Count; i++)
+            {
+                if (IsNullOnly(alternatives[i]))
+                {
+                    continue;
+                }
+
+                TypeRef type = Map(alternatives[i], typeName + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), pointer + "/" + keyword + "/" + i, depth + 1).AsNonNullable();
+                variants.Add(new UnionVariantModel(variantNames.Claim(VariantName(type)), type));
+            }
+        }
+        else
+        {
+            // A 3.1 type array such as ["string", "integer"]: one variant per type.
+            JsonSchemaType type = TypeWithoutNull(schema) ?? 0;
+            foreach (JsonSchemaType flag in new[] { JsonSchemaType.Boolean, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.String, JsonSchemaType.Array, JsonSchemaType.Object })
+            {
+                if ((type & flag) != 0)
+                {
+                    TypeRef variantType = flag switch
+                    {
+                        JsonSchemaType.Boolean => new TypeRef(TypeKind.Boolean),
+                        JsonSchemaType.Integer => new TypeRef(TypeKind.Int64),
+                        JsonSchemaType.Number => new TypeRef(TypeKind.Double),
+                        JsonSchemaType.String => new TypeRef(TypeKind.String),
+                        JsonSchemaType.Array => new TypeRef(TypeKind.List, Element: Map(schema.Items, typeName + "Item", pointer + "/items", depth + 1)),
+                        _ => new TypeRef(TypeKind.Map, Element: TypeRef.AnyJson),
+                    };
+                    variants.Add(new UnionVariantModel(variantNames.Claim(VariantName(variantType)), variantType));
+                }
+            }
+        }
+
+        _types.Add(new UnionModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), variants.ToEquatableArray()));
+    }
+
+    private static string VariantName(TypeRef type)
+    {
+        return type.Kind switch
+        {
+            TypeKind.Class or TypeKind.Struct => type.FullName!.Substring(type.FullName.LastIndexOf('.') + 1),
+            TypeKind.List => VariantName(type.Element!) + "List",
+            TypeKind.Map => VariantName(type.Element!) + "Map",
+            TypeKind.Any => "Json",
+            _ => type.Kind.ToString(),
+        };
+    }
+}

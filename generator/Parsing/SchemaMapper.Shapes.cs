@@ -1,0 +1,288 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Collections.Generic;
+using System.Linq;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Naming;
+using Microsoft.OpenApi;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>Decides what a schema becomes, and maps the schemas that need no type of their own.</summary>
+internal sealed partial class SchemaMapper
+{
+    private enum NamedShape
+    {
+        None,
+        Object,
+        Enum,
+        Union,
+        ValueType,
+        Envelope,
+    }
+
+    private static bool HasNullFlag(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
+
+    private static bool IsNullOnly(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null;
+
+    private static JsonSchemaType? TypeWithoutNull(IOpenApiSchema schema)
+    {
+        if (schema.Type is not { } type)
+        {
+            return null;
+        }
+
+        JsonSchemaType rest = type & ~JsonSchemaType.Null;
+        return rest == 0 ? null : rest;
+    }
+
+    private static List<IOpenApiSchema> Alternatives(IOpenApiSchema schema)
+    {
+        List<IOpenApiSchema> all = new();
+        if (schema.OneOf is { Count: > 0 } oneOf)
+        {
+            all.AddRange(oneOf);
+        }
+
+        if (schema.AnyOf is { Count: > 0 } anyOf)
+        {
+            all.AddRange(anyOf);
+        }
+
+        return all;
+    }
+
+    private static bool IsStringEnum(IOpenApiSchema schema)
+    {
+        return schema.Enum is { Count: > 0 } values
+            && values.All(v => v is null || v.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Null)
+            && values.Any(v => v is not null && v.GetValueKind() == System.Text.Json.JsonValueKind.String);
+    }
+
+    private static bool HasStringRules(IOpenApiSchema schema)
+    {
+        return !string.IsNullOrEmpty(schema.Pattern) || schema.MinLength is > 0 || schema.MaxLength is not null;
+    }
+
+    private static bool IsPlainStringType(IOpenApiSchema schema)
+    {
+        return TypeWithoutNull(schema) == JsonSchemaType.String && string.IsNullOrEmpty(schema.Format) && schema.Enum is not { Count: > 0 };
+    }
+
+    /// <summary>What a schema becomes if it needs a generated type; <see cref="NamedShape.None"/> if it maps to a built-in type.</summary>
+    private static NamedShape ShapeOf(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference)
+        {
+            return NamedShape.None;
+        }
+
+        if (EnvelopeDetector.IsEnvelope(schema))
+        {
+            return NamedShape.Envelope;
+        }
+
+        List<IOpenApiSchema> alternatives = Alternatives(schema);
+        if (alternatives.Count > 0)
+        {
+            return alternatives.Count(a => !IsNullOnly(a)) > 1 ? NamedShape.Union : NamedShape.None;
+        }
+
+        if (schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 }))
+        {
+            return NamedShape.Object;
+        }
+
+        JsonSchemaType? type = TypeWithoutNull(schema);
+        if (IsStringEnum(schema) && (type is null || type == JsonSchemaType.String))
+        {
+            return NamedShape.Enum;
+        }
+
+        if (type is { } t && t != JsonSchemaType.Object && t != JsonSchemaType.Array && CountFlags(t) > 1)
+        {
+            return NamedShape.Union;
+        }
+
+        if (IsPlainStringType(schema) && HasStringRules(schema))
+        {
+            return NamedShape.ValueType;
+        }
+
+        if ((type is null || type == JsonSchemaType.Object) && schema.Properties is { Count: > 0 })
+        {
+            return NamedShape.Object;
+        }
+
+        return NamedShape.None;
+    }
+
+    private static int CountFlags(JsonSchemaType type)
+    {
+        int count = 0;
+        for (int bits = (int)type; bits != 0; bits &= bits - 1)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static bool TryNamedShape(IOpenApiSchema schema, out NamedShape shape)
+    {
+        shape = ShapeOf(schema);
+        return shape != NamedShape.None;
+    }
+
+    private TypeRef RefForNamed(NamedShape shape, string typeName)
+    {
+        string fullName = "global::" + _namespace + "." + typeName;
+        return shape is NamedShape.Enum or NamedShape.ValueType ? new TypeRef(TypeKind.Struct, fullName) : new TypeRef(TypeKind.Class, fullName);
+    }
+
+    private void BuildNamed(NamedShape shape, IOpenApiSchema schema, string typeName, string pointer, int depth)
+    {
+        switch (shape)
+        {
+            case NamedShape.Object:
+                BuildObject(schema, typeName, pointer, depth);
+                break;
+            case NamedShape.Enum:
+                BuildEnum(schema, typeName);
+                break;
+            case NamedShape.Union:
+                BuildUnion(schema, typeName, pointer, depth);
+                break;
+            case NamedShape.ValueType:
+                BuildValueType(schema, typeName, pointer);
+                break;
+        }
+    }
+
+    /// <summary>Maps a schema that is not a reference.</summary>
+    private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? shortName = null)
+    {
+        bool nullable = HasNullFlag(schema) || (schema.Enum?.Any(v => v is null) ?? false);
+        List<IOpenApiSchema> alternatives = Alternatives(schema);
+        if (alternatives.Count > 0)
+        {
+            List<IOpenApiSchema> real = alternatives.Where(a => !IsNullOnly(a)).ToList();
+            nullable |= real.Count < alternatives.Count;
+            if (real.Count == 0)
+            {
+                return TypeRef.AnyJson.AsNullable();
+            }
+
+            if (real.Count == 1)
+            {
+                string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+                TypeRef single = MapWithShortName(real[0], nameHint, pointer + "/" + keyword + "/" + alternatives.IndexOf(real[0]), depth + 1, shortName);
+                return nullable ? single.AsNullable() : single;
+            }
+        }
+
+        if (schema.AllOf is { Count: 1 } allOf && schema.Properties is not { Count: > 0 })
+        {
+            TypeRef single = MapWithShortName(allOf[0], nameHint, pointer + "/allOf/0", depth + 1, shortName);
+            return nullable ? single.AsNullable() : single;
+        }
+
+        NamedShape shape = ShapeOf(schema);
+        if (shape == NamedShape.Envelope)
+        {
+            // An inline envelope is rare; it is still an object with code, data and message.
+            shape = NamedShape.Object;
+        }
+
+        if (shape == NamedShape.ValueType)
+        {
+            TypeRef valueType = MapValueType(schema, nameHint, shortName, pointer);
+            return nullable ? valueType.AsNullable() : valueType;
+        }
+
+        if (shape != NamedShape.None)
+        {
+            string typeName = _typeNames.Claim(shape == NamedShape.Union ? UnionName(schema, nameHint) : nameHint);
+            TypeRef named = RefForNamed(shape, typeName);
+            BuildNamed(shape, schema, typeName, pointer, depth + 1);
+            return nullable ? named.AsNullable() : named;
+        }
+
+        TypeRef builtIn = MapBuiltIn(schema, nameHint, pointer, depth);
+        return nullable ? builtIn.AsNullable() : builtIn;
+    }
+
+    private TypeRef MapWithShortName(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? shortName)
+    {
+        if (schema is OpenApiSchemaReference || depth > MaxInlineDepth)
+        {
+            return Map(schema, nameHint, pointer, depth);
+        }
+
+        return MapInline(schema, nameHint, pointer, depth, shortName);
+    }
+
+    private TypeRef MapBuiltIn(IOpenApiSchema schema, string nameHint, string pointer, int depth)
+    {
+        JsonSchemaType? type = TypeWithoutNull(schema);
+        if (type is null)
+        {
+            if (schema.Items is not null)
+            {
+                type = JsonSchemaType.Array;
+            }
+            else if (schema.AdditionalProperties is not null)
+            {
+                type = JsonSchemaType.Object;
+            }
+        }
+
+        string format = schema.Format ?? string.Empty;
+        switch (type)
+        {
+            case JsonSchemaType.String:
+                return format switch
+                {
+                    "uuid" => new TypeRef(TypeKind.Guid),
+                    "date-time" => new TypeRef(TypeKind.DateTimeOffset),
+                    "date" => new TypeRef(TypeKind.Date),
+                    "byte" => new TypeRef(TypeKind.Bytes),
+                    _ => new TypeRef(TypeKind.String),
+                };
+            case JsonSchemaType.Integer:
+                return format == "int32" ? new TypeRef(TypeKind.Int32) : new TypeRef(TypeKind.Int64);
+            case JsonSchemaType.Number:
+                return format switch
+                {
+                    "float" => new TypeRef(TypeKind.Float),
+                    "decimal" => new TypeRef(TypeKind.Decimal),
+                    "int32" => new TypeRef(TypeKind.Int32),
+                    "int64" => new TypeRef(TypeKind.Int64),
+                    _ => new TypeRef(TypeKind.Double),
+                };
+            case JsonSchemaType.Boolean:
+                return new TypeRef(TypeKind.Boolean);
+            case JsonSchemaType.Array:
+                return new TypeRef(TypeKind.List, Element: Map(schema.Items, nameHint + "Item", pointer + "/items", depth + 1));
+            case JsonSchemaType.Object:
+                TypeRef value = schema.AdditionalProperties is { } additional
+                    ? Map(additional, nameHint + "Value", pointer + "/additionalProperties", depth + 1)
+                    : TypeRef.AnyJson;
+                return new TypeRef(TypeKind.Map, Element: value);
+            default:
+                return TypeRef.AnyJson;
+        }
+    }
+
+    /// <summary>Unions of named types are named after them (<c>CatOrDog</c>); others after where they appear.</summary>
+    private static string UnionName(IOpenApiSchema schema, string nameHint)
+    {
+        List<IOpenApiSchema> real = Alternatives(schema).Where(a => !IsNullOnly(a)).ToList();
+        if (real.Count is > 1 and <= 4 && real.All(a => a is OpenApiSchemaReference { Reference.Id: not null }))
+        {
+            return string.Join("Or", real.Select(a => Identifiers.ToPascalCase(((OpenApiSchemaReference)a).Reference.Id!)));
+        }
+
+        return nameHint;
+    }
+}

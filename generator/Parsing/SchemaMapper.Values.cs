@@ -1,0 +1,176 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Naming;
+using Microsoft.OpenApi;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>Validated value types, envelopes and default values.</summary>
+internal sealed partial class SchemaMapper
+{
+    /// <summary>
+    /// A string with pattern or length rules. It is named after the property (<c>CreditsLeft</c>), or after the
+    /// owner and property when that name is taken; identical rules under the same name share one type.
+    /// </summary>
+    private TypeRef MapValueType(IOpenApiSchema schema, string longName, string? shortName, string pointer)
+    {
+        string baseName = shortName ?? longName;
+        string shapeKey = baseName + "\u0001" + schema.Pattern + "\u0001" + schema.MinLength + "\u0001" + schema.MaxLength;
+        if (_valueTypesByShape.TryGetValue(shapeKey, out TypeRef? existing))
+        {
+            return existing;
+        }
+
+        string typeName = _typeNames.Claim(_typeNames.IsTaken(baseName) ? longName : baseName);
+        TypeRef type = RefForNamed(NamedShape.ValueType, typeName);
+        _valueTypesByShape[shapeKey] = type;
+        BuildValueType(schema, typeName, pointer);
+        return type;
+    }
+
+    private void BuildValueType(IOpenApiSchema schema, string typeName, string pointer)
+    {
+        string? specPattern = string.IsNullOrEmpty(schema.Pattern) ? null : schema.Pattern;
+        string? pattern = null;
+        if (specPattern is not null)
+        {
+            pattern = PatternTranslator.ToDotNet(specPattern, out string? error);
+            if (error is not null)
+            {
+                Report(DiagnosticDescriptors.InvalidPattern, pointer + "/pattern", pointer, specPattern, error);
+                pattern = null;
+            }
+        }
+
+        _types.Add(new ValueTypeModel(
+            _hintPrefix,
+            _namespace,
+            typeName,
+            Documentation.From(schema),
+            pattern,
+            pattern is null ? null : specPattern,
+            schema.MinLength ?? -1,
+            schema.MaxLength ?? -1,
+            specPattern is not null && PatternTranslator.IsDecimalStringPattern(specPattern)));
+    }
+
+    private TypeRef MapEnvelope(IOpenApiSchema schema, string componentName, string pointer)
+    {
+        EnvelopeName ??= ClaimEnvelope(schema);
+        IOpenApiSchema data = schema.Properties!["data"];
+        TypeRef dataType = Map(data, Identifiers.ToPascalCase(componentName) + "Data", pointer + "/properties/data");
+        // Data is declared TData? on the envelope, so the type argument itself stays non-nullable.
+        return new TypeRef(TypeKind.Envelope, "global::" + _namespace + "." + EnvelopeName, dataType.AsNonNullable());
+    }
+
+    private string ClaimEnvelope(IOpenApiSchema schema)
+    {
+        string name = _typeNames.Claim("ApiEnvelope");
+        int defaultCode = schema.Properties!["code"].Default is JsonValue code && code.GetValueKind() == JsonValueKind.Number
+            && int.TryParse(code.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) ? parsed : 0;
+        _types.Add(new EnvelopeModel(_hintPrefix, _namespace, name, "The response envelope every operation of this API answers with: a status code, the data, and a message.", defaultCode));
+        return name;
+    }
+
+    /// <summary>A C# expression for the spec's default, or null when there is none or it cannot be written for the type.</summary>
+    private string? DefaultExpression(IOpenApiSchema schema, TypeRef type)
+    {
+        JsonNode? node = schema.Default;
+        if (node is null || node.GetValueKind() == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        JsonValueKind kind = node.GetValueKind();
+        string raw = node.ToJsonString();
+        switch (type.Kind)
+        {
+            case TypeKind.String when kind == JsonValueKind.String:
+                return CSharpLiteral.String(node.GetValue<string>());
+            case TypeKind.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
+                return kind == JsonValueKind.True ? "true" : "false";
+            case TypeKind.Int32 when kind == JsonValueKind.Number && int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+            case TypeKind.Int64 when kind == JsonValueKind.Number && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+                return raw;
+            case TypeKind.Double when kind == JsonValueKind.Number && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsInfinity(d):
+                return d.ToString("R", CultureInfo.InvariantCulture) + "d";
+            case TypeKind.Float when kind == JsonValueKind.Number && float.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out float f) && !float.IsInfinity(f):
+                return f.ToString("R", CultureInfo.InvariantCulture) + "f";
+            case TypeKind.Decimal when kind == JsonValueKind.Number && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m):
+                return m.ToString(CultureInfo.InvariantCulture) + "m";
+            case TypeKind.Struct when kind == JsonValueKind.String && _enumMembers.TryGetValue(type.FullName!, out var members):
+                string value = node.GetValue<string>();
+                return members.TryGetValue(value, out string? member) ? type.FullName + "." + member : "new " + type.FullName + "(" + CSharpLiteral.String(value) + ")";
+            default:
+                return null;
+        }
+    }
+}
+
+/// <summary>XML documentation text for schemas.</summary>
+internal static class Documentation
+{
+    public static string? From(IOpenApiSchema schema)
+    {
+        string? title = schema.Title;
+        string? description = schema.Description;
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return string.IsNullOrWhiteSpace(title) ? null : title!.Trim();
+        }
+
+        if (string.IsNullOrWhiteSpace(title) || description!.StartsWith(title!, StringComparison.OrdinalIgnoreCase))
+        {
+            return description!.Trim();
+        }
+
+        return title!.Trim() + ". " + description!.Trim();
+    }
+
+    public static string? Join(string? summary, string? description)
+    {
+        string[] parts = new[] { summary, description }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        return parts.Length == 0 ? null : string.Join("\n", parts);
+    }
+}
+
+/// <summary>C# literals.</summary>
+internal static class CSharpLiteral
+{
+    public static string String(string value)
+    {
+        System.Text.StringBuilder builder = new("\"");
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    if (c < 0x20 || c is '\u2028' or '\u2029' or '\u0085')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

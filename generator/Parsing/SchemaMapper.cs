@@ -1,0 +1,158 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Naming;
+using Microsoft.OpenApi;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>
+/// Maps schemas to <see cref="TypeRef"/>s and collects one <see cref="TypeModel"/> per type that needs generating.
+/// Component schemas are named first, so a <c>$ref</c> resolves to a name without walking into its target:
+/// recursive and mutually recursive schemas need no cycle handling beyond that.
+/// </summary>
+internal sealed partial class SchemaMapper
+{
+    /// <summary>How deep inline schemas may nest before we stop and type the rest as JsonElement.</summary>
+    private const int MaxInlineDepth = 64;
+
+    private readonly string _namespace;
+    private readonly string _hintPrefix;
+    private readonly SpecLocator _locator;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+    private readonly NameRegistry _typeNames = new(ignoreCase: true);
+    private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _enumMembers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _valueTypesByShape = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
+    private readonly List<TypeModel> _types = new();
+
+    public SchemaMapper(string ns, string hintPrefix, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _namespace = ns;
+        _hintPrefix = hintPrefix;
+        _locator = locator;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The generated envelope type's name, or null when the spec has no envelope-shaped schema.</summary>
+    public string? EnvelopeName { get; private set; }
+
+    public IReadOnlyList<TypeModel> Types => _types;
+
+    /// <summary>Reserves names that are not schemas, such as the client's, before any schema is named.</summary>
+    public string ReserveTypeName(string wanted) => _typeNames.Claim(wanted);
+
+    /// <summary>Maps every component schema. Ordinal order makes name collisions resolve the same way on every run.</summary>
+    public void MapComponents(IDictionary<string, IOpenApiSchema>? schemas)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, IOpenApiSchema> pair in schemas.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            _components[pair.Key] = pair.Value;
+        }
+
+        foreach (string name in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            ResolveComponent(name);
+        }
+    }
+
+    /// <summary>The type of a schema used somewhere; <paramref name="nameHint"/> names any inline type it needs.</summary>
+    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer, int depth = 0)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (schema is null)
+        {
+            return TypeRef.AnyJson;
+        }
+
+        if (depth > MaxInlineDepth)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, pointer, "schemas nest deeper than " + MaxInlineDepth + " levels; the rest is typed as JsonElement");
+            return TypeRef.AnyJson;
+        }
+
+        if (schema is OpenApiSchemaReference reference)
+        {
+            return MapReference(reference, pointer);
+        }
+
+        return MapInline(schema, nameHint, pointer, depth);
+    }
+
+    private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
+    {
+        string? id = reference.Reference?.Id;
+        if (id is null || reference.Reference!.IsExternal || !_components.ContainsKey(id))
+        {
+            string target = reference.Reference?.ReferenceV3 ?? id ?? "?";
+            Report(DiagnosticDescriptors.UnresolvedReference, pointer, pointer, target);
+            return TypeRef.AnyJson;
+        }
+
+        return ResolveComponent(id);
+    }
+
+    private TypeRef ResolveComponent(string name)
+    {
+        if (_componentRefs.TryGetValue(name, out TypeRef? known))
+        {
+            return known;
+        }
+
+        if (!_componentsInProgress.Add(name))
+        {
+            // A component whose type is still being worked out refers back to itself through aliases only
+            // (A = B, B = A): there is no shape to generate, so it is any JSON.
+            Report(DiagnosticDescriptors.UnsupportedConstruct, "#/components/schemas/" + name, "#/components/schemas/" + name, "the schema is an alias of itself; it is typed as JsonElement");
+            return TypeRef.AnyJson;
+        }
+
+        IOpenApiSchema schema = _components[name];
+        string pointer = "#/components/schemas/" + name;
+        TypeRef result;
+        if (TryNamedShape(schema, out NamedShape shape))
+        {
+            // Name it before mapping members, so members that refer back to it resolve to this name.
+            string typeName = _typeNames.Claim(Identifiers.ToPascalCase(name));
+            result = RefForNamed(shape, typeName);
+            _componentRefs[name] = result;
+            if (shape == NamedShape.Envelope)
+            {
+                result = MapEnvelope(schema, name, pointer);
+                _componentRefs[name] = result;
+            }
+            else
+            {
+                BuildNamed(shape, schema, typeName, pointer, 0);
+            }
+        }
+        else
+        {
+            result = MapInline(schema, Identifiers.ToPascalCase(name), pointer, 0);
+            _componentRefs[name] = result;
+        }
+
+        _componentsInProgress.Remove(name);
+        return result;
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments)
+    {
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(pointer), arguments));
+    }
+}

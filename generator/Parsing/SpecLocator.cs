@@ -1,0 +1,94 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using LiveAvatarGen.Generator.Diagnostics;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>
+/// Maps JSON pointers (<c>#/components/schemas/Foo</c>) to line and column in the spec text, for diagnostics
+/// a click can open. It scans the text only when a diagnostic asks, so clean specs pay nothing.
+/// </summary>
+internal sealed class SpecLocator
+{
+    private readonly string _path;
+    private readonly string _text;
+    private Dictionary<string, int>? _offsets;
+    private int[]? _lineStarts;
+
+    public SpecLocator(string path, string? text)
+    {
+        _path = path;
+        _text = text ?? string.Empty;
+    }
+
+    public LocationInfo FileStart() => At(0, 0);
+
+    /// <summary>The location of the node at a JSON pointer, or of its nearest located ancestor.</summary>
+    public LocationInfo Locate(string? pointer)
+    {
+        _offsets ??= PointerIndex.Build(_text);
+        string current = Normalize(pointer);
+        while (true)
+        {
+            if (_offsets.TryGetValue(current, out int offset))
+            {
+                return At(offset, Math.Max(1, PointerIndex.TokenLength(_text, offset)));
+            }
+
+            int cut = current.LastIndexOf('/');
+            if (cut <= 0)
+            {
+                return FileStart();
+            }
+
+            current = current.Substring(0, cut);
+        }
+    }
+
+    private static string Normalize(string? pointer)
+    {
+        if (string.IsNullOrEmpty(pointer))
+        {
+            return string.Empty;
+        }
+
+        string p = pointer!;
+        if (p.StartsWith("#", StringComparison.Ordinal))
+        {
+            p = p.Substring(1);
+        }
+
+        return p.TrimEnd('/');
+    }
+
+    private LocationInfo At(int offset, int length)
+    {
+        _lineStarts ??= ComputeLineStarts(_text);
+        (int line, int column) = Position(offset);
+        (int endLine, int endColumn) = Position(Math.Min(_text.Length, offset + length));
+        return new LocationInfo(_path, offset, length, line, column, endLine, endColumn);
+    }
+
+    private (int Line, int Column) Position(int offset)
+    {
+        int index = Array.BinarySearch(_lineStarts!, offset);
+        int line = index >= 0 ? index : ~index - 1;
+        return (line, offset - _lineStarts![line]);
+    }
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        List<int> starts = new() { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts.ToArray();
+    }
+}

@@ -1,0 +1,126 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LiveAvatarGen.Generator.Configuration;
+using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Infrastructure;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Naming;
+using Microsoft.OpenApi;
+
+namespace LiveAvatarGen.Generator.Parsing;
+
+/// <summary>Spec text to <see cref="ReadResult"/>: the one transform of the pipeline that touches Microsoft.OpenApi.</summary>
+internal static class SpecReader
+{
+    public static ReadResult Read(SpecInput input, CancellationToken cancellationToken)
+    {
+        List<DiagnosticInfo> diagnostics = new();
+        SpecLocator locator = new(input.Path, input.Text);
+        try
+        {
+            OpenApiDocument? document = DocumentLoader.Load(input.Path, input.Text, locator, diagnostics);
+            ApiSpec? spec = document is null ? null : Build(input, document, locator, diagnostics, cancellationToken);
+            return new ReadResult(input.Path, spec, diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Last resort: an exception escaping a generator fails the user's whole build with CS8785.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, locator.FileStart(), input.Path, ex.GetType().Name + ": " + ex.Message));
+            return new ReadResult(input.Path, null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static ApiSpec Build(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        string clientName = input.ClientName is { } configured ? Identifiers.ToPascalCase(configured) : ClientNameFromTitle(document.Info?.Title);
+        string ns = NamespaceOf(input.Namespace);
+        SchemaMapper schemas = new(ns, ns + "." + clientName, locator, diagnostics, cancellationToken);
+        clientName = schemas.ReserveTypeName(clientName);
+        string optionsName = schemas.ReserveTypeName(clientName + "Options");
+        schemas.MapComponents(document.Components?.Schemas);
+
+        OperationMapper operations = new(schemas, locator, diagnostics, cancellationToken);
+        EquatableArray<OperationModel> mapped = operations.MapAll(document);
+        if (document.Webhooks is { Count: > 0 })
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, locator.Locate("#/webhooks"), "#/webhooks", "webhooks"));
+        }
+
+        ClientModel client = new(
+            ns + "." + clientName,
+            ns,
+            clientName,
+            optionsName,
+            Documentation.Join(document.Info?.Title, document.Info?.Description),
+            document.Servers?.FirstOrDefault()?.Url,
+            SecuritySchemes(document, mapped),
+            mapped);
+        return new ApiSpec(client, schemas.Types.ToEquatableArray());
+    }
+
+    /// <summary><c>Live avatar API</c> becomes <c>LiveAvatarClient</c>: a trailing "API" word is dropped before adding "Client".</summary>
+    public static string ClientNameFromTitle(string? title)
+    {
+        string name = Identifiers.ToPascalCase(string.IsNullOrWhiteSpace(title) ? "Api" : title!);
+        if (name.Length > 3 && (name.EndsWith("Api", StringComparison.Ordinal) || name.EndsWith("API", StringComparison.Ordinal)))
+        {
+            name = name.Substring(0, name.Length - 3);
+        }
+
+        return name.EndsWith("Client", StringComparison.Ordinal) ? name : name + "Client";
+    }
+
+    private static string NamespaceOf(string configured)
+    {
+        string[] parts = configured.Split('.').Select(p => Identifiers.EscapeKeyword(Identifiers.ToPascalCase(p)).TrimStart('@')).ToArray();
+        return string.Join(".", parts.Select(p => Identifiers.IsKeyword(p) ? "_" + p : p));
+    }
+
+    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document, EquatableArray<OperationModel> operations)
+    {
+        List<SecuritySchemeModel> schemes = new();
+        if (document.Components?.SecuritySchemes is not { } declared)
+        {
+            return schemes.ToEquatableArray();
+        }
+
+        NameRegistry propertyNames = new();
+        foreach (string reserved in new[] { "BaseAddress", "MaxResponseBodyBytes", "Timeout", "GetCredential", "ToString" })
+        {
+            propertyNames.Reserve(reserved);
+        }
+
+        foreach (KeyValuePair<string, IOpenApiSecurityScheme> pair in declared.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            IOpenApiSecurityScheme scheme = pair.Value;
+            (string kind, string parameter) = scheme.Type switch
+            {
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Query => ("ApiKeyQuery", scheme.Name ?? pair.Key),
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Cookie => ("ApiKeyCookie", scheme.Name ?? pair.Key),
+                SecuritySchemeType.ApiKey => ("ApiKeyHeader", scheme.Name ?? pair.Key),
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => ("Basic", string.Empty),
+
+                // Bearer, OAuth2 and OpenID Connect all end in an access token sent as a bearer token.
+                _ => ("Bearer", string.Empty),
+            };
+            string wanted = Identifiers.ToPascalCase(pair.Key);
+            string documentation = kind switch
+            {
+                "Basic" => "Credentials for the '" + pair.Key + "' scheme, as user:password; sent as HTTP basic authentication.",
+                "Bearer" => "The token for the '" + pair.Key + "' scheme, sent as 'Authorization: Bearer'.",
+                _ => "The API key for the '" + pair.Key + "' scheme, sent as the " + parameter + " " + kind.Substring(6).ToLowerInvariant() + ".",
+            };
+            schemes.Add(new SecuritySchemeModel(pair.Key, propertyNames.Claim(wanted), kind, parameter, documentation));
+        }
+
+        return schemes.ToEquatableArray();
+    }
+}
