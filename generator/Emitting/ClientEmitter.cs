@@ -28,9 +28,10 @@ internal static partial class ClientEmitter
         writer.Line();
         writer.Line("/// <summary>Creates the client with default options.</summary>");
         writer.Line("/// <param name=\"httpClient\">The HttpClient to send with, for example from IHttpClientFactory.</param>");
-        writer.Open("public " + model.Name + "(global::System.Net.Http.HttpClient httpClient)");
-        writer.Line(": this(httpClient, new " + model.OptionsName + "())");
-        writer.Close();
+        writer.Line("public " + model.Name + "(global::System.Net.Http.HttpClient httpClient)");
+        writer.Line("    : this(httpClient, new " + model.OptionsName + "())");
+        writer.Line("{");
+        writer.Line("}");
         writer.Line();
         writer.Line("/// <summary>Creates the client.</summary>");
         writer.Line("/// <param name=\"httpClient\">The HttpClient to send with, for example from IHttpClientFactory.</param>");

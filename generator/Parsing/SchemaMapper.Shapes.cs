@@ -200,10 +200,21 @@ internal sealed partial class SchemaMapper
             return nullable ? valueType.AsNullable() : valueType;
         }
 
+        if (shape == NamedShape.Union && UnionKey(schema) is { } unionKey && _unionsByVariants.TryGetValue(unionKey, out TypeRef? sameUnion))
+        {
+            // The same set of referenced variants in another place is the same type.
+            return nullable ? sameUnion.AsNullable() : sameUnion;
+        }
+
         if (shape != NamedShape.None)
         {
             string typeName = _typeNames.Claim(shape == NamedShape.Union ? UnionName(schema, nameHint) : nameHint);
             TypeRef named = RefForNamed(shape, typeName);
+            if (shape == NamedShape.Union && UnionKey(schema) is { } key)
+            {
+                _unionsByVariants[key] = named;
+            }
+
             BuildNamed(shape, schema, typeName, pointer, depth + 1);
             return nullable ? named.AsNullable() : named;
         }
@@ -272,6 +283,15 @@ internal sealed partial class SchemaMapper
             default:
                 return TypeRef.AnyJson;
         }
+    }
+
+    /// <summary>A key for unions whose variants are all references, or null.</summary>
+    private static string? UnionKey(IOpenApiSchema schema)
+    {
+        List<IOpenApiSchema> real = Alternatives(schema).Where(a => !IsNullOnly(a)).ToList();
+        return real.All(a => a is OpenApiSchemaReference { Reference.Id: not null })
+            ? (schema.OneOf is { Count: > 0 } ? "oneOf:" : "anyOf:") + string.Join("|", real.Select(a => ((OpenApiSchemaReference)a).Reference.Id))
+            : null;
     }
 
     /// <summary>Unions of named types are named after them (<c>CatOrDog</c>); others after where they appear.</summary>

@@ -1,0 +1,54 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Globalization;
+using System.Net.Http;
+using LiveAvatar.Api;
+using LiveAvatar.Sample;
+using LiveAvatarGen.Runtime.Errors;
+
+// The client below is generated at build time from ../openapi.json; no code here was written for the endpoint.
+string? apiKey = Environment.GetEnvironmentVariable("LIVEAVATAR_API_KEY");
+string? baseUrl = Environment.GetEnvironmentVariable("LIVEAVATAR_BASE_URL");
+StandInServer? standIn = null;
+if (string.IsNullOrEmpty(apiKey))
+{
+    standIn = await StandInServer.StartAsync();
+    apiKey = StandInServer.ApiKey;
+    baseUrl = standIn.BaseAddress.ToString();
+    Console.WriteLine($"LIVEAVATAR_API_KEY is not set: calling a local stand-in server at {baseUrl}");
+}
+
+try
+{
+    using HttpClient http = new();
+    LiveAvatarClient client = new(http, new LiveAvatarClientOptions
+    {
+        APIKeyHeader = apiKey,
+        BaseAddress = string.IsNullOrEmpty(baseUrl) ? null : new Uri(baseUrl),
+        Timeout = TimeSpan.FromSeconds(30),
+    });
+
+    ApiEnvelope<UserCreditsSchema> response = await client.GetUserCreditsAsync();
+    UserCreditsSchema credits = response.GetDataOrThrow();
+    string asDecimal = credits.CreditsLeft.TryGetDecimal(out decimal value) ? value.ToString(CultureInfo.InvariantCulture) : "(beyond decimal)";
+    Console.WriteLine($"Credit balance: {credits.CreditsLeft} (decimal {asDecimal}; envelope code {response.Code}, message \"{response.Message}\")");
+    return 0;
+}
+catch (ApiException ex)
+{
+    Console.Error.WriteLine($"The API refused the call: HTTP {ex.StatusCode}: {ex.ResponseBody}");
+    return 1;
+}
+catch (ApiValidationException ex)
+{
+    Console.Error.WriteLine($"The API answered with an invalid value: {ex.Message}");
+    return 1;
+}
+finally
+{
+    if (standIn is not null)
+    {
+        await standIn.DisposeAsync();
+    }
+}
