@@ -1,0 +1,150 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using LiveAvatarGen.Generator;
+using LiveAvatarGen.Runtime.Http;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LiveAvatarGen.Tests.Harness;
+
+/// <summary>Which framework and language the generated code is compiled for.</summary>
+public enum TargetProfile
+{
+    /// <summary>A net8.0 consumer on C# 12.</summary>
+    Net8CSharp12,
+
+    /// <summary>Today's consumer: net10.0 on C# 14.</summary>
+    Net10CSharp14,
+}
+
+/// <summary>An AdditionalText held in memory.</summary>
+internal sealed class InMemoryText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>Per-file and global analyzer options, as MSBuild would pass them.</summary>
+internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private readonly Dictionary<string, Dictionary<string, string>> _perFile;
+
+    public TestOptionsProvider(Dictionary<string, Dictionary<string, string>> perFile, Dictionary<string, string> global)
+    {
+        _perFile = perFile;
+        GlobalOptions = new Options(global);
+    }
+
+    public override AnalyzerConfigOptions GlobalOptions { get; }
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        => new Options(_perFile.TryGetValue(textFile.Path, out Dictionary<string, string>? values) ? values : new Dictionary<string, string>());
+
+    private sealed class Options : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public Options(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+    }
+}
+
+/// <summary>Runs the generator the way the compiler does, and compiles what it produces.</summary>
+internal static class GeneratorHarness
+{
+    /// <summary>
+    /// The .NET SDK passes NoWarn CS1701;CS1702 to every build (reference unification when a net8.0 library such as
+    /// the runtime is used from net10.0); the harness does the same, and nothing else is suppressed.
+    /// </summary>
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> s_sdkSuppressions = ImmutableDictionary.CreateRange(new[]
+    {
+        new KeyValuePair<string, ReportDiagnostic>("CS1701", ReportDiagnostic.Suppress),
+        new KeyValuePair<string, ReportDiagnostic>("CS1702", ReportDiagnostic.Suppress),
+    });
+
+    public static CSharpCompilation CreateCompilation(TargetProfile profile, params string[] sources)
+    {
+        LanguageVersion language = profile == TargetProfile.Net8CSharp12 ? LanguageVersion.CSharp12 : LanguageVersion.CSharp14;
+        IEnumerable<MetadataReference> references = profile == TargetProfile.Net8CSharp12
+            ? Basic.Reference.Assemblies.Net80.References.All
+            : Basic.Reference.Assemblies.Net100.References.All;
+        references = references.Append(MetadataReference.CreateFromFile(typeof(ApiClientCore).Assembly.Location));
+        CSharpParseOptions parseOptions = new(language);
+        return CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, parseOptions)),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(s_sdkSuppressions));
+    }
+
+    public static GeneratorDriver CreateDriver(CSharpCompilation compilation, IEnumerable<(string Path, string Text)> specs, string? ns = "Test.Api", string? clientName = null)
+    {
+        List<AdditionalText> texts = specs.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)).ToList();
+        Dictionary<string, Dictionary<string, string>> perFile = new();
+        foreach (AdditionalText text in texts)
+        {
+            Dictionary<string, string> values = new();
+            if (ns is not null)
+            {
+                values["build_metadata.AdditionalFiles.OpenApiNamespace"] = ns;
+            }
+
+            if (clientName is not null)
+            {
+                values["build_metadata.AdditionalFiles.OpenApiClientName"] = clientName;
+            }
+
+            perFile[text.Path] = values;
+        }
+
+        return CSharpGeneratorDriver.Create(
+            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            texts,
+            (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+            new TestOptionsProvider(perFile, new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>Generates from one spec and compiles the result.</summary>
+    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null)
+    {
+        CSharpCompilation compilation = CreateCompilation(profile, "namespace Consumer { internal static class Placeholder { } }");
+        GeneratorDriver driver = CreateDriver(compilation, new[] { (specPath, specText) }, ns, clientName);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriverRunResult run = driver.GetRunResult();
+        return new GenerationResult(run, output, generatorDiagnostics);
+    }
+}
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record GenerationResult(GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public IReadOnlyList<GeneratedSourceResult> Sources => Run.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
+
+    /// <summary>Warnings and errors from compiling the generated code (hidden and info ones are not counted).</summary>
+    public IReadOnlyList<Diagnostic> CompilationProblems => Output.GetDiagnostics()
+        .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+        .ToList();
+
+    public IReadOnlyList<Exception> GeneratorExceptions => Run.Results.Where(r => r.Exception is not null).Select(r => r.Exception!).ToList();
+}
