@@ -66,7 +66,7 @@ internal sealed partial class SchemaMapper
                 isRequired,
                 defaultValue,
                 Documentation.From(property.Schema),
-                property.Schema.Deprecated));
+                SafeSchema.Get(property.Schema, static s => s.Deprecated, false)));
         }
 
         _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), null));

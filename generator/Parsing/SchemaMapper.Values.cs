@@ -82,7 +82,7 @@ internal sealed partial class SchemaMapper
     /// <summary>A C# expression for the spec's default, or null when there is none or it cannot be written for the type.</summary>
     private string? DefaultExpression(IOpenApiSchema schema, TypeRef type)
     {
-        JsonNode? node = schema.Default;
+        JsonNode? node = SafeSchema.Get(schema, static s => s.Default, null);
         if (node is null || node.GetValueKind() == JsonValueKind.Null)
         {
             return null;
@@ -119,8 +119,8 @@ internal static class Documentation
 {
     public static string? From(IOpenApiSchema schema)
     {
-        string? title = schema.Title;
-        string? description = schema.Description;
+        string? title = SafeSchema.Get(schema, static s => s.Title, null);
+        string? description = SafeSchema.Get(schema, static s => s.Description, null);
         if (string.IsNullOrWhiteSpace(description))
         {
             return string.IsNullOrWhiteSpace(title) ? null : title!.Trim();
@@ -138,6 +138,25 @@ internal static class Documentation
     {
         string[] parts = new[] { summary, description }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
         return parts.Length == 0 ? null : string.Join("\n", parts);
+    }
+}
+
+/// <summary>
+/// Reads annotations through a <c>$ref</c>: Microsoft.OpenApi resolves the target on access and throws on a
+/// reference cycle, which only costs the annotation, never the build.
+/// </summary>
+internal static class SafeSchema
+{
+    public static T Get<T>(IOpenApiSchema schema, Func<IOpenApiSchema, T> read, T fallback)
+    {
+        try
+        {
+            return read(schema);
+        }
+        catch (InvalidOperationException)
+        {
+            return fallback;
+        }
     }
 }
 

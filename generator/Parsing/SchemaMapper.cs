@@ -126,7 +126,13 @@ internal sealed partial class SchemaMapper
         IOpenApiSchema schema = _components[name];
         string pointer = "#/components/schemas/" + name;
         TypeRef result;
-        if (TryNamedShape(schema, out NamedShape shape))
+        if (schema is OpenApiSchemaReference alias)
+        {
+            // A component that is only a $ref: an alias of its target, whatever that resolves to.
+            result = MapReference(alias, pointer);
+            _componentRefs[name] = result;
+        }
+        else if (TryNamedShape(schema, out NamedShape shape))
         {
             // Name it before mapping members, so members that refer back to it resolve to this name.
             string typeName = _typeNames.Claim(Identifiers.ToPascalCase(name));

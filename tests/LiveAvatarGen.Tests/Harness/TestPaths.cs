@@ -2,14 +2,18 @@
 
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace LiveAvatarGen.Tests.Harness;
 
-/// <summary>Locates files in the source tree (not the output folder), so snapshot updates land in git's view.</summary>
+/// <summary>
+/// Locates files in the source tree (not the output folder), so snapshot updates land where git sees them.
+/// Found by walking up from the test binary, because CI builds map source paths away (ContinuousIntegrationBuild).
+/// </summary>
 internal static class TestPaths
 {
-    public static string ProjectDirectory { get; } = Path.GetDirectoryName(ThisFile())! + "/..";
+    public static string ProjectDirectory { get; } = FindProjectDirectory();
+
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(ProjectDirectory, "..", ".."));
 
     public static string Spec(string fileName) => Path.GetFullPath(Path.Combine(ProjectDirectory, "Specs", fileName));
 
@@ -17,5 +21,16 @@ internal static class TestPaths
 
     public static string Snapshots(string testName) => Path.GetFullPath(Path.Combine(ProjectDirectory, "Snapshots", testName));
 
-    private static string ThisFile([CallerFilePath] string path = "") => path;
+    private static string FindProjectDirectory()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LiveAvatarGen.Tests.csproj")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the test project folder above " + AppContext.BaseDirectory);
+    }
 }
