@@ -36,19 +36,15 @@ public static class ApiFormat
     public static string Value(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Escapes one path segment. Every reserved character is percent-encoded, and so are the dots of
-    /// <c>.</c> and <c>..</c>, which a URI parser would otherwise resolve and use to change the request target.
+    /// Escapes one path segment: every reserved character is percent-encoded, so <c>a/b?x=1</c> stays one segment.
+    /// Empty, <c>.</c> and <c>..</c> are refused: System.Uri resolves dot segments even when percent-encoded,
+    /// so no escaping keeps them from changing the request target.
     /// </summary>
     public static string PathSegment(string value)
     {
-        if (value.Length == 0)
+        if (value is null || value.Length == 0 || value is "." or "..")
         {
-            throw new ArgumentException("A path parameter cannot be empty: it would change the request target.", nameof(value));
-        }
-
-        if (value is "." or "..")
-        {
-            return value.Replace(".", "%2E");
+            throw new ArgumentException($"The path parameter value '{value}' would change the request target and was not sent.", nameof(value));
         }
 
         return Uri.EscapeDataString(value);

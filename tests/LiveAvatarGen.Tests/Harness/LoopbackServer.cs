@@ -56,7 +56,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             string body = await reader.ReadToEndAsync();
             RecordedRequest recorded = new(
                 context.Request.Method,
-                context.Request.Path + context.Request.QueryString,
+                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 body);
             lock (server!._requests)
