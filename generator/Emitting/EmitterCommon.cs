@@ -36,6 +36,39 @@ internal static class EmitterCommon
         writer.Close();
     }
 
+    /// <summary>
+    /// The members every string-backed struct shares (open enums, validated values): ordinal equality,
+    /// ToString, the JSON reader and writer, and the converter.
+    /// </summary>
+    public static void StringValueMembers(SourceWriter writer, string name, string readSummary)
+    {
+        writer.Line("/// <summary>Compares the text ordinally.</summary>");
+        writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+        writer.Line();
+        writer.Line("/// <summary>Compares the text ordinally.</summary>");
+        writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override string ToString() => Value;");
+        writer.Line();
+        writer.Line("/// <summary>" + readSummary + "</summary>");
+        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + TypeSyntax.JsonRead + ".String(ref reader));");
+        writer.Line();
+        writer.Line("/// <summary>Writes the text.</summary>");
+        writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => writer.WriteStringValue(value.Value);");
+        writer.Line();
+        Converter(writer, name);
+    }
+
     public static void Attributes(SourceWriter writer, string typeName, bool deprecated)
     {
         writer.Line(GeneratedCode);

@@ -35,10 +35,10 @@ public readonly partial struct MemoryTypeEnum : global::System.IEquatable<Memory
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator MemoryTypeEnum(string value) => new(value);
 
-    /// <summary>Compares by ordinal value.</summary>
+    /// <summary>Compares the text ordinally.</summary>
     public static bool operator ==(MemoryTypeEnum left, MemoryTypeEnum right) => left.Equals(right);
 
-    /// <summary>Compares by ordinal value.</summary>
+    /// <summary>Compares the text ordinally.</summary>
     public static bool operator !=(MemoryTypeEnum left, MemoryTypeEnum right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -56,7 +56,7 @@ public readonly partial struct MemoryTypeEnum : global::System.IEquatable<Memory
     /// <summary>Reads the value; any string is accepted.</summary>
     public static MemoryTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the wire value.</summary>
+    /// <summary>Writes the text.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, MemoryTypeEnum value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

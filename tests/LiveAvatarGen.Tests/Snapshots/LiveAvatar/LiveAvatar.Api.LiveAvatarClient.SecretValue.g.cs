@@ -64,7 +64,7 @@ public readonly partial struct SecretValue : global::System.IEquatable<SecretVal
     /// <summary>Reads and validates the value.</summary>
     public static SecretValue ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text as received or given.</summary>
+    /// <summary>Writes the text.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SecretValue value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
