@@ -17,7 +17,7 @@ public static class TrackingNames
     /// <summary>One item per generated type.</summary>
     public const string Types = nameof(Types);
 
-    /// <summary>The client, its options and envelope.</summary>
+    /// <summary>The client and its options (the envelope travels with the types).</summary>
     public const string Client = nameof(Client);
 
     /// <summary>Facts about the consuming compilation (language version, available types).</summary>

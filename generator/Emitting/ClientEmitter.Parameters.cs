@@ -61,7 +61,7 @@ internal static partial class ClientEmitter
         {
             if (Body is { } body)
             {
-                string call = "request.SetJsonBody<" + TypeSyntax.Of(body.Type.AsNonNullable(), facts) + ">(" + (body.IsRequired ? body.Name : "bodyValue") + ", " + TypeSyntax.WriteLambda(body.Type.AsNonNullable(), facts, 0) + ");";
+                string call = "request.SetJsonBody<" + TypeSyntax.Of(body.Type.AsNonNullable(), facts) + ">(" + (body.IsRequired ? body.Name : "bodyValue") + ", " + TypeSyntax.WriteLambda(body.Type.AsNonNullable(), facts, 0) + (body.MediaType == "application/json" ? string.Empty : ", " + CSharpLiteral.String(body.MediaType)) + ");";
                 if (body.IsRequired)
                 {
                     writer.Line(call);

@@ -11,7 +11,7 @@ internal static class OptionsEmitter
     public static string Emit(ClientModel model)
     {
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
-        writer.Summary("Options for <see cref=\"" + model.Name + "\"/>: base address, limits, and one credential per security scheme of the spec.");
+        writer.Summary("Options for " + model.Name + ": base address, limits, and one credential per security scheme of the spec.");
         writer.Line(EmitterCommon.GeneratedCode);
         writer.Open("public sealed partial class " + model.OptionsName + " : global::LiveAvatarGen.Runtime.Http.ApiClientOptions");
         foreach (SecuritySchemeModel scheme in model.SecuritySchemes)

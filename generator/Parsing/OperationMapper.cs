@@ -18,7 +18,7 @@ namespace LiveAvatarGen.Generator.Parsing;
 internal sealed class OperationMapper
 {
     /// <summary>Names the generated method body uses for its own locals, kept out of parameter names.</summary>
-    private static readonly string[] s_reservedParameters = { "cancellationToken", "request", "security" };
+    private static readonly string[] s_reservedParameters = { "cancellationToken", "request", "security", "bodyValue", "item", "itemValue" };
 
     private readonly SchemaMapper _schemas;
     private readonly SpecLocator _locator;

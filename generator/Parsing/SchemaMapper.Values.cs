@@ -66,8 +66,10 @@ internal sealed partial class SchemaMapper
         EnvelopeName ??= ClaimEnvelope(schema);
         IOpenApiSchema data = schema.Properties!["data"];
         TypeRef dataType = Map(data, Identifiers.ToPascalCase(componentName) + "Data", pointer + "/properties/data");
-        // Data is declared TData? on the envelope, so the type argument itself stays non-nullable.
-        return new TypeRef(TypeKind.Envelope, "global::" + _namespace + "." + EnvelopeName, dataType.AsNonNullable());
+        // Data is declared TData?, which only adds null for reference types; value types (JsonElement, numbers)
+        // need Nullable<T> in the type argument itself, or GetDataOrThrow could not tell "no data".
+        TypeRef element = dataType.IsValueType ? dataType.AsNullable() : dataType.AsNonNullable();
+        return new TypeRef(TypeKind.Envelope, "global::" + _namespace + "." + EnvelopeName, element);
     }
 
     private string ClaimEnvelope(IOpenApiSchema schema)

@@ -57,7 +57,7 @@ public sealed class ApiClientCore
             ApiResponseData data = new((int)response.StatusCode, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter));
             return handle(data);
         }
-        catch (OperationCanceledException ex) when (timeoutSource is not null && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             throw new ApiTimeoutException(_options.Timeout!.Value, ex);
         }

@@ -78,8 +78,8 @@ public sealed class ApiRequest
         }
     }
 
-    /// <summary>Sets a JSON body written by a generated writer.</summary>
-    public void SetJsonBody<T>(T value, JsonWriteAction<T> write)
+    /// <summary>Sets a JSON body written by a generated writer, sent with the spec's media type.</summary>
+    public void SetJsonBody<T>(T value, JsonWriteAction<T> write, string mediaType = "application/json")
     {
         using MemoryStream buffer = new();
         using (Utf8JsonWriter writer = new(buffer))
@@ -88,7 +88,7 @@ public sealed class ApiRequest
         }
 
         ByteArrayContent content = new(buffer.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         Content = content;
     }
 

@@ -134,20 +134,30 @@ public static class JsonRead
             throw Unexpected(ref reader, "a date-time string");
         }
 
-        if (reader.TryGetDateTimeOffset(out DateTimeOffset value))
-        {
-            return value;
-        }
-
-        // Servers often omit the offset (Python's isoformat()); read those as UTC rather than failing.
+        // Servers often omit the offset (Python's isoformat()): read those as UTC, never as the machine's local
+        // time, which Utf8JsonReader.TryGetDateTimeOffset would assume.
         string text = reader.GetString()!;
-        if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value))
         {
             return value;
         }
 
         throw new ApiResponseFormatException("Expected a date-time string but found " + ApiValidationException.Shorten(text) + ".");
     }
+
+#if NET6_0_OR_GREATER
+    /// <summary>Reads an RFC 3339 full-date string (<c>2026-11-24</c>).</summary>
+    public static DateOnly Date(ref Utf8JsonReader reader)
+    {
+        string text = String(ref reader);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly value))
+        {
+            return value;
+        }
+
+        throw new ApiResponseFormatException("Expected a date string (yyyy-MM-dd) but found " + ApiValidationException.Shorten(text) + ".");
+    }
+#endif
 
     /// <summary>Reads base64 bytes.</summary>
     public static byte[] Bytes(ref Utf8JsonReader reader)

@@ -5,7 +5,7 @@
 namespace LiveAvatar.Api;
 
 /// <summary>
-/// Options for &lt;see cref="LiveAvatarClient"/&gt;: base address, limits, and one credential per security scheme of the spec.
+/// Options for LiveAvatarClient: base address, limits, and one credential per security scheme of the spec.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "0.1.0")]
 public sealed partial class LiveAvatarClientOptions : global::LiveAvatarGen.Runtime.Http.ApiClientOptions

@@ -109,22 +109,22 @@ public sealed partial class LiveAvatarClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>> StopSessionAsync(global::LiveAvatar.Api.StopSessionSchema? body = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> StopSessionAsync(global::LiveAvatar.Api.StopSessionSchema? body = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/sessions/stop");
         if (body is { } bodyValue)
         {
             request.SetJsonBody<global::LiveAvatar.Api.StopSessionSchema>(bodyValue, global::LiveAvatar.Api.StopSessionSchema.WriteJson);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(request, s_stopSessionSecurity, HandleStopSession, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_stopSessionSecurity, HandleStopSession, cancellationToken);
     }
 
-    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement> HandleStopSession(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleStopSession(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         if (status == 422)
         {
@@ -132,7 +132,7 @@ public sealed partial class LiveAvatarClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         throw response.ToException();
     }
@@ -147,22 +147,22 @@ public sealed partial class LiveAvatarClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>> KeepSessionAliveAsync(global::LiveAvatar.Api.KeepSessionAliveSchema? body = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> KeepSessionAliveAsync(global::LiveAvatar.Api.KeepSessionAliveSchema? body = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/sessions/keep-alive");
         if (body is { } bodyValue)
         {
             request.SetJsonBody<global::LiveAvatar.Api.KeepSessionAliveSchema>(bodyValue, global::LiveAvatar.Api.KeepSessionAliveSchema.WriteJson);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(request, s_keepSessionAliveSecurity, HandleKeepSessionAlive, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_keepSessionAliveSecurity, HandleKeepSessionAlive, cancellationToken);
     }
 
-    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement> HandleKeepSessionAlive(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleKeepSessionAlive(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         if (status == 422)
         {
@@ -170,7 +170,7 @@ public sealed partial class LiveAvatarClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         throw response.ToException();
     }
@@ -339,22 +339,22 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>> DeleteSessionEventsAsync(string sessionId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> DeleteSessionEventsAsync(string sessionId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/sessions/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(sessionId) + "/events");
         if (laSession is { } __laSession)
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(request, s_deleteSessionEventsSecurity, HandleDeleteSessionEvents, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteSessionEventsSecurity, HandleDeleteSessionEvents, cancellationToken);
     }
 
-    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement> HandleDeleteSessionEvents(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteSessionEvents(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         if (status == 422)
         {
@@ -362,7 +362,7 @@ public sealed partial class LiveAvatarClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         throw response.ToException();
     }
@@ -508,22 +508,22 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>> DeleteAvatarAsync(string avatarId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> DeleteAvatarAsync(string avatarId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/avatars/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(avatarId));
         if (laSession is { } __laSession)
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(request, s_deleteAvatarSecurity, HandleDeleteAvatar, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteAvatarSecurity, HandleDeleteAvatar, cancellationToken);
     }
 
-    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement> HandleDeleteAvatar(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteAvatar(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         if (status == 422)
         {
@@ -531,7 +531,7 @@ public sealed partial class LiveAvatarClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         throw response.ToException();
     }
@@ -720,22 +720,22 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>> DeleteVoiceAsync(string voiceId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> DeleteVoiceAsync(string voiceId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/voices/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(voiceId));
         if (laSession is { } __laSession)
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(request, s_deleteVoiceSecurity, HandleDeleteVoice, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteVoiceSecurity, HandleDeleteVoice, cancellationToken);
     }
 
-    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement> HandleDeleteVoice(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteVoice(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         if (status == 422)
         {
@@ -743,7 +743,7 @@ public sealed partial class LiveAvatarClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         throw response.ToException();
     }
@@ -966,22 +966,22 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>> DeleteContextAsync(global::System.Guid contextId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> DeleteContextAsync(global::System.Guid contextId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/contexts/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(contextId)));
         if (laSession is { } __laSession)
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(request, s_deleteContextSecurity, HandleDeleteContext, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteContextSecurity, HandleDeleteContext, cancellationToken);
     }
 
-    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement> HandleDeleteContext(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteContext(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         if (status == 422)
         {
@@ -989,7 +989,7 @@ public sealed partial class LiveAvatarClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         throw response.ToException();
     }
@@ -1271,22 +1271,22 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>> DeleteSecretAsync(string secretId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> DeleteSecretAsync(string secretId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/secrets/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(secretId));
         if (laSession is { } __laSession)
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(request, s_deleteSecretSecurity, HandleDeleteSecret, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteSecretSecurity, HandleDeleteSecret, cancellationToken);
     }
 
-    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement> HandleDeleteSecret(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteSecret(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         if (status == 422)
         {
@@ -1294,7 +1294,7 @@ public sealed partial class LiveAvatarClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         throw response.ToException();
     }
@@ -1427,22 +1427,22 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>> DeleteLlmConfigurationAsync(string configId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> DeleteLlmConfigurationAsync(string configId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/llm-configurations/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(configId));
         if (laSession is { } __laSession)
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(request, s_deleteLlmConfigurationSecurity, HandleDeleteLlmConfiguration, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteLlmConfigurationSecurity, HandleDeleteLlmConfiguration, cancellationToken);
     }
 
-    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement> HandleDeleteLlmConfiguration(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteLlmConfiguration(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         if (status == 422)
         {
@@ -1450,7 +1450,7 @@ public sealed partial class LiveAvatarClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
+            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref r1)));
         }
         throw response.ToException();
     }
