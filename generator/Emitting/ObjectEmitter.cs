@@ -42,8 +42,10 @@ internal static class ObjectEmitter
         string type = TypeSyntax.Of(property.Type, facts);
         if (property.IsRequired)
         {
-            bool needsInitializer = !facts.HasRequiredMembers && !property.Type.IsNullable && !property.Type.IsValueType;
-            writer.Line("public " + (facts.HasRequiredMembers ? "required " : string.Empty) + type + " " + property.Name + " { get; init; }" + (needsInitializer ? " = default!;" : string.Empty));
+            // C# warns on required members that are also obsolete (CS9042): those stay checked when read, not when built.
+            bool useRequired = facts.HasRequiredMembers && !property.IsDeprecated;
+            bool needsInitializer = !useRequired && !property.Type.IsNullable && !property.Type.IsValueType;
+            writer.Line("public " + (useRequired ? "required " : string.Empty) + type + " " + property.Name + " { get; init; }" + (needsInitializer ? " = default!;" : string.Empty));
         }
         else if (property.DefaultValue is not null)
         {

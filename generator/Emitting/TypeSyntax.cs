@@ -89,7 +89,8 @@ internal static class TypeSyntax
         if (type.IsNullable)
         {
             string unwrapped = "v" + d;
-            return "if (" + value + " is { } " + unwrapped + ") { " + Write(type.AsNonNullable(), writer, unwrapped, facts, depth + 1) + " } else { " + writer + ".WriteNullValue(); }";
+            // Braced: a pattern variable in an if condition is scoped to the enclosing block, and siblings would clash.
+            return "{ if (" + value + " is { } " + unwrapped + ") { " + Write(type.AsNonNullable(), writer, unwrapped, facts, depth + 1) + " } else { " + writer + ".WriteNullValue(); } }";
         }
 
         return type.Kind switch

@@ -54,7 +54,11 @@ internal static class UnionEmitter
             writer.Line("return (" + type + ")_value!;");
             writer.Close();
             writer.Line();
-            writer.Line("return _variant < 0 && " + TypeSyntax.Runtime + ".Json.JsonUnion.TryRead<" + type + ">(Raw, " + TypeSyntax.ReadLambda(variant.Type, "r", facts, 0) + ", out " + type + " read) ? read : null;");
+            writer.Open("if (_variant < 0 && " + TypeSyntax.Runtime + ".Json.JsonUnion.TryRead<" + type + ">(Raw, " + TypeSyntax.ReadLambda(variant.Type, "r", facts, 0) + ", out " + type + " read))");
+            writer.Line("return read;");
+            writer.Close();
+            writer.Line();
+            writer.Line("return null;");
             writer.Close();
         }
 

@@ -13,6 +13,8 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// <summary>Reads spec text with Microsoft.OpenApi, turning every failure into diagnostics.</summary>
 internal static class DocumentLoader
 {
+    private static readonly Regex s_openApi30 = new("(?<prefix>[\"']?openapi[\"']?\\s*:\\s*[\"']?)3\\.0\\.[0-9]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private static readonly Regex s_swaggerVersion = new("^\\s*[\"']?swagger[\"']?\\s*:\\s*[\"']?(?<v>[0-9.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Parses the text, or returns null with an error diagnostic when no document can be had.</summary>
@@ -33,15 +35,24 @@ internal static class DocumentLoader
 
         OpenApiReaderSettings settings = new() { LoadExternalRefs = false };
         settings.AddYamlReader();
-        ReadResult result;
-        try
+        string format = IsYaml(path, text!) ? "yaml" : "json";
+        ReadResult? result = TryParse(text!, format, settings, out Exception? failure);
+        if (result is null && s_openApi30.Match(text!) is { Success: true } version)
         {
-            result = OpenApiDocument.Parse(text!, IsYaml(path, text!) ? "yaml" : "json", settings);
+            // Real 3.0 specs often use 3.1 keywords (a numeric exclusiveMinimum, from FastAPI and others), which the
+            // 3.0 reader throws on. Reading them as 3.1 keeps every schema; say so rather than fail the spec.
+            string as31 = text!.Substring(0, version.Index) + version.Groups["prefix"].Value + "3.1.0" + text.Substring(version.Index + version.Length);
+            result = TryParse(as31, format, settings, out _);
+            if (result is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderProblem, locator.Locate("/openapi"), "#/openapi", "the document does not read as OpenAPI 3.0 (" + failure!.Message + "); it was read as 3.1, whose keywords it uses"));
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        if (result is null)
         {
             // The reader throws on some malformed inputs (an empty document, a scalar root); that is a bad spec, not a crash.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, locator.FileStart(), path, ex.Message));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, locator.FileStart(), path, failure!.Message));
             return null;
         }
 
@@ -62,6 +73,20 @@ internal static class DocumentLoader
         }
 
         return result.Document;
+    }
+
+    private static ReadResult? TryParse(string text, string format, OpenApiReaderSettings settings, out Exception? failure)
+    {
+        try
+        {
+            failure = null;
+            return OpenApiDocument.Parse(text, format, settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failure = ex;
+            return null;
+        }
     }
 
     private static bool IsYaml(string path, string text)

@@ -42,6 +42,12 @@ internal sealed partial class SchemaMapper
         _locator = locator;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+
+        // Members every generated type declares: a type of the same name would break (CS0542).
+        foreach (string member in new[] { "Value", "Raw", "Pattern", "JsonConverter", "ReadJson", "WriteJson", "KnownValues", "IsKnown", "TryCreate", "Code", "Data", "Message" })
+        {
+            _typeNames.Reserve(member);
+        }
     }
 
     /// <summary>The generated envelope type's name, or null when the spec has no envelope-shaped schema.</summary>

@@ -39,7 +39,12 @@ public sealed partial class ValidationErrorLocItem
             return (string)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<string>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r), out string read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<string>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r), out string read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <summary>Builds the union from the Int64 variant.</summary>
@@ -56,7 +61,12 @@ public sealed partial class ValidationErrorLocItem
             return (long)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<long>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r), out long read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<long>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r), out long read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <inheritdoc />

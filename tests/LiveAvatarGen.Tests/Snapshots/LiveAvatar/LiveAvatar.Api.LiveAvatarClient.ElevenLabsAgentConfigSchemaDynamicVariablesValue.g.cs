@@ -39,7 +39,12 @@ public sealed partial class ElevenLabsAgentConfigSchemaDynamicVariablesValue
             return (string)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<string>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r), out string read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<string>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r), out string read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <summary>Builds the union from the Int64 variant.</summary>
@@ -56,7 +61,12 @@ public sealed partial class ElevenLabsAgentConfigSchemaDynamicVariablesValue
             return (long)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<long>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r), out long read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<long>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r), out long read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <summary>Builds the union from the Double variant.</summary>
@@ -73,7 +83,12 @@ public sealed partial class ElevenLabsAgentConfigSchemaDynamicVariablesValue
             return (double)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<double>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref r), out double read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<double>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref r), out double read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <summary>Builds the union from the Boolean variant.</summary>
@@ -90,7 +105,12 @@ public sealed partial class ElevenLabsAgentConfigSchemaDynamicVariablesValue
             return (bool)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<bool>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref r), out bool read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<bool>(Raw, static (ref global::System.Text.Json.Utf8JsonReader r) => global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref r), out bool read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <inheritdoc />

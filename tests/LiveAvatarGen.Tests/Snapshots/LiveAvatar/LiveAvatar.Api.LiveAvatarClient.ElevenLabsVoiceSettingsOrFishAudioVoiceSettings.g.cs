@@ -39,7 +39,12 @@ public sealed partial class ElevenLabsVoiceSettingsOrFishAudioVoiceSettings
             return (global::LiveAvatar.Api.ElevenLabsVoiceSettings)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.ElevenLabsVoiceSettings>(Raw, global::LiveAvatar.Api.ElevenLabsVoiceSettings.ReadJson, out global::LiveAvatar.Api.ElevenLabsVoiceSettings read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.ElevenLabsVoiceSettings>(Raw, global::LiveAvatar.Api.ElevenLabsVoiceSettings.ReadJson, out global::LiveAvatar.Api.ElevenLabsVoiceSettings read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <summary>Builds the union from the FishAudioVoiceSettings variant.</summary>
@@ -56,7 +61,12 @@ public sealed partial class ElevenLabsVoiceSettingsOrFishAudioVoiceSettings
             return (global::LiveAvatar.Api.FishAudioVoiceSettings)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.FishAudioVoiceSettings>(Raw, global::LiveAvatar.Api.FishAudioVoiceSettings.ReadJson, out global::LiveAvatar.Api.FishAudioVoiceSettings read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.FishAudioVoiceSettings>(Raw, global::LiveAvatar.Api.FishAudioVoiceSettings.ReadJson, out global::LiveAvatar.Api.FishAudioVoiceSettings read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <inheritdoc />

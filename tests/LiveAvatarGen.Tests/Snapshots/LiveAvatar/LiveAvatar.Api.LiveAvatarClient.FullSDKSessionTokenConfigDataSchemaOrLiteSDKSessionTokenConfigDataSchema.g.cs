@@ -39,7 +39,12 @@ public sealed partial class FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionT
             return (global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchema)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchema>(Raw, global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchema.ReadJson, out global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchema read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchema>(Raw, global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchema.ReadJson, out global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchema read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <summary>Builds the union from the LiteSDKSessionTokenConfigDataSchema variant.</summary>
@@ -56,7 +61,12 @@ public sealed partial class FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionT
             return (global::LiveAvatar.Api.LiteSDKSessionTokenConfigDataSchema)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.LiteSDKSessionTokenConfigDataSchema>(Raw, global::LiveAvatar.Api.LiteSDKSessionTokenConfigDataSchema.ReadJson, out global::LiveAvatar.Api.LiteSDKSessionTokenConfigDataSchema read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.LiteSDKSessionTokenConfigDataSchema>(Raw, global::LiveAvatar.Api.LiteSDKSessionTokenConfigDataSchema.ReadJson, out global::LiveAvatar.Api.LiteSDKSessionTokenConfigDataSchema read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <inheritdoc />

@@ -39,7 +39,12 @@ public sealed partial class ListSessionEntrySchemaOrListHistoricEntrySchema
             return (global::LiveAvatar.Api.ListSessionEntrySchema)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.ListSessionEntrySchema>(Raw, global::LiveAvatar.Api.ListSessionEntrySchema.ReadJson, out global::LiveAvatar.Api.ListSessionEntrySchema read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.ListSessionEntrySchema>(Raw, global::LiveAvatar.Api.ListSessionEntrySchema.ReadJson, out global::LiveAvatar.Api.ListSessionEntrySchema read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <summary>Builds the union from the ListHistoricEntrySchema variant.</summary>
@@ -56,7 +61,12 @@ public sealed partial class ListSessionEntrySchemaOrListHistoricEntrySchema
             return (global::LiveAvatar.Api.ListHistoricEntrySchema)_value!;
         }
 
-        return _variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.ListHistoricEntrySchema>(Raw, global::LiveAvatar.Api.ListHistoricEntrySchema.ReadJson, out global::LiveAvatar.Api.ListHistoricEntrySchema read) ? read : null;
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.ListHistoricEntrySchema>(Raw, global::LiveAvatar.Api.ListHistoricEntrySchema.ReadJson, out global::LiveAvatar.Api.ListHistoricEntrySchema read))
+        {
+            return read;
+        }
+
+        return null;
     }
 
     /// <inheritdoc />
