@@ -52,8 +52,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
         LoopbackServer? server = null;
         app.Run(async context =>
         {
-            using StreamReader reader = new(context.Request.Body);
+            context.Request.EnableBuffering();
+            using StreamReader reader = new(context.Request.Body, leaveOpen: true);
             string body = await reader.ReadToEndAsync();
+            context.Request.Body.Position = 0;
             RecordedRequest recorded = new(
                 context.Request.Method,
                 context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
