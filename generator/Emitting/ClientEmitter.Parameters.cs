@@ -46,7 +46,15 @@ internal static partial class ClientEmitter
                 (parameter.IsRequired ? required : optional).Add(mapped);
             }
 
-            if (operation.Body is { } body)
+            if (operation.Body is { Kind: ContentKind.Form or ContentKind.Multipart } fieldsBody)
+            {
+                foreach (BodyFieldModel field in fieldsBody.Fields)
+                {
+                    Parameter mapped = new(field.Name, field.JsonName, TypeSyntax.Of(field.Type, facts) + " " + field.Name + (field.IsRequired ? string.Empty : " = default"), field.Documentation, null, null);
+                    (field.IsRequired ? required : optional).Add(mapped);
+                }
+            }
+            else if (operation.Body is { } body)
             {
                 string type = TypeSyntax.Of(body.Type, facts);
                 Parameter mapped = new(body.Name, "request body", type + " " + body.Name + (body.IsRequired ? string.Empty : " = default"), body.Documentation ?? "The request body.", null, body);
@@ -59,6 +67,23 @@ internal static partial class ClientEmitter
 
         public void EmitAdd(SourceWriter writer, CompilationFacts facts)
         {
+            if (Body is { Kind: not ContentKind.Json } raw)
+            {
+                string content = raw.Kind == ContentKind.Binary
+                    ? Http + ".ApiContent.Stream(" + raw.Name + ", " + CSharpLiteral.String(raw.MediaType) + ")"
+                    : Http + ".ApiContent.Text(" + raw.Name + ", " + CSharpLiteral.String(raw.MediaType) + ")";
+                if (raw.IsRequired)
+                {
+                    writer.Line("request.SetContent(" + content + ");");
+                    return;
+                }
+
+                writer.Open("if (" + raw.Name + " is not null)");
+                writer.Line("request.SetContent(" + content + ");");
+                writer.Close();
+                return;
+            }
+
             if (Body is { } body)
             {
                 string call = "request.SetJsonBody<" + TypeSyntax.Of(body.Type.AsNonNullable(), facts) + ">(" + (body.IsRequired ? body.Name : "bodyValue") + ", " + TypeSyntax.WriteLambda(body.Type.AsNonNullable(), facts, 0) + (body.MediaType == "application/json" ? string.Empty : ", " + CSharpLiteral.String(body.MediaType)) + ");";
@@ -76,8 +101,7 @@ internal static partial class ClientEmitter
                 return;
             }
 
-            ParameterModel parameter = Model!;
-            if (parameter.Location == ParameterLocation.Path)
+            if (Model is not { } parameter || parameter.Location == ParameterLocation.Path)
             {
                 return;
             }
@@ -95,7 +119,14 @@ internal static partial class ClientEmitter
                 writer.Open("if (" + parameter.Name + " is { } " + value + ")");
             }
 
-            if (type.Kind == TypeKind.List && parameter.Location == ParameterLocation.Query && parameter.Explode)
+            if (type.Kind is TypeKind.Class or TypeKind.Map)
+            {
+                string element = Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ")";
+                writer.Line(parameter.Location == ParameterLocation.Query
+                    ? Styles + ".AddQueryObject(request, " + CSharpLiteral.String(parameter.JsonName) + ", " + element + ", " + CSharpLiteral.String(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ");"
+                    : "request." + method + "(" + CSharpLiteral.String(parameter.JsonName) + ", " + Styles + ".ObjectValue(" + element + ", " + (parameter.Explode ? "true" : "false") + "));");
+            }
+            else if (type.Kind == TypeKind.List && parameter.Location == ParameterLocation.Query && parameter.Explode && parameter.Style != "deepObject")
             {
                 writer.Open("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ")");
                 writer.Line(ItemAdd(method, parameter.JsonName, type.Element!, facts));
@@ -103,8 +134,8 @@ internal static partial class ClientEmitter
             }
             else if (type.Kind == TypeKind.List)
             {
-                // Non-exploded form style and simple style: one value, items joined by commas.
-                string joined = "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
+                // Non-exploded lists are one value: joined by commas, pipes or spaces as the style says.
+                string joined = "string.Join(" + Styles + ".Separator(" + CSharpLiteral.String(parameter.Style) + "), global::System.Linq.Enumerable.Select(" + value + ", static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
                 writer.Line("request." + method + "(" + CSharpLiteral.String(parameter.JsonName) + ", " + joined + ");");
             }
             else
@@ -116,6 +147,61 @@ internal static partial class ClientEmitter
             {
                 writer.Close();
             }
+        }
+
+        /// <summary>Form and multipart bodies: one part per field, files as file parts.</summary>
+        public static void EmitFieldsBody(SourceWriter writer, RequestBodyModel body, CompilationFacts facts)
+        {
+            bool multipart = body.Kind == ContentKind.Multipart;
+            writer.Line(multipart
+                ? Http + ".ApiMultipart content = new(" + CSharpLiteral.String(body.MediaType.Split(';')[0].Trim()) + ");"
+                : Http + ".ApiForm content = new();");
+            foreach (BodyFieldModel field in body.Fields)
+            {
+                string value = field.IsRequired && !field.Type.IsNullable ? field.Name : "__" + field.Name.TrimStart('@');
+                if (value != field.Name)
+                {
+                    writer.Open("if (" + field.Name + " is { } " + value + ")");
+                }
+
+                TypeRef type = field.Type.AsNonNullable();
+                string wire = CSharpLiteral.String(field.JsonName);
+                if (field.IsFile)
+                {
+                    writer.Line(type.Kind == TypeKind.List
+                        ? "foreach (" + Http + ".ApiFile file in " + value + ") { content.AddFile(" + wire + ", file); }"
+                        : "content.AddFile(" + wire + ", " + value + ");");
+                }
+                else if (type.Kind == TypeKind.List)
+                {
+                    writer.Line("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ") { " + FieldAdd(wire, type.Element!, "item", facts) + " }");
+                }
+                else
+                {
+                    writer.Line(FieldAdd(wire, type, value, facts));
+                }
+
+                if (value != field.Name)
+                {
+                    writer.Close();
+                }
+            }
+
+            writer.Line("request.SetContent(content.ToContent());");
+        }
+
+        private static string FieldAdd(string wire, TypeRef type, string value, CompilationFacts facts)
+        {
+            if (type.IsNullable)
+            {
+                return "if (" + value + " is { } fieldValue) { " + FieldAdd(wire, type.AsNonNullable(), "fieldValue", facts) + " }";
+            }
+
+            // Objects in a form or multipart field travel as JSON, as OpenAPI's default encoding for them says.
+            string text = type.Kind is TypeKind.Class or TypeKind.Map or TypeKind.List or TypeKind.Any or TypeKind.Envelope
+                ? Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ").GetRawText()"
+                : TypeSyntax.Format(type, value, facts);
+            return "content.Add(" + wire + ", " + text + ");";
         }
 
         private static string ItemAdd(string method, string wireName, TypeRef element, CompilationFacts facts)

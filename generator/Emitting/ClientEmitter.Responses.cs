@@ -16,19 +16,39 @@ internal static partial class ClientEmitter
         private readonly TypeRef? _resultType;
         private readonly CompilationFacts _facts;
 
-        private ResponsePlan(List<ResponseModel> ordered, TypeRef? resultType, CompilationFacts facts)
+        private ResponsePlan(List<ResponseModel> ordered, TypeRef? resultType, ContentKind streamKind, CompilationFacts facts)
         {
             _ordered = ordered;
             _resultType = resultType;
+            StreamKind = streamKind;
             _facts = facts;
         }
+
+        /// <summary>EventStream or NdJson when the operation streams items; None otherwise.</summary>
+        public ContentKind StreamKind { get; }
+
+        public bool IsStream => StreamKind != ContentKind.None;
+
+        /// <summary>The type of a streamed item.</summary>
+        public string ItemType => TypeSyntax.Of(_resultType!, _facts);
 
         /// <summary>The type the handler returns: the success body's type, or bool for operations without one.</summary>
         public string ResultType => _resultType is null ? "bool" : TypeSyntax.Of(_resultType, _facts);
 
-        public string MethodReturnType => _resultType is null
-            ? "global::System.Threading.Tasks.Task"
-            : "global::System.Threading.Tasks.Task<" + ResultType + ">";
+        public string MethodReturnType => IsStream
+            ? "global::System.Collections.Generic.IAsyncEnumerable<" + ItemType + ">"
+            : _resultType is null
+                ? "global::System.Threading.Tasks.Task"
+                : "global::System.Threading.Tasks.Task<" + ResultType + ">";
+
+        /// <summary>What a success response gives back: JSON as its type, binary as a Stream, text as a string.</summary>
+        private static TypeRef? ResultOf(ResponseModel response) => response.Kind switch
+        {
+            ContentKind.Json or ContentKind.EventStream or ContentKind.NdJson => response.Type ?? new TypeRef(TypeKind.String),
+            ContentKind.Binary => new TypeRef(TypeKind.Stream),
+            ContentKind.Text => new TypeRef(TypeKind.String),
+            _ => null,
+        };
 
         public static ResponsePlan For(OperationModel operation, CompilationFacts facts)
         {
@@ -38,15 +58,20 @@ internal static partial class ClientEmitter
                 .ThenBy(r => r.StatusCode, StringComparer.Ordinal)
                 .ToList();
             List<ResponseModel> successes = ordered.Where(r => IsSuccess(r.StatusCode)).ToList();
-            ResponseModel? primary = successes.FirstOrDefault(r => r.Type is not null);
-            TypeRef? result = primary?.Type;
-            if (result is not null && successes.Any(r => r.Type is null || !r.Type.Equals(result)))
+            ResponseModel? primary = successes.FirstOrDefault(r => ResultOf(r) is not null);
+            TypeRef? result = primary is null ? null : ResultOf(primary);
+            if (primary?.Kind is ContentKind.EventStream or ContentKind.NdJson)
+            {
+                return new ResponsePlan(ordered, result, primary.Kind, facts);
+            }
+
+            if (result is not null && successes.Any(r => ResultOf(r) is not { } other || !other.Equals(result)))
             {
                 // Some success carries no body (or another one): the result can then be null.
                 result = result.AsNullable();
             }
 
-            return new ResponsePlan(ordered, result, facts);
+            return new ResponsePlan(ordered, result, ContentKind.None, facts);
         }
 
         public void EmitHandler(SourceWriter writer, string name)
@@ -66,7 +91,8 @@ internal static partial class ClientEmitter
             }
 
             writer.Open("if (status >= 200 && status <= 299)");
-            writer.Line(_resultType is null ? "return true;" : "return response.Body.IsEmpty ? default! : " + ReadSuccess(_resultType) + ";");
+            ResponseModel? primary = _ordered.FirstOrDefault(r => IsSuccess(r.StatusCode) && ResultOf(r) is not null);
+            writer.Line(_resultType is null || primary is null ? "return true;" : "return response.Body.IsEmpty ? default! : " + ReadBody(primary, _resultType) + ";");
             writer.Close();
             ResponseModel? fallback = _ordered.FirstOrDefault(r => r.StatusCode == "default");
             if (fallback?.Type is { } errorType)
@@ -89,9 +115,9 @@ internal static partial class ClientEmitter
                 {
                     writer.Line("return true;");
                 }
-                else if (response.Type is not null && response.Type.AsNonNullable().Equals(_resultType.AsNonNullable()))
+                else if (ResultOf(response) is { } own && own.AsNonNullable().Equals(_resultType.AsNonNullable()))
                 {
-                    writer.Line("return " + ReadSuccess(_resultType) + ";");
+                    writer.Line("return " + ReadBody(response, _resultType) + ";");
                 }
                 else
                 {
@@ -101,10 +127,39 @@ internal static partial class ClientEmitter
                 return;
             }
 
-            writer.Line(response.Type is null
+            writer.Line(response.Type is null || response.Kind != ContentKind.Json
                 ? "throw response.ToException();"
                 : "throw response.ToException<" + TypeSyntax.Of(response.Type, _facts) + ">(" + TypeSyntax.ReadLambda(response.Type, "reader", _facts, 0) + ");");
         }
+
+        private string ReadBody(ResponseModel response, TypeRef type) => response.Kind switch
+        {
+            ContentKind.Binary => "response.ReadStream()",
+            ContentKind.Text => "response.BodyText",
+            _ => ReadSuccess(type),
+        };
+
+        /// <summary>For streams: a handler that turns an error status into its exception (success never reaches it).</summary>
+        public void EmitStreamErrorHandler(SourceWriter writer, string name)
+        {
+            writer.Open("private static global::System.Exception " + name + "(" + Http + ".ApiResponseData response)");
+            writer.Line("int status = response.StatusCode;");
+            foreach (ResponseModel response in _ordered.Where(r => !IsSuccess(r.StatusCode) && r.StatusCode != "default" && r.Type is not null && r.Kind == ContentKind.Json))
+            {
+                writer.Open("if (" + Condition(response.StatusCode) + ")");
+                writer.Line("return response.ToException<" + TypeSyntax.Of(response.Type!, _facts) + ">(" + TypeSyntax.ReadLambda(response.Type!, "reader", _facts, 0) + ");");
+                writer.Close();
+            }
+
+            ResponseModel? fallback = _ordered.FirstOrDefault(r => r.StatusCode == "default" && r.Type is not null && r.Kind == ContentKind.Json);
+            writer.Line(fallback is null
+                ? "return response.ToException();"
+                : "return response.ToException<" + TypeSyntax.Of(fallback.Type!, _facts) + ">(" + TypeSyntax.ReadLambda(fallback.Type!, "reader", _facts, 0) + ");");
+            writer.Close();
+        }
+
+        /// <summary>A delegate that reads one streamed item.</summary>
+        public string ItemReader() => _resultType!.Kind == TypeKind.String ? "null" : TypeSyntax.ReadLambda(_resultType!, "reader", _facts, 0);
 
         private string ReadSuccess(TypeRef type) => "response.ReadJson<" + TypeSyntax.Of(type, _facts) + ">(" + TypeSyntax.ReadLambda(type, "reader", _facts, 0) + ")";
 

@@ -11,6 +11,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 internal static partial class ClientEmitter
 {
     private const string Http = TypeSyntax.Runtime + ".Http";
+    private const string Styles = Http + ".ApiStyles";
 
     public static string Emit(ClientModel model, CompilationFacts facts)
     {
@@ -92,10 +93,40 @@ internal static partial class ClientEmitter
             parameter.EmitAdd(writer, facts);
         }
 
+        if (operation.Body is { Kind: ContentKind.Form or ContentKind.Multipart } fieldsBody)
+        {
+            Parameter.EmitFieldsBody(writer, fieldsBody, facts);
+        }
+
+        if (plan.IsStream)
+        {
+            string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
+            writer.Line("return _core.StreamAsync<" + plan.ItemType + ">(request, " + securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, cancellationToken);");
+            writer.Close();
+            writer.Line();
+            plan.EmitStreamErrorHandler(writer, "Handle" + baseName + "Error");
+            return;
+        }
+
         writer.Line("return _core.SendAsync<" + plan.ResultType + ">(request, " + securityField + ", Handle" + baseName + ", cancellationToken);");
         writer.Close();
         writer.Line();
         plan.EmitHandler(writer, "Handle" + baseName);
+    }
+
+    /// <summary>One path parameter, escaped segment by segment, in its style.</summary>
+    private static string PathValue(ParameterModel parameter, CompilationFacts facts)
+    {
+        TypeRef type = parameter.Type.AsNonNullable();
+        if (type.Kind != TypeKind.List && parameter.Style == "simple")
+        {
+            return Http + ".ApiFormat.PathSegment(" + TypeSyntax.Format(type, parameter.Name, facts) + ")";
+        }
+
+        string items = type.Kind == TypeKind.List
+            ? "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + ")"
+            : "new[] { " + TypeSyntax.Format(type, parameter.Name, facts) + " }";
+        return Styles + ".Path(" + CSharpLiteral.String(parameter.JsonName) + ", " + CSharpLiteral.String(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ", " + items + ", " + (type.Kind == TypeKind.List ? "true" : "false") + ")";
     }
 
     private static string HttpMethod(string method)
@@ -136,9 +167,7 @@ internal static partial class ClientEmitter
 
             string name = template.Substring(open + 1, close - open - 1);
             ParameterModel? parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.JsonName == name);
-            parts.Add(parameter is null
-                ? CSharpLiteral.String(template.Substring(open, close - open + 1))
-                : Http + ".ApiFormat.PathSegment(" + TypeSyntax.Format(parameter.Type.AsNonNullable(), parameter.Name, facts) + ")");
+            parts.Add(parameter is null ? CSharpLiteral.String(template.Substring(open, close - open + 1)) : PathValue(parameter, facts));
             position = close + 1;
         }
 

@@ -34,6 +34,8 @@ internal static class TypeSyntax
             TypeKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!, facts) + ">",
             TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!, facts) + ">",
             TypeKind.Envelope => type.FullName + "<" + Of(type.Element!, facts) + ">",
+            TypeKind.Stream => "global::System.IO.Stream",
+            TypeKind.File => Runtime + ".Http.ApiFile",
             _ => type.FullName!,
         };
         return type.IsNullable ? core + "?" : core;

@@ -44,12 +44,30 @@ internal enum ParameterLocation
 }
 
 /// <summary>A parameter of an operation.</summary>
-internal sealed record ParameterModel(string JsonName, string Name, ParameterLocation Location, TypeRef Type, bool IsRequired, bool Explode, string? Documentation);
+/// <param name="Style">The OpenAPI style: simple, label, matrix, form, pipeDelimited, spaceDelimited or deepObject.</param>
+internal sealed record ParameterModel(string JsonName, string Name, ParameterLocation Location, TypeRef Type, bool IsRequired, string Style, bool Explode, string? Documentation);
 
-/// <summary>A JSON request body.</summary>
-internal sealed record RequestBodyModel(string Name, TypeRef Type, bool IsRequired, string MediaType, string? Documentation);
+/// <summary>How a body travels.</summary>
+internal enum ContentKind
+{
+    None,
+    Json,
+    Form,
+    Multipart,
+    Binary,
+    Text,
+    EventStream,
+    NdJson,
+}
+
+/// <summary>A request body. JSON bodies are one parameter; form and multipart bodies are one parameter per field.</summary>
+internal sealed record RequestBodyModel(string Name, TypeRef Type, bool IsRequired, string MediaType, ContentKind Kind, EquatableArray<BodyFieldModel> Fields, string? Documentation);
+
+/// <summary>A field of a form or multipart body; files travel as multipart file parts.</summary>
+internal sealed record BodyFieldModel(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsFile, string? Documentation);
 
 /// <summary>A documented response.</summary>
 /// <param name="StatusCode">A code such as <c>200</c>, a range such as <c>4XX</c>, or <c>default</c>.</param>
-/// <param name="Type">The JSON body's type, or null when there is no JSON body.</param>
-internal sealed record ResponseModel(string StatusCode, TypeRef? Type);
+/// <param name="Type">The body's item type for JSON, event streams and NDJSON; null otherwise.</param>
+/// <param name="Kind">How the body is read.</param>
+internal sealed record ResponseModel(string StatusCode, TypeRef? Type, ContentKind Kind);

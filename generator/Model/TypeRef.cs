@@ -26,6 +26,10 @@ internal enum TypeKind
     Map,
     /// <summary>The spec's generic response envelope around <see cref="TypeRef.Element"/>.</summary>
     Envelope,
+    /// <summary>A raw byte stream (octet-stream bodies).</summary>
+    Stream,
+    /// <summary>A file part of a multipart body.</summary>
+    File,
 }
 
 /// <summary>
@@ -39,7 +43,7 @@ internal sealed record TypeRef(TypeKind Kind, string? FullName = null, TypeRef? 
 {
     public static readonly TypeRef AnyJson = new(TypeKind.Any);
 
-    public bool IsValueType => Kind is not (TypeKind.String or TypeKind.Bytes or TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Envelope);
+    public bool IsValueType => Kind is not (TypeKind.String or TypeKind.Bytes or TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Envelope or TypeKind.Stream or TypeKind.File);
 
     public TypeRef AsNullable() => IsNullable ? this : this with { IsNullable = true };
 

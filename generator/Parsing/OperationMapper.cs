@@ -104,6 +104,7 @@ internal sealed class OperationMapper
                 mapped,
                 required ? type : type.AsNullable(),
                 required,
+                StyleOf(parameter, mapped),
                 parameter.Explode,
                 parameter.Description));
         }
@@ -114,11 +115,7 @@ internal sealed class OperationMapper
         {
             foreach (KeyValuePair<string, IOpenApiResponse> response in operation.Responses)
             {
-                string responsePointer = pointer + "/responses/" + response.Key;
-                TypeRef? type = JsonContent(response.Value?.Content, out IOpenApiSchema? schema)
-                    ? _schemas.Map(schema, typeBase + "Response" + Identifiers.ToPascalCase(response.Key), responsePointer + "/content")
-                    : null;
-                responses.Add(new ResponseModel(response.Key, type));
+                responses.Add(MapResponse(response.Key, response.Value, typeBase, pointer + "/responses/" + response.Key));
             }
         }
 
@@ -134,54 +131,61 @@ internal sealed class OperationMapper
             Security(operation.Security ?? document.Security));
     }
 
+    private ResponseModel MapResponse(string status, IOpenApiResponse? response, string typeBase, string pointer)
+    {
+        if (ContentKinds.Pick(response?.Content) is not { } content)
+        {
+            return new ResponseModel(status, null, ContentKind.None);
+        }
+
+        ContentKind kind = ContentKinds.Of(content.Key);
+        string contentPointer = pointer + "/content/" + Escape(content.Key) + "/schema";
+        TypeRef? type = kind switch
+        {
+            ContentKind.Json => _schemas.Map(content.Value?.Schema, typeBase + "Response" + Identifiers.ToPascalCase(status), contentPointer),
+
+            // Stream items: the schema is the item's (or an array of items, as some specs write it).
+            ContentKind.EventStream or ContentKind.NdJson => StreamItem(_schemas.Map(content.Value?.Schema, typeBase + "Event", contentPointer)),
+            _ => null,
+        };
+        return new ResponseModel(status, type, kind);
+    }
+
+    private static TypeRef Optional(TypeRef type, bool required) => required ? type : type.AsNullable();
+
+    private static TypeRef StreamItem(TypeRef type) => type.Kind == TypeKind.List ? type.Element! : type;
+
     private RequestBodyModel? MapBody(OpenApiOperation operation, string typeBase, string pointer, NameRegistry parameterNames)
     {
-        if (operation.RequestBody is not { Content: { Count: > 0 } content } body)
+        if (operation.RequestBody is not { } body || ContentKinds.Pick(body.Content) is not { } content)
         {
             return null;
         }
 
-        if (!JsonContent(content, out IOpenApiSchema? schema))
+        ContentKind kind = ContentKinds.Of(content.Key);
+        string schemaPointer = pointer + "/requestBody/content/" + Escape(content.Key) + "/schema";
+        IOpenApiSchema? schema = content.Value?.Schema;
+        switch (kind)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnsupportedConstruct,
-                _locator.Locate(pointer + "/requestBody"),
-                pointer + "/requestBody",
-                "request bodies of type '" + string.Join("', '", content.Keys) + "' are not supported yet; the method sends no body"));
-            return null;
+            case ContentKind.Form:
+            case ContentKind.Multipart:
+                EquatableArray<BodyFieldModel> fields = _schemas.MapFields(schema, typeBase, schemaPointer, parameterNames);
+                return new RequestBodyModel("body", TypeRef.AnyJson, body.Required, content.Key, kind, fields, body.Description);
+            case ContentKind.Binary:
+                return new RequestBodyModel(parameterNames.Claim("body"), Optional(new TypeRef(TypeKind.Stream), body.Required), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
+            case ContentKind.Text:
+                return new RequestBodyModel(parameterNames.Claim("body"), Optional(new TypeRef(TypeKind.String), body.Required), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
+            case ContentKind.Json:
+                TypeRef type = _schemas.Map(schema, typeBase + "Request", schemaPointer);
+                return new RequestBodyModel(parameterNames.Claim("body"), body.Required ? type : type.AsNullable(), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
+            default:
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    _locator.Locate(pointer + "/requestBody"),
+                    pointer + "/requestBody",
+                    "request bodies of type '" + content.Key + "' cannot be sent; the method sends no body"));
+                return null;
         }
-
-        TypeRef type = _schemas.Map(schema, typeBase + "Request", pointer + "/requestBody/content");
-        string mediaType = content.Keys.First(IsJson);
-        return new RequestBodyModel(parameterNames.Claim("body"), body.Required ? type : type.AsNullable(), body.Required, mediaType, body.Description);
-    }
-
-    private static bool JsonContent(IDictionary<string, IOpenApiMediaType>? content, out IOpenApiSchema? schema)
-    {
-        schema = null;
-        if (content is null)
-        {
-            return false;
-        }
-
-        foreach (KeyValuePair<string, IOpenApiMediaType> pair in content)
-        {
-            if (IsJson(pair.Key))
-            {
-                schema = pair.Value?.Schema;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsJson(string mediaType)
-    {
-        string type = mediaType.Split(';')[0].Trim();
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("*/*", StringComparison.Ordinal);
     }
 
     /// <summary>Path-level parameters, overridden by operation-level ones with the same name and location.</summary>
@@ -208,6 +212,21 @@ internal sealed class OperationMapper
         }
 
         return merged;
+    }
+
+    private static string StyleOf(IOpenApiParameter parameter, ParameterLocation location)
+    {
+        return parameter.Style switch
+        {
+            ParameterStyle.Label => "label",
+            ParameterStyle.Matrix => "matrix",
+            ParameterStyle.PipeDelimited => "pipeDelimited",
+            ParameterStyle.SpaceDelimited => "spaceDelimited",
+            ParameterStyle.DeepObject => "deepObject",
+            ParameterStyle.Form => "form",
+            ParameterStyle.Simple => "simple",
+            _ => location is ParameterLocation.Query or ParameterLocation.Cookie ? "form" : "simple",
+        };
     }
 
     private static EquatableArray<EquatableArray<string>> Security(IList<OpenApiSecurityRequirement>? requirements)

@@ -72,6 +72,46 @@ internal sealed partial class SchemaMapper
         _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), null));
     }
 
+    /// <summary>
+    /// The fields of a form or multipart body, one method parameter each. A <c>format: binary</c> string
+    /// (or an array of them) is a file.
+    /// </summary>
+    public EquatableArray<BodyFieldModel> MapFields(IOpenApiSchema? schema, string typeBase, string pointer, NameRegistry parameterNames)
+    {
+        List<BodyFieldModel> fields = new();
+        if (schema is null)
+        {
+            return fields.ToEquatableArray();
+        }
+
+        List<CollectedProperty> collected = new();
+        HashSet<string> required = new(StringComparer.Ordinal);
+        CollectProperties(schema, pointer, collected, required, new HashSet<string>(StringComparer.Ordinal), 0);
+        foreach (CollectedProperty property in collected)
+        {
+            string pascal = Identifiers.ToPascalCase(property.JsonName);
+            bool isRequired = required.Contains(property.JsonName);
+            bool isFile = IsBinary(property.Schema) || (property.Schema.Items is { } items && IsBinary(items));
+            TypeRef type = isFile
+                ? (property.Schema.Items is not null ? new TypeRef(TypeKind.List, Element: new TypeRef(TypeKind.File)) : new TypeRef(TypeKind.File))
+                : MapProperty(property.Schema, typeBase + pascal, pascal, property.Pointer, 1);
+            fields.Add(new BodyFieldModel(
+                property.JsonName,
+                parameterNames.Claim(Identifiers.ToCamelCase(property.JsonName)),
+                isRequired ? type : type.AsNullable(),
+                isRequired,
+                isFile,
+                Documentation.From(property.Schema)));
+        }
+
+        return fields.ToEquatableArray();
+    }
+
+    private static bool IsBinary(IOpenApiSchema schema)
+    {
+        return SafeSchema.Get(schema, static s => s.Format == "binary" && (s.Type & ~JsonSchemaType.Null) is JsonSchemaType.String or null, false);
+    }
+
     private TypeRef MapProperty(IOpenApiSchema schema, string longName, string shortName, string pointer, int depth)
     {
         if (schema is OpenApiSchemaReference)

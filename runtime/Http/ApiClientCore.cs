@@ -15,7 +15,7 @@ namespace LiveAvatarGen.Runtime.Http;
 /// The transport shared by generated clients: resolves the base address, applies credentials, sends,
 /// reads the body within the size limit and enforces the per-call timeout.
 /// </summary>
-public sealed class ApiClientCore
+public sealed partial class ApiClientCore
 {
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions _options;

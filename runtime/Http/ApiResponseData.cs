@@ -34,6 +34,9 @@ public sealed class ApiResponseData
     /// <summary>The raw body.</summary>
     public ReadOnlyMemory<byte> Body => _body;
 
+    /// <summary>The body as a read-only stream (binary responses).</summary>
+    public System.IO.Stream ReadStream() => new System.IO.MemoryStream(_body.ToArray(), writable: false);
+
     /// <summary>The body decoded as UTF-8 text.</summary>
     public string BodyText => Encoding.UTF8.GetString(_body.ToArray());
 

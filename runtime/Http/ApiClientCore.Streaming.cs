@@ -1,0 +1,191 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using LiveAvatarGen.Runtime.Errors;
+using LiveAvatarGen.Runtime.Json;
+
+namespace LiveAvatarGen.Runtime.Http;
+
+/// <summary>How a streamed response frames its items.</summary>
+public enum ApiStreamFormat
+{
+    /// <summary><c>text/event-stream</c>: each event's <c>data:</c> lines form one item; <c>[DONE]</c> ends the stream.</summary>
+    EventStream,
+
+    /// <summary>Newline-delimited JSON: one item per non-empty line.</summary>
+    NdJson,
+}
+
+/// <summary>Streaming responses, read item by item as they arrive.</summary>
+public sealed partial class ApiClientCore
+{
+    /// <summary>
+    /// Sends a request whose success response is a stream of items. The per-call timeout covers the wait for
+    /// the response headers only: a stream may legitimately run longer. Each line is bounded by
+    /// <see cref="ApiClientOptions.MaxResponseBodyBytes"/>.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="security">The security alternatives.</param>
+    /// <param name="format">How items are framed.</param>
+    /// <param name="read">Reads one item from its JSON; null yields each item's raw text (as a string).</param>
+    /// <param name="toError">Turns an error status into its documented exception.</param>
+    /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+    public async IAsyncEnumerable<T> StreamAsync<T>(
+        ApiRequest request,
+        IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
+        ApiStreamFormat format,
+        JsonReadFunc<T>? read,
+        Func<ApiResponseData, Exception> toError,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ApplySecurity(request, security);
+        using HttpRequestMessage message = request.ToMessage(ResolveBaseAddress());
+        using HttpResponseMessage response = await SendForHeadersAsync(message, cancellationToken).ConfigureAwait(false);
+        int status = (int)response.StatusCode;
+        if (status is < 200 or > 299)
+        {
+            byte[] body = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+            throw toError(new ApiResponseData(status, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter)));
+        }
+
+#if NET5_0_OR_GREATER
+        using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        using StreamReader reader = new(stream, Encoding.UTF8);
+        BoundedLineReader lines = new(reader, _options.MaxResponseBodyBytes);
+        StringBuilder data = new();
+        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (format == ApiStreamFormat.NdJson)
+            {
+                if (line.Trim().Length > 0)
+                {
+                    yield return Parse(line, read);
+                }
+
+                continue;
+            }
+
+            if (line.Length == 0)
+            {
+                if (data.Length > 0)
+                {
+                    string item = data.ToString();
+                    data.Clear();
+                    if (item == "[DONE]")
+                    {
+                        yield break;
+                    }
+
+                    yield return Parse(item, read);
+                }
+
+                continue;
+            }
+
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                if (data.Length > 0)
+                {
+                    data.Append('\n');
+                }
+
+                data.Append(line.Length > 5 && line[5] == ' ' ? line.Substring(6) : line.Substring(5));
+            }
+
+            // event:, id:, retry: and ":" comments carry nothing the item needs.
+        }
+
+        if (data.Length > 0 && data.ToString() != "[DONE]")
+        {
+            yield return Parse(data.ToString(), read);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendForHeadersAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource? timeoutSource = _options.Timeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        timeoutSource?.CancelAfter(_options.Timeout!.Value);
+        try
+        {
+            return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ApiTimeoutException(_options.Timeout!.Value, ex);
+        }
+    }
+
+    private static T Parse<T>(string text, JsonReadFunc<T>? read)
+    {
+        if (read is null)
+        {
+            return (T)(object)text;
+        }
+
+        ApiResponseData item = new(200, Encoding.UTF8.GetBytes(text), "application/json", null);
+        return item.ReadJson(read);
+    }
+
+    /// <summary>Reads lines without ever holding more than the limit: a server that never sends a newline cannot exhaust memory.</summary>
+    private sealed class BoundedLineReader
+    {
+        private readonly StreamReader _reader;
+        private readonly long _limit;
+        private readonly char[] _buffer = new char[4096];
+        private readonly StringBuilder _line = new();
+        private int _position;
+        private int _length;
+
+        public BoundedLineReader(StreamReader reader, long limit)
+        {
+            _reader = reader;
+            _limit = limit;
+        }
+
+        public async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            _line.Clear();
+            while (true)
+            {
+                if (_position == _length)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _length = await _reader.ReadAsync(_buffer, 0, _buffer.Length).ConfigureAwait(false);
+                    _position = 0;
+                    if (_length == 0)
+                    {
+                        return _line.Length > 0 ? _line.ToString() : null;
+                    }
+                }
+
+                char c = _buffer[_position++];
+                if (c == '\n')
+                {
+                    if (_line.Length > 0 && _line[_line.Length - 1] == '\r')
+                    {
+                        _line.Length--;
+                    }
+
+                    return _line.ToString();
+                }
+
+                _line.Append(c);
+                if (_line.Length > _limit)
+                {
+                    throw new ApiResponseTooLargeException(_limit);
+                }
+            }
+        }
+    }
+}

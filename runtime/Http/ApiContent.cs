@@ -1,0 +1,129 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace LiveAvatarGen.Runtime.Http;
+
+/// <summary>A file for a multipart body: its content, name and media type.</summary>
+public sealed class ApiFile
+{
+    /// <summary>Creates the file part; the stream is read when the request is sent and is not disposed by the client.</summary>
+    public ApiFile(Stream content, string fileName, string? contentType = null)
+    {
+        Content = content ?? throw new ArgumentNullException(nameof(content));
+        FileName = fileName ?? throw new ArgumentNullException(nameof(fileName));
+        ContentType = contentType;
+    }
+
+    /// <summary>The bytes to send.</summary>
+    public Stream Content { get; }
+
+    /// <summary>The file name sent in Content-Disposition.</summary>
+    public string FileName { get; }
+
+    /// <summary>The part's media type; <c>application/octet-stream</c> when null.</summary>
+    public string? ContentType { get; }
+}
+
+/// <summary>Non-JSON request bodies.</summary>
+public static class ApiContent
+{
+    /// <summary>A raw byte body (for example <c>application/octet-stream</c>); the stream is not disposed by the client.</summary>
+    public static HttpContent Stream(Stream body, string mediaType)
+    {
+        StreamContent content = new(new NonClosingStream(body));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    /// <summary>A text body (for example <c>text/plain</c>), UTF-8 encoded.</summary>
+    public static HttpContent Text(string body, string mediaType)
+    {
+        StringContent content = new(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+        return content;
+    }
+
+    /// <summary>Keeps the caller's stream open when the request message is disposed: the caller owns it.</summary>
+    private sealed class NonClosingStream : Stream
+    {
+        private readonly Stream _inner;
+
+        public NonClosingStream(Stream inner) => _inner = inner;
+
+        public override bool CanRead => _inner.CanRead;
+
+        public override bool CanSeek => _inner.CanSeek;
+
+        public override bool CanWrite => false;
+
+        public override long Length => _inner.Length;
+
+        public override long Position
+        {
+            get => _inner.Position;
+            set => _inner.Position = value;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>An <c>application/x-www-form-urlencoded</c> body under construction.</summary>
+public sealed class ApiForm
+{
+    private readonly List<KeyValuePair<string, string>> _fields = new();
+
+    /// <summary>Adds a field.</summary>
+    public void Add(string name, string value) => _fields.Add(new KeyValuePair<string, string>(name, value));
+
+    /// <summary>Adds a file: a form cannot carry one, so this is refused.</summary>
+    public void AddFile(string name, ApiFile file) => throw new NotSupportedException("A urlencoded form cannot carry the file field '" + name + "'.");
+
+    /// <summary>The encoded body.</summary>
+    public HttpContent ToContent() => new FormUrlEncodedContent(_fields);
+}
+
+/// <summary>A <c>multipart/form-data</c> body under construction.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The content is handed to the request message, which disposes it.")]
+public sealed class ApiMultipart
+{
+    private readonly MultipartFormDataContent _content = new();
+
+    /// <summary>Creates the body.</summary>
+    public ApiMultipart(string mediaType)
+    {
+        MediaType = mediaType;
+    }
+
+    /// <summary>The body's media type.</summary>
+    public string MediaType { get; }
+
+    /// <summary>Adds a text field.</summary>
+    public void Add(string name, string value) => _content.Add(new StringContent(value, Encoding.UTF8), name);
+
+    /// <summary>Adds a file part.</summary>
+    public void AddFile(string name, ApiFile file)
+    {
+        HttpContent part = ApiContent.Stream(file.Content, file.ContentType ?? "application/octet-stream");
+        _content.Add(part, name, file.FileName);
+    }
+
+    /// <summary>The body.</summary>
+    public HttpContent ToContent() => _content;
+}
