@@ -40,31 +40,36 @@ internal static class EmitterCommon
     /// The members every string-backed struct shares (open enums, validated values): ordinal equality,
     /// ToString, the JSON reader and writer, and the converter.
     /// </summary>
-    public static void StringValueMembers(SourceWriter writer, string name, string readSummary)
+    public static void StringValueMembers(SourceWriter writer, string name, string readSummary, bool isInteger = false)
     {
-        writer.Line("/// <summary>Compares the text ordinally.</summary>");
+        string equals = isInteger ? "Value == other.Value" : "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)";
+        string hash = isInteger ? "Value.GetHashCode()" : "global::System.StringComparer.Ordinal.GetHashCode(Value)";
+        string text = isInteger ? "Value.ToString(" + TypeSyntax.Invariant + ")" : "Value";
+        string read = isInteger ? TypeSyntax.JsonRead + ".Int64(ref reader)" : TypeSyntax.JsonRead + ".String(ref reader)";
+        string write = isInteger ? "writer.WriteNumberValue(value.Value)" : "writer.WriteStringValue(value.Value)";
+        writer.Line("/// <summary>Compares the values" + (isInteger ? "." : " ordinally.") + "</summary>");
         writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
         writer.Line();
-        writer.Line("/// <summary>Compares the text ordinally.</summary>");
+        writer.Line("/// <summary>Compares the values" + (isInteger ? "." : " ordinally.") + "</summary>");
         writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        writer.Line("public bool Equals(" + name + " other) => " + equals + ";");
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        writer.Line("public override int GetHashCode() => " + hash + ";");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public override string ToString() => Value;");
+        writer.Line("public override string ToString() => " + text + ";");
         writer.Line();
         writer.Line("/// <summary>" + readSummary + "</summary>");
-        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + TypeSyntax.JsonRead + ".String(ref reader));");
+        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + read + ");");
         writer.Line();
-        writer.Line("/// <summary>Writes the text.</summary>");
-        writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => writer.WriteStringValue(value.Value);");
+        writer.Line("/// <summary>Writes the value.</summary>");
+        writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => " + write + ";");
         writer.Line();
         Converter(writer, name);
     }

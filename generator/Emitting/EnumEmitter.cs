@@ -20,17 +20,29 @@ internal static class EnumEmitter
         writer.Line("/// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>");
         EmitterCommon.Attributes(writer, name, deprecated: false);
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
-        writer.Line("private readonly string? _value;");
-        writer.Line();
-        writer.Line("/// <summary>Wraps any value, known or not.</summary>");
-        writer.Open("public " + name + "(string value)");
-        writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
-        writer.Close();
+        string underlying = model.IsInteger ? "long" : "string";
+        if (model.IsInteger)
+        {
+            writer.Line("/// <summary>Wraps any value, known or not.</summary>");
+            writer.Open("public " + name + "(long value)");
+            writer.Line("Value = value;");
+            writer.Close();
+        }
+        else
+        {
+            writer.Line("private readonly string? _value;");
+            writer.Line();
+            writer.Line("/// <summary>Wraps any value, known or not.</summary>");
+            writer.Open("public " + name + "(string value)");
+            writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            writer.Close();
+        }
+
         foreach (EnumMemberModel member in model.Members)
         {
             writer.Line();
             writer.Line("/// <summary>The value <c>" + SourceWriter.Xml(member.Value) + "</c>.</summary>");
-            writer.Line("public static " + name + " " + member.Name + " { get; } = new(" + CSharpLiteral.String(member.Value) + ");");
+            writer.Line("public static " + name + " " + member.Name + " { get; } = new(" + Literal(model, member.Value) + ");");
         }
 
         writer.Line();
@@ -38,17 +50,19 @@ internal static class EnumEmitter
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[] { " + string.Join(", ", model.Members.Select(m => m.Name)) + " };");
         writer.Line();
         writer.Line("/// <summary>The wire value.</summary>");
-        writer.Line("public string Value => _value ?? string.Empty;");
+        writer.Line(model.IsInteger ? "public long Value { get; }" : "public string Value => _value ?? string.Empty;");
         writer.Line();
         writer.Line("/// <summary>True when the value is one the spec lists.</summary>");
-        string known = model.Members.Count == 0 ? "false" : "Value is " + string.Join(" or ", model.Members.Select(m => CSharpLiteral.String(m.Value)));
+        string known = model.Members.Count == 0 ? "false" : "Value is " + string.Join(" or ", model.Members.Select(m => Literal(model, m.Value)));
         writer.Line("public bool IsKnown => " + known + ";");
         writer.Line();
         writer.Line("/// <summary>Wraps a wire value.</summary>");
-        writer.Line("public static implicit operator " + name + "(string value) => new(value);");
+        writer.Line("public static implicit operator " + name + "(" + underlying + " value) => new(value);");
         writer.Line();
-        EmitterCommon.StringValueMembers(writer, name, "Reads the value; any string is accepted.");
+        EmitterCommon.StringValueMembers(writer, name, "Reads the value; any " + (model.IsInteger ? "integer" : "string") + " is accepted.", model.IsInteger);
         writer.Close();
         return writer.ToString();
     }
+
+    private static string Literal(EnumModel model, string value) => model.IsInteger ? value + "L" : CSharpLiteral.String(value);
 }

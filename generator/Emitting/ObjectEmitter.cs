@@ -33,7 +33,8 @@ internal static class ObjectEmitter
     private static void EmitProperty(SourceWriter writer, PropertyModel property, CompilationFacts facts)
     {
         writer.Summary(property.Documentation ?? property.JsonName);
-        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + "</remarks>");
+        string access = property.Access switch { PropertyAccess.ReadOnly => " Read-only: set by the server.", PropertyAccess.WriteOnly => " Write-only: never returned by the server.", _ => string.Empty };
+        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + "</remarks>");
         if (property.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
@@ -43,7 +44,8 @@ internal static class ObjectEmitter
         if (property.IsRequired)
         {
             // C# warns on required members that are also obsolete (CS9042): those stay checked when read, not when built.
-            bool useRequired = facts.HasRequiredMembers && !property.IsDeprecated;
+            // A required readOnly member is the server's to send: code building a request need not set it.
+            bool useRequired = facts.HasRequiredMembers && !property.IsDeprecated && property.Access != PropertyAccess.ReadOnly;
             bool needsInitializer = !useRequired && !property.Type.IsNullable && !property.Type.IsValueType;
             writer.Line("public " + (useRequired ? "required " : string.Empty) + type + " " + property.Name + " { get; init; }" + (needsInitializer ? " = default!;" : string.Empty));
         }
@@ -67,7 +69,7 @@ internal static class ObjectEmitter
             PropertyModel property = model.Properties[i];
             string initial = property.IsRequired ? "default!" : property.DefaultValue ?? "default";
             writer.Line(TypeSyntax.Of(property.Type, facts) + " p" + Index(i) + " = " + initial + ";");
-            if (property.IsRequired)
+            if (TracksPresence(property))
             {
                 writer.Line("bool has" + Index(i) + " = false;");
             }
@@ -84,7 +86,7 @@ internal static class ObjectEmitter
             writer.Line("property = " + literal + ";");
             writer.Line("reader.Read();");
             writer.Line("p" + Index(i) + " = " + TypeSyntax.Read(property.Type, "reader", facts) + ";");
-            if (property.IsRequired)
+            if (TracksPresence(property))
             {
                 writer.Line("has" + Index(i) + " = true;");
             }
@@ -112,7 +114,7 @@ internal static class ObjectEmitter
         for (int i = 0; i < model.Properties.Count; i++)
         {
             PropertyModel property = model.Properties[i];
-            if (property.IsRequired)
+            if (TracksPresence(property))
             {
                 writer.Open("if (!has" + Index(i) + ")");
                 writer.Line("throw " + TypeSyntax.JsonRead + ".MissingProperty(" + CSharpLiteral.String(property.JsonName) + ", " + CSharpLiteral.String(model.Name) + ");");
@@ -156,6 +158,9 @@ internal static class ObjectEmitter
         writer.Line("writer.WriteEndObject();");
         writer.Close();
     }
+
+    /// <summary>Required members must be present when read, except writeOnly ones, which never come back from a server.</summary>
+    private static bool TracksPresence(PropertyModel property) => property.IsRequired && property.Access != PropertyAccess.WriteOnly;
 
     private static string Local(PropertyModel property) => "__" + property.Name;
 

@@ -130,7 +130,7 @@ internal static class TypeSyntax
         {
             TypeKind.String => value,
             TypeKind.Date => facts.HasDateOnly ? value + ".ToString(\"yyyy-MM-dd\", " + Invariant + ")" : value,
-            TypeKind.Struct => value + ".Value",
+            TypeKind.Struct => Runtime + ".Http.ApiFormat.Value(" + value + ".Value)",
             TypeKind.Any => value + ".GetRawText()",
             TypeKind.Bytes => "global::System.Convert.ToBase64String(" + value + ")",
             TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Envelope => value + ".ToString()!",

@@ -2,7 +2,9 @@
 
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
@@ -31,6 +33,12 @@ internal static class UnionEmitter
         writer.Line();
         writer.Line("/// <summary>The JSON as received; undefined for a value built in code.</summary>");
         writer.Line("public global::System.Text.Json.JsonElement Raw { get; }");
+        if (model.Discriminator is { } discriminator)
+        {
+            writer.Line();
+            writer.Line("/// <summary>The discriminator (<c>" + SourceWriter.Xml(discriminator) + "</c>) of the received JSON, or null.</summary>");
+            writer.Line("public string? Discriminator => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty(" + CSharpLiteral.String(discriminator) + ", out global::System.Text.Json.JsonElement tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String ? tag.GetString() : null;");
+        }
         HashSet<string> converted = new(System.StringComparer.Ordinal);
         for (int i = 0; i < model.Variants.Count; i++)
         {
@@ -54,6 +62,15 @@ internal static class UnionEmitter
             writer.Line("return (" + type + ")_value!;");
             writer.Close();
             writer.Line();
+            if (model.Discriminator is not null && variant.DiscriminatorValues.Count > 0)
+            {
+                // The discriminator decides: a variant it does not name is not tried.
+                writer.Open("if (_variant < 0 && Discriminator is { } tag && tag is not (" + string.Join(" or ", variant.DiscriminatorValues.Select(CSharpLiteral.String)) + "))");
+                writer.Line("return null;");
+                writer.Close();
+                writer.Line();
+            }
+
             writer.Open("if (_variant < 0 && " + TypeSyntax.Runtime + ".Json.JsonUnion.TryRead<" + type + ">(Raw, " + TypeSyntax.ReadLambda(variant.Type, "r", facts, 0) + ", out " + type + " read))");
             writer.Line("return read;");
             writer.Close();

@@ -33,13 +33,23 @@ internal sealed record ObjectModel(
 /// <param name="DefaultValue">A C# expression for the spec's default, or null.</param>
 /// <param name="Documentation">XML doc text.</param>
 /// <param name="IsDeprecated">Emits [Obsolete].</param>
-internal sealed record PropertyModel(string JsonName, string Name, TypeRef Type, bool IsRequired, string? DefaultValue, string? Documentation, bool IsDeprecated);
+/// <param name="Access">ReadOnly: only servers send it, so code need not set it. WriteOnly: only clients send it, so a response may leave it out.</param>
+internal sealed record PropertyModel(string JsonName, string Name, TypeRef Type, bool IsRequired, string? DefaultValue, string? Documentation, bool IsDeprecated, PropertyAccess Access = PropertyAccess.ReadWrite);
+
+/// <summary>The spec's readOnly / writeOnly.</summary>
+internal enum PropertyAccess
+{
+    ReadWrite,
+    ReadOnly,
+    WriteOnly,
+}
 
 /// <summary>An open enum: a struct that knows the spec's values but keeps any other value it reads.</summary>
-internal sealed record EnumModel(string HintPrefix, string Namespace, string Name, string? Documentation, EquatableArray<EnumMemberModel> Members)
+/// <param name="IsInteger">An integer enum: the struct wraps a long instead of a string.</param>
+internal sealed record EnumModel(string HintPrefix, string Namespace, string Name, string? Documentation, bool IsInteger, EquatableArray<EnumMemberModel> Members)
     : TypeModel(HintPrefix, Namespace, Name, Documentation);
 
-/// <summary>A known value of an open enum.</summary>
+/// <summary>A known value of an open enum; <paramref name="Value"/> is the wire text (a JSON number for integer enums).</summary>
 internal sealed record EnumMemberModel(string Name, string Value);
 
 /// <summary>A validated string: a struct that checks pattern and length when built or read.</summary>
@@ -59,11 +69,12 @@ internal sealed record ValueTypeModel(
     : TypeModel(HintPrefix, Namespace, Name, Documentation);
 
 /// <summary>A union (oneOf/anyOf/type array): keeps the raw JSON and offers each variant.</summary>
-internal sealed record UnionModel(string HintPrefix, string Namespace, string Name, string? Documentation, EquatableArray<UnionVariantModel> Variants)
+/// <param name="Discriminator">The discriminator property's JSON name, or null.</param>
+internal sealed record UnionModel(string HintPrefix, string Namespace, string Name, string? Documentation, EquatableArray<UnionVariantModel> Variants, string? Discriminator)
     : TypeModel(HintPrefix, Namespace, Name, Documentation);
 
-/// <summary>One variant of a union.</summary>
-internal sealed record UnionVariantModel(string Name, TypeRef Type);
+/// <summary>One variant of a union, with the discriminator values that select it (empty without a discriminator).</summary>
+internal sealed record UnionVariantModel(string Name, TypeRef Type, EquatableArray<string> DiscriminatorValues);
 
 /// <summary>The spec's generic response envelope, <c>{code, data, message}</c>.</summary>
 /// <param name="DefaultCode">The spec's default for <c>code</c>.</param>

@@ -62,7 +62,8 @@ internal static class DocumentLoader
             // report its findings as warnings and generate what can be generated.
             foreach (OpenApiError error in readerDiagnostic.Errors)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderProblem, locator.Locate(error.Pointer), error.Pointer ?? "#", error.Message));
+                string pointer = string.IsNullOrEmpty(error.Pointer) ? "#" : error.Pointer!;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderProblem, locator.Locate(pointer), pointer, error.Message));
             }
         }
 

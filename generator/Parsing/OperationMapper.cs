@@ -142,7 +142,7 @@ internal sealed class OperationMapper
         string contentPointer = pointer + "/content/" + Escape(content.Key) + "/schema";
         TypeRef? type = kind switch
         {
-            ContentKind.Json => _schemas.Map(content.Value?.Schema, typeBase + "Response" + Identifiers.ToPascalCase(status), contentPointer),
+            ContentKind.Json => _schemas.Map(content.Value?.Schema, typeBase + "Response" + (status is "200" or "201" ? string.Empty : Identifiers.ToPascalCase("Status " + status).Substring(6)), contentPointer),
 
             // Stream items: the schema is the item's (or an array of items, as some specs write it).
             ContentKind.EventStream or ContentKind.NdJson => StreamItem(_schemas.Map(content.Value?.Schema, typeBase + "Event", contentPointer)),

@@ -66,7 +66,8 @@ internal sealed partial class SchemaMapper
                 isRequired,
                 defaultValue,
                 Documentation.From(property.Schema),
-                SafeSchema.Get(property.Schema, static s => s.Deprecated, false)));
+                SafeSchema.Get(property.Schema, static s => s.Deprecated, false),
+                SafeSchema.Get(property.Schema, static s => s.ReadOnly ? PropertyAccess.ReadOnly : s.WriteOnly ? PropertyAccess.WriteOnly : PropertyAccess.ReadWrite, PropertyAccess.ReadWrite)));
         }
 
         _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), null));
@@ -198,26 +199,27 @@ internal sealed partial class SchemaMapper
 
         List<EnumMemberModel> members = new();
         Dictionary<string, string> byValue = new(StringComparer.Ordinal);
+        bool isInteger = IsIntegerEnum(schema);
         foreach (System.Text.Json.Nodes.JsonNode? node in schema.Enum!)
         {
-            if (node is null || node.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            if (node is null || node.GetValueKind() != (isInteger ? System.Text.Json.JsonValueKind.Number : System.Text.Json.JsonValueKind.String))
             {
                 continue;
             }
 
-            string value = node.GetValue<string>();
+            string value = isInteger ? node.ToJsonString() : node.GetValue<string>();
             if (byValue.ContainsKey(value))
             {
                 continue;
             }
 
-            string name = memberNames.Claim(Identifiers.ToPascalCase(value));
+            string name = memberNames.Claim(isInteger ? "Value" + value.Replace("-", "Minus") : Identifiers.ToPascalCase(value));
             byValue[value] = name;
             members.Add(new EnumMemberModel(name, value));
         }
 
         _enumMembers["global::" + _namespace + "." + typeName] = byValue;
-        _types.Add(new EnumModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), members.ToEquatableArray()));
+        _types.Add(new EnumModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), isInteger, members.ToEquatableArray()));
     }
 
     private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, int depth)
@@ -241,7 +243,7 @@ internal sealed partial class SchemaMapper
                 }
 
                 TypeRef type = Map(alternatives[i], typeName + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), pointer + "/" + keyword + "/" + i, depth + 1).AsNonNullable();
-                variants.Add(new UnionVariantModel(variantNames.Claim(VariantName(type)), type));
+                variants.Add(new UnionVariantModel(variantNames.Claim(VariantName(type)), type, DiscriminatorValues(schema.Discriminator, alternatives[i])));
             }
         }
         else
@@ -261,12 +263,41 @@ internal sealed partial class SchemaMapper
                         JsonSchemaType.Array => new TypeRef(TypeKind.List, Element: Map(schema.Items, typeName + "Item", pointer + "/items", depth + 1)),
                         _ => new TypeRef(TypeKind.Map, Element: TypeRef.AnyJson),
                     };
-                    variants.Add(new UnionVariantModel(variantNames.Claim(VariantName(variantType)), variantType));
+                    variants.Add(new UnionVariantModel(variantNames.Claim(VariantName(variantType)), variantType, EquatableArray<string>.Empty));
                 }
             }
         }
 
-        _types.Add(new UnionModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), variants.ToEquatableArray()));
+        string? discriminator = variants.Any(v => v.DiscriminatorValues.Count > 0) ? schema.Discriminator!.PropertyName : null;
+        _types.Add(new UnionModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), variants.ToEquatableArray(), discriminator));
+    }
+
+    /// <summary>The discriminator values that select a variant: from the mapping, else the component's name (the spec's implicit mapping).</summary>
+    private static EquatableArray<string> DiscriminatorValues(OpenApiDiscriminator? discriminator, IOpenApiSchema variant)
+    {
+        if (discriminator?.PropertyName is null || variant is not OpenApiSchemaReference { Reference.Id: { } id })
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        List<string> values = new();
+        if (discriminator.Mapping is { Count: > 0 } mapping)
+        {
+            foreach (KeyValuePair<string, OpenApiSchemaReference> pair in mapping.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (pair.Value?.Reference?.Id == id)
+                {
+                    values.Add(pair.Key);
+                }
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            values.Add(id);
+        }
+
+        return values.ToEquatableArray();
     }
 
     private static string VariantName(TypeRef type)

@@ -59,6 +59,13 @@ internal sealed partial class SchemaMapper
             && values.Any(v => v is not null && v.GetValueKind() == System.Text.Json.JsonValueKind.String);
     }
 
+    private static bool IsIntegerEnum(IOpenApiSchema schema)
+    {
+        return schema.Enum is { Count: > 0 } values
+            && values.All(v => v is null || (v.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            && values.Any(v => v is not null);
+    }
+
     private static bool HasStringRules(IOpenApiSchema schema)
     {
         return !string.IsNullOrEmpty(schema.Pattern) || schema.MinLength is > 0 || schema.MaxLength is not null;
@@ -94,7 +101,8 @@ internal sealed partial class SchemaMapper
         }
 
         JsonSchemaType? type = TypeWithoutNull(schema);
-        if (IsStringEnum(schema) && (type is null || type == JsonSchemaType.String))
+        if ((IsStringEnum(schema) && (type is null || type == JsonSchemaType.String))
+            || (IsIntegerEnum(schema) && type is JsonSchemaType.Integer or JsonSchemaType.Number))
         {
             return NamedShape.Enum;
         }

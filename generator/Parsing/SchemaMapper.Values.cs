@@ -107,6 +107,8 @@ internal sealed partial class SchemaMapper
                 return f.ToString("R", CultureInfo.InvariantCulture) + "f";
             case TypeKind.Decimal when kind == JsonValueKind.Number && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m):
                 return m.ToString(CultureInfo.InvariantCulture) + "m";
+            case TypeKind.Struct when kind == JsonValueKind.Number && _enumMembers.TryGetValue(type.FullName!, out var numbers):
+                return numbers.TryGetValue(raw, out string? numberMember) ? type.FullName + "." + numberMember : "new " + type.FullName + "(" + raw + ")";
             case TypeKind.Struct when kind == JsonValueKind.String && _enumMembers.TryGetValue(type.FullName!, out var members):
                 string value = node.GetValue<string>();
                 return members.TryGetValue(value, out string? member) ? type.FullName + "." + member : "new " + type.FullName + "(" + CSharpLiteral.String(value) + ")";

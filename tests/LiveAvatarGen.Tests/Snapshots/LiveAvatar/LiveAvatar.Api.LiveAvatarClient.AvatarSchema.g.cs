@@ -80,8 +80,8 @@ public sealed partial class AvatarSchema
     /// <summary>
     /// Error Message. Training failure message (detailed when available, otherwise short).
     /// </summary>
-    /// <remarks>JSON name: <c>error_message</c>; required.</remarks>
-    public required string ErrorMessage { get; init; }
+    /// <remarks>JSON name: <c>error_message</c>; required. Read-only: set by the server.</remarks>
+    public string ErrorMessage { get; init; } = default!;
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static AvatarSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)

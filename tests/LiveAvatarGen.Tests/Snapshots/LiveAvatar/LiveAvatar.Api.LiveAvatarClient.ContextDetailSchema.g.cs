@@ -56,8 +56,8 @@ public sealed partial class ContextDetailSchema
     /// <summary>
     /// Required Dynamic Variables
     /// </summary>
-    /// <remarks>JSON name: <c>required_dynamic_variables</c>; required.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<string> RequiredDynamicVariables { get; init; }
+    /// <remarks>JSON name: <c>required_dynamic_variables</c>; required. Read-only: set by the server.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string> RequiredDynamicVariables { get; init; } = default!;
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static ContextDetailSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)

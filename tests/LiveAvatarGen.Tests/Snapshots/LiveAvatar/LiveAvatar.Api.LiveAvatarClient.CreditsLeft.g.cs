@@ -66,10 +66,10 @@ public readonly partial struct CreditsLeft : global::System.IEquatable<CreditsLe
     /// <summary>Validates and wraps text.</summary>
     public static explicit operator CreditsLeft(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(CreditsLeft left, CreditsLeft right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(CreditsLeft left, CreditsLeft right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -87,7 +87,7 @@ public readonly partial struct CreditsLeft : global::System.IEquatable<CreditsLe
     /// <summary>Reads and validates the value.</summary>
     public static CreditsLeft ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, CreditsLeft value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

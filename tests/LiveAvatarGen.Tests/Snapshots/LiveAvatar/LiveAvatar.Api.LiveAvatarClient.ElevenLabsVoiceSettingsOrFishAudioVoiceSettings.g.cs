@@ -25,6 +25,9 @@ public sealed partial class ElevenLabsVoiceSettingsOrFishAudioVoiceSettings
     /// <summary>The JSON as received; undefined for a value built in code.</summary>
     public global::System.Text.Json.JsonElement Raw { get; }
 
+    /// <summary>The discriminator (<c>provider</c>) of the received JSON, or null.</summary>
+    public string? Discriminator => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("provider", out global::System.Text.Json.JsonElement tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String ? tag.GetString() : null;
+
     /// <summary>Builds the union from the ElevenLabsVoiceSettings variant.</summary>
     public static ElevenLabsVoiceSettingsOrFishAudioVoiceSettings FromElevenLabsVoiceSettings(global::LiveAvatar.Api.ElevenLabsVoiceSettings value) => new(value, 0, default);
 
@@ -37,6 +40,11 @@ public sealed partial class ElevenLabsVoiceSettingsOrFishAudioVoiceSettings
         if (_variant == 0)
         {
             return (global::LiveAvatar.Api.ElevenLabsVoiceSettings)_value!;
+        }
+
+        if (_variant < 0 && Discriminator is { } tag && tag is not ("elevenLabs"))
+        {
+            return null;
         }
 
         if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.ElevenLabsVoiceSettings>(Raw, global::LiveAvatar.Api.ElevenLabsVoiceSettings.ReadJson, out global::LiveAvatar.Api.ElevenLabsVoiceSettings read))
@@ -59,6 +67,11 @@ public sealed partial class ElevenLabsVoiceSettingsOrFishAudioVoiceSettings
         if (_variant == 1)
         {
             return (global::LiveAvatar.Api.FishAudioVoiceSettings)_value!;
+        }
+
+        if (_variant < 0 && Discriminator is { } tag && tag is not ("fish"))
+        {
+            return null;
         }
 
         if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::LiveAvatar.Api.FishAudioVoiceSettings>(Raw, global::LiveAvatar.Api.FishAudioVoiceSettings.ReadJson, out global::LiveAvatar.Api.FishAudioVoiceSettings read))

@@ -122,10 +122,10 @@ public readonly partial struct GeminiRealtimeVoiceEnum : global::System.IEquatab
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator GeminiRealtimeVoiceEnum(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(GeminiRealtimeVoiceEnum left, GeminiRealtimeVoiceEnum right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(GeminiRealtimeVoiceEnum left, GeminiRealtimeVoiceEnum right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -143,7 +143,7 @@ public readonly partial struct GeminiRealtimeVoiceEnum : global::System.IEquatab
     /// <summary>Reads the value; any string is accepted.</summary>
     public static GeminiRealtimeVoiceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, GeminiRealtimeVoiceEnum value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

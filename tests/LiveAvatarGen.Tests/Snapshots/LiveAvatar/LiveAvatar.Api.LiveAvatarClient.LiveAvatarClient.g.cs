@@ -194,7 +194,7 @@ public sealed partial class LiveAvatarClient
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema>> ListSessionsAsync(global::LiveAvatar.Api.ListSessionsType type, long? page = default, long? pageSize = default, string? avatarId = default, string? embedId = default, string? contextId = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/sessions");
-        request.AddQuery("type", type.Value);
+        request.AddQuery("type", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(type.Value));
         if (page is { } __page)
         {
             request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page));
@@ -603,7 +603,7 @@ public sealed partial class LiveAvatarClient
         }
         if (voiceType is { } __voiceType)
         {
-            request.AddQuery("voice_type", __voiceType.Value);
+            request.AddQuery("voice_type", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__voiceType.Value));
         }
         if (laSession is { } __laSession)
         {
@@ -1051,7 +1051,7 @@ public sealed partial class LiveAvatarClient
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/memory");
         if (type is { } __type)
         {
-            request.AddQuery("type", __type.Value);
+            request.AddQuery("type", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__type.Value));
         }
         if (page is { } __page)
         {

@@ -35,10 +35,10 @@ public readonly partial struct MemoryTypeEnum : global::System.IEquatable<Memory
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator MemoryTypeEnum(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(MemoryTypeEnum left, MemoryTypeEnum right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(MemoryTypeEnum left, MemoryTypeEnum right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -56,7 +56,7 @@ public readonly partial struct MemoryTypeEnum : global::System.IEquatable<Memory
     /// <summary>Reads the value; any string is accepted.</summary>
     public static MemoryTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, MemoryTypeEnum value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

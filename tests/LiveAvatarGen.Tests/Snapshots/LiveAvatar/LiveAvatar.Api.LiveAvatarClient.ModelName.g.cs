@@ -43,10 +43,10 @@ public readonly partial struct ModelName : global::System.IEquatable<ModelName>
     /// <summary>Validates and wraps text.</summary>
     public static explicit operator ModelName(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(ModelName left, ModelName right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(ModelName left, ModelName right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -64,7 +64,7 @@ public readonly partial struct ModelName : global::System.IEquatable<ModelName>
     /// <summary>Reads and validates the value.</summary>
     public static ModelName ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ModelName value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

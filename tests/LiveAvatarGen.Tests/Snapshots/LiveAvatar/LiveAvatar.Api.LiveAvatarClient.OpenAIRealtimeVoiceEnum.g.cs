@@ -71,10 +71,10 @@ public readonly partial struct OpenAIRealtimeVoiceEnum : global::System.IEquatab
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator OpenAIRealtimeVoiceEnum(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(OpenAIRealtimeVoiceEnum left, OpenAIRealtimeVoiceEnum right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(OpenAIRealtimeVoiceEnum left, OpenAIRealtimeVoiceEnum right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -92,7 +92,7 @@ public readonly partial struct OpenAIRealtimeVoiceEnum : global::System.IEquatab
     /// <summary>Reads the value; any string is accepted.</summary>
     public static OpenAIRealtimeVoiceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, OpenAIRealtimeVoiceEnum value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

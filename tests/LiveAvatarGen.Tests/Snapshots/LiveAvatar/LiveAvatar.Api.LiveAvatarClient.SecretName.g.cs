@@ -43,10 +43,10 @@ public readonly partial struct SecretName : global::System.IEquatable<SecretName
     /// <summary>Validates and wraps text.</summary>
     public static explicit operator SecretName(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(SecretName left, SecretName right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(SecretName left, SecretName right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -64,7 +64,7 @@ public readonly partial struct SecretName : global::System.IEquatable<SecretName
     /// <summary>Reads and validates the value.</summary>
     public static SecretName ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SecretName value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

@@ -41,10 +41,10 @@ public readonly partial struct SecretTypeEnum : global::System.IEquatable<Secret
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator SecretTypeEnum(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(SecretTypeEnum left, SecretTypeEnum right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(SecretTypeEnum left, SecretTypeEnum right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -62,7 +62,7 @@ public readonly partial struct SecretTypeEnum : global::System.IEquatable<Secret
     /// <summary>Reads the value; any string is accepted.</summary>
     public static SecretTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SecretTypeEnum value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

@@ -62,10 +62,10 @@ public readonly partial struct SessionEndReasonEnum : global::System.IEquatable<
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator SessionEndReasonEnum(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(SessionEndReasonEnum left, SessionEndReasonEnum right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(SessionEndReasonEnum left, SessionEndReasonEnum right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -83,7 +83,7 @@ public readonly partial struct SessionEndReasonEnum : global::System.IEquatable<
     /// <summary>Reads the value; any string is accepted.</summary>
     public static SessionEndReasonEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionEndReasonEnum value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

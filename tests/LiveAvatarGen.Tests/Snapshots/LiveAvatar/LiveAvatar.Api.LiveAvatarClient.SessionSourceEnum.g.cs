@@ -44,10 +44,10 @@ public readonly partial struct SessionSourceEnum : global::System.IEquatable<Ses
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator SessionSourceEnum(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(SessionSourceEnum left, SessionSourceEnum right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(SessionSourceEnum left, SessionSourceEnum right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -65,7 +65,7 @@ public readonly partial struct SessionSourceEnum : global::System.IEquatable<Ses
     /// <summary>Reads the value; any string is accepted.</summary>
     public static SessionSourceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionSourceEnum value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

@@ -38,10 +38,10 @@ public readonly partial struct VoiceListTypeEnum : global::System.IEquatable<Voi
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator VoiceListTypeEnum(string value) => new(value);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator ==(VoiceListTypeEnum left, VoiceListTypeEnum right) => left.Equals(right);
 
-    /// <summary>Compares the text ordinally.</summary>
+    /// <summary>Compares the values ordinally.</summary>
     public static bool operator !=(VoiceListTypeEnum left, VoiceListTypeEnum right) => !left.Equals(right);
 
     /// <inheritdoc />
@@ -59,7 +59,7 @@ public readonly partial struct VoiceListTypeEnum : global::System.IEquatable<Voi
     /// <summary>Reads the value; any string is accepted.</summary>
     public static VoiceListTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
 
-    /// <summary>Writes the text.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, VoiceListTypeEnum value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

@@ -56,8 +56,8 @@ public sealed partial class VoiceSchema
     /// <summary>
     /// Tags
     /// </summary>
-    /// <remarks>JSON name: <c>tags</c>; required.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
+    /// <remarks>JSON name: <c>tags</c>; required. Read-only: set by the server.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; } = default!;
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static VoiceSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
