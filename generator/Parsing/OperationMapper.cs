@@ -32,7 +32,7 @@ internal sealed class OperationMapper
         _locator = locator;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        foreach (string reserved in new[] { "Options", "Dispose", "Equals", "GetHashCode", "ToString", "GetType" })
+        foreach (string reserved in new[] { "Options", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" })
         {
             _methodNames.Reserve(reserved);
         }
@@ -71,8 +71,12 @@ internal sealed class OperationMapper
 
     private OperationModel MapOperation(OpenApiDocument document, string path, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, string pointer)
     {
-        string baseName = _methodNames.Claim(OperationNames.BaseName(operation.OperationId, method.Method, path) + "Async");
-        string typeBase = baseName.Substring(0, baseName.Length - "Async".Length);
+        // Claim the name without "Async", so a duplicate becomes GetThing2Async, not GetThingAsync2; the
+        // handler each method gets is reserved too.
+        string typeBase = _methodNames.Claim(OperationNames.BaseName(operation.OperationId, method.Method, path));
+        _methodNames.Reserve("Handle" + typeBase);
+        _methodNames.Reserve("Handle" + typeBase + "Error");
+        string baseName = typeBase + "Async";
         NameRegistry parameterNames = new();
         foreach (string reserved in s_reservedParameters)
         {
