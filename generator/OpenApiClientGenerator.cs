@@ -97,6 +97,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             ObjectModel objectModel => ObjectEmitter.Emit(objectModel, facts),
             EnumModel enumModel => EnumEmitter.Emit(enumModel),
             ValueTypeModel valueType => ValueTypeEmitter.Emit(valueType),
+            NumberTypeModel numberType => NumberTypeEmitter.Emit(numberType, facts),
             UnionModel union => UnionEmitter.Emit(union, facts),
             EnvelopeModel envelope => EnvelopeEmitter.Emit(envelope),
             _ => throw new InvalidOperationException("Unknown model " + model.GetType().Name),

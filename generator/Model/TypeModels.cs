@@ -68,6 +68,22 @@ internal sealed record ValueTypeModel(
     bool IsDecimalString)
     : TypeModel(HintPrefix, Namespace, Name, Documentation);
 
+/// <summary>A validated number: a struct that checks the spec's bounds when constructed and when read.</summary>
+/// <param name="Underlying">Int32, Int64, Float, Double or Decimal.</param>
+/// <param name="Minimum">Bounds as invariant numeric text, or null.</param>
+internal sealed record NumberTypeModel(
+    string HintPrefix,
+    string Namespace,
+    string Name,
+    string? Documentation,
+    TypeKind Underlying,
+    string? Minimum,
+    string? Maximum,
+    string? ExclusiveMinimum,
+    string? ExclusiveMaximum,
+    string? MultipleOf)
+    : TypeModel(HintPrefix, Namespace, Name, Documentation);
+
 /// <summary>A union (oneOf/anyOf/type array): keeps the raw JSON and offers each variant.</summary>
 /// <param name="Discriminator">The discriminator property's JSON name, or null.</param>
 internal sealed record UnionModel(string HintPrefix, string Namespace, string Name, string? Documentation, EquatableArray<UnionVariantModel> Variants, string? Discriminator)

@@ -93,7 +93,7 @@ internal sealed class OperationMapper
             }
 
             string pascal = Identifiers.ToPascalCase(parameter.Name);
-            TypeRef type = _schemas.Map(parameter.Schema, typeBase + pascal, parameterPointer + "/schema");
+            TypeRef type = _schemas.Map(parameter.Schema, typeBase + pascal, parameterPointer + "/schema", shortName: pascal);
             ParameterLocation mapped = location switch
             {
                 Microsoft.OpenApi.ParameterLocation.Path => ParameterLocation.Path,

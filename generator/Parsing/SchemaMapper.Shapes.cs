@@ -18,6 +18,7 @@ internal sealed partial class SchemaMapper
         Enum,
         Union,
         ValueType,
+        NumberType,
         Envelope,
     }
 
@@ -117,6 +118,11 @@ internal sealed partial class SchemaMapper
             return NamedShape.ValueType;
         }
 
+        if (type is JsonSchemaType.Integer or JsonSchemaType.Number && schema.Enum is not { Count: > 0 } && NumberBounds.Of(schema).Any)
+        {
+            return NamedShape.NumberType;
+        }
+
         if ((type is null || type == JsonSchemaType.Object) && schema.Properties is { Count: > 0 })
         {
             return NamedShape.Object;
@@ -145,7 +151,7 @@ internal sealed partial class SchemaMapper
     private TypeRef RefForNamed(NamedShape shape, string typeName)
     {
         string fullName = "global::" + _namespace + "." + typeName;
-        return shape is NamedShape.Enum or NamedShape.ValueType ? new TypeRef(TypeKind.Struct, fullName) : new TypeRef(TypeKind.Class, fullName);
+        return shape is NamedShape.Enum or NamedShape.ValueType or NamedShape.NumberType ? new TypeRef(TypeKind.Struct, fullName) : new TypeRef(TypeKind.Class, fullName);
     }
 
     private void BuildNamed(NamedShape shape, IOpenApiSchema schema, string typeName, string pointer, int depth)
@@ -163,6 +169,9 @@ internal sealed partial class SchemaMapper
                 break;
             case NamedShape.ValueType:
                 BuildValueType(schema, typeName, pointer);
+                break;
+            case NamedShape.NumberType:
+                BuildNumberType(schema, typeName);
                 break;
         }
     }
@@ -202,9 +211,9 @@ internal sealed partial class SchemaMapper
             shape = NamedShape.Object;
         }
 
-        if (shape == NamedShape.ValueType)
+        if (shape is NamedShape.ValueType or NamedShape.NumberType)
         {
-            TypeRef valueType = MapValueType(schema, nameHint, shortName, pointer);
+            TypeRef valueType = MapValueType(schema, shape, nameHint, shortName, pointer);
             return nullable ? valueType.AsNullable() : valueType;
         }
 

@@ -19,20 +19,29 @@ internal sealed partial class SchemaMapper
     /// A string with pattern or length rules. It is named after the property (<c>CreditsLeft</c>), or after the
     /// owner and property when that name is taken; identical rules under the same name share one type.
     /// </summary>
-    private TypeRef MapValueType(IOpenApiSchema schema, string longName, string? shortName, string pointer)
+    private TypeRef MapValueType(IOpenApiSchema schema, NamedShape shape, string longName, string? shortName, string pointer)
     {
         string baseName = shortName ?? longName;
-        string shapeKey = baseName + "\u0001" + schema.Pattern + "\u0001" + schema.MinLength + "\u0001" + schema.MaxLength;
+        string shapeKey = shape == NamedShape.NumberType
+            ? baseName + "\u0002" + MapBuiltIn(schema, longName, pointer, 0).Kind + "\u0001" + NumberBounds.Of(schema)
+            : baseName + "\u0001" + schema.Pattern + "\u0001" + schema.MinLength + "\u0001" + schema.MaxLength;
         if (_valueTypesByShape.TryGetValue(shapeKey, out TypeRef? existing))
         {
             return existing;
         }
 
         string typeName = _typeNames.Claim(_typeNames.IsTaken(baseName) ? longName : baseName);
-        TypeRef type = RefForNamed(NamedShape.ValueType, typeName);
+        TypeRef type = RefForNamed(shape, typeName);
         _valueTypesByShape[shapeKey] = type;
-        BuildValueType(schema, typeName, pointer);
+        BuildNamed(shape, schema, typeName, pointer, 0);
         return type;
+    }
+
+    private void BuildNumberType(IOpenApiSchema schema, string typeName)
+    {
+        NumberBounds bounds = NumberBounds.Of(schema);
+        TypeKind underlying = MapBuiltIn(schema, typeName, string.Empty, 0).Kind;
+        _types.Add(new NumberTypeModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), underlying, bounds.Minimum, bounds.Maximum, bounds.ExclusiveMinimum, bounds.ExclusiveMaximum, bounds.MultipleOf));
     }
 
     private void BuildValueType(IOpenApiSchema schema, string typeName, string pointer)

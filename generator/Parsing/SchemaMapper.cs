@@ -79,7 +79,8 @@ internal sealed partial class SchemaMapper
     }
 
     /// <summary>The type of a schema used somewhere; <paramref name="nameHint"/> names any inline type it needs.</summary>
-    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer, int depth = 0)
+    /// <param name="shortName">A name for a validated value type, such as the property or parameter name.</param>
+    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer, int depth = 0, string? shortName = null)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schema is null)
@@ -98,7 +99,7 @@ internal sealed partial class SchemaMapper
             return MapReference(reference, pointer);
         }
 
-        return MapInline(schema, nameHint, pointer, depth);
+        return MapInline(schema, nameHint, pointer, depth, shortName);
     }
 
     private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)

@@ -39,7 +39,7 @@ public sealed partial class CreateEmbedV2RequestSchema
     /// Max session duration in seconds
     /// </summary>
     /// <remarks>JSON name: <c>max_session_duration</c>; optional.</remarks>
-    public long? MaxSessionDuration { get; init; }
+    public global::LiveAvatar.Api.MaxSessionDuration? MaxSessionDuration { get; init; }
 
     /// <summary>
     /// Default language code (e.g. 'en', 'es', 'multi')
@@ -69,7 +69,7 @@ public sealed partial class CreateEmbedV2RequestSchema
         bool has1 = false;
         global::System.Guid? p2 = default;
         global::LiveAvatar.Api.EmbedAvatarTypeEnum p3 = global::LiveAvatar.Api.EmbedAvatarTypeEnum.DEFAULT;
-        long? p4 = default;
+        global::LiveAvatar.Api.MaxSessionDuration? p4 = default;
         global::LiveAvatar.Api.DefaultLanguage? p5 = default;
         bool p6 = false;
         global::LiveAvatar.Api.EmbedOrientation p7 = global::LiveAvatar.Api.EmbedOrientation.Horizontal;
@@ -108,7 +108,7 @@ public sealed partial class CreateEmbedV2RequestSchema
                 {
                     property = "max_session_duration";
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.MaxSessionDuration?) : global::LiveAvatar.Api.MaxSessionDuration.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("default_language"u8))
                 {
@@ -180,7 +180,7 @@ public sealed partial class CreateEmbedV2RequestSchema
         if (value.MaxSessionDuration is { } __MaxSessionDuration)
         {
             writer.WritePropertyName("max_session_duration"u8);
-            writer.WriteNumberValue(__MaxSessionDuration);
+            global::LiveAvatar.Api.MaxSessionDuration.WriteJson(writer, __MaxSessionDuration);
         }
         if (value.DefaultLanguage is { } __DefaultLanguage)
         {

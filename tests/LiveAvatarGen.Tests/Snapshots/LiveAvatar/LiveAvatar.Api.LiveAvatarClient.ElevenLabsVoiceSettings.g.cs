@@ -21,25 +21,25 @@ public sealed partial class ElevenLabsVoiceSettings
     /// Speed
     /// </summary>
     /// <remarks>JSON name: <c>speed</c>; optional.</remarks>
-    public double Speed { get; init; } = 1d;
+    public global::LiveAvatar.Api.Speed? Speed { get; init; }
 
     /// <summary>
     /// Stability
     /// </summary>
     /// <remarks>JSON name: <c>stability</c>; optional.</remarks>
-    public double Stability { get; init; } = 0.75d;
+    public global::LiveAvatar.Api.Stability? Stability { get; init; }
 
     /// <summary>
     /// Similarity Boost
     /// </summary>
     /// <remarks>JSON name: <c>similarity_boost</c>; optional.</remarks>
-    public double SimilarityBoost { get; init; } = 0.75d;
+    public global::LiveAvatar.Api.SimilarityBoost? SimilarityBoost { get; init; }
 
     /// <summary>
     /// Style
     /// </summary>
     /// <remarks>JSON name: <c>style</c>; optional.</remarks>
-    public double Style { get; init; } = 0d;
+    public global::LiveAvatar.Api.Style? Style { get; init; }
 
     /// <summary>
     /// Use Speaker Boost
@@ -64,10 +64,10 @@ public sealed partial class ElevenLabsVoiceSettings
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "ElevenLabsVoiceSettings");
         string p0 = "elevenLabs";
-        double p1 = 1d;
-        double p2 = 0.75d;
-        double p3 = 0.75d;
-        double p4 = 0d;
+        global::LiveAvatar.Api.Speed? p1 = default;
+        global::LiveAvatar.Api.Stability? p2 = default;
+        global::LiveAvatar.Api.SimilarityBoost? p3 = default;
+        global::LiveAvatar.Api.Style? p4 = default;
         bool p5 = true;
         global::LiveAvatar.Api.ElevenLabsModelEnum p6 = global::LiveAvatar.Api.ElevenLabsModelEnum.ElevenFlashV25;
         bool p7 = false;
@@ -86,25 +86,25 @@ public sealed partial class ElevenLabsVoiceSettings
                 {
                     property = "speed";
                     reader.Read();
-                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.Speed?) : global::LiveAvatar.Api.Speed.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("stability"u8))
                 {
                     property = "stability";
                     reader.Read();
-                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.Stability?) : global::LiveAvatar.Api.Stability.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("similarity_boost"u8))
                 {
                     property = "similarity_boost";
                     reader.Read();
-                    p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.SimilarityBoost?) : global::LiveAvatar.Api.SimilarityBoost.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("style"u8))
                 {
                     property = "style";
                     reader.Read();
-                    p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.Style?) : global::LiveAvatar.Api.Style.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("use_speaker_boost"u8))
                 {
@@ -154,14 +154,26 @@ public sealed partial class ElevenLabsVoiceSettings
         writer.WriteStartObject();
         writer.WritePropertyName("provider"u8);
         writer.WriteStringValue(value.Provider);
-        writer.WritePropertyName("speed"u8);
-        writer.WriteNumberValue(value.Speed);
-        writer.WritePropertyName("stability"u8);
-        writer.WriteNumberValue(value.Stability);
-        writer.WritePropertyName("similarity_boost"u8);
-        writer.WriteNumberValue(value.SimilarityBoost);
-        writer.WritePropertyName("style"u8);
-        writer.WriteNumberValue(value.Style);
+        if (value.Speed is { } __Speed)
+        {
+            writer.WritePropertyName("speed"u8);
+            global::LiveAvatar.Api.Speed.WriteJson(writer, __Speed);
+        }
+        if (value.Stability is { } __Stability)
+        {
+            writer.WritePropertyName("stability"u8);
+            global::LiveAvatar.Api.Stability.WriteJson(writer, __Stability);
+        }
+        if (value.SimilarityBoost is { } __SimilarityBoost)
+        {
+            writer.WritePropertyName("similarity_boost"u8);
+            global::LiveAvatar.Api.SimilarityBoost.WriteJson(writer, __SimilarityBoost);
+        }
+        if (value.Style is { } __Style)
+        {
+            writer.WritePropertyName("style"u8);
+            global::LiveAvatar.Api.Style.WriteJson(writer, __Style);
+        }
         writer.WritePropertyName("use_speaker_boost"u8);
         writer.WriteBooleanValue(value.UseSpeakerBoost);
         writer.WritePropertyName("model"u8);

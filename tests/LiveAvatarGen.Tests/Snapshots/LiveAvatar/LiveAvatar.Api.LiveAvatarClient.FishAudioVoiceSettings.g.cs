@@ -21,7 +21,7 @@ public sealed partial class FishAudioVoiceSettings
     /// Speed
     /// </summary>
     /// <remarks>JSON name: <c>speed</c>; optional.</remarks>
-    public double Speed { get; init; } = 1d;
+    public global::LiveAvatar.Api.Speed? Speed { get; init; }
 
     /// <summary>
     /// FishAudioModelEnum. Fish Audio TTS model.
@@ -40,7 +40,7 @@ public sealed partial class FishAudioVoiceSettings
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "FishAudioVoiceSettings");
         string p0 = "fish";
-        double p1 = 1d;
+        global::LiveAvatar.Api.Speed? p1 = default;
         global::LiveAvatar.Api.FishAudioModelEnum p2 = global::LiveAvatar.Api.FishAudioModelEnum.S2;
         global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode p3 = global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode.Balanced;
         string? property = null;
@@ -58,7 +58,7 @@ public sealed partial class FishAudioVoiceSettings
                 {
                     property = "speed";
                     reader.Read();
-                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.Speed?) : global::LiveAvatar.Api.Speed.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("model"u8))
                 {
@@ -98,8 +98,11 @@ public sealed partial class FishAudioVoiceSettings
         writer.WriteStartObject();
         writer.WritePropertyName("provider"u8);
         writer.WriteStringValue(value.Provider);
-        writer.WritePropertyName("speed"u8);
-        writer.WriteNumberValue(value.Speed);
+        if (value.Speed is { } __Speed)
+        {
+            writer.WritePropertyName("speed"u8);
+            global::LiveAvatar.Api.Speed.WriteJson(writer, __Speed);
+        }
         writer.WritePropertyName("model"u8);
         global::LiveAvatar.Api.FishAudioModelEnum.WriteJson(writer, value.Model);
         writer.WritePropertyName("latency_mode"u8);

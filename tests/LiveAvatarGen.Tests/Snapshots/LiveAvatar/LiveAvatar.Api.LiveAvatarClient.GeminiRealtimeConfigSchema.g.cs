@@ -33,7 +33,7 @@ public sealed partial class GeminiRealtimeConfigSchema
     /// Temperature. Sampling temperature
     /// </summary>
     /// <remarks>JSON name: <c>temperature</c>; optional.</remarks>
-    public double Temperature { get; init; } = 0.8d;
+    public global::LiveAvatar.Api.Temperature? Temperature { get; init; }
 
     /// <summary>
     /// GeminiRealtimeModelEnum. Gemini Realtime model
@@ -49,7 +49,7 @@ public sealed partial class GeminiRealtimeConfigSchema
         bool has0 = false;
         global::System.Guid? p1 = default;
         global::LiveAvatar.Api.GeminiRealtimeVoiceEnum p2 = global::LiveAvatar.Api.GeminiRealtimeVoiceEnum.Puck;
-        double p3 = 0.8d;
+        global::LiveAvatar.Api.Temperature? p3 = default;
         global::LiveAvatar.Api.GeminiRealtimeModelEnum p4 = global::LiveAvatar.Api.GeminiRealtimeModelEnum.Gemini31FlashLivePreview;
         string? property = null;
         try
@@ -79,7 +79,7 @@ public sealed partial class GeminiRealtimeConfigSchema
                 {
                     property = "temperature";
                     reader.Read();
-                    p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.Temperature?) : global::LiveAvatar.Api.Temperature.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("model"u8))
                 {
@@ -126,8 +126,11 @@ public sealed partial class GeminiRealtimeConfigSchema
         }
         writer.WritePropertyName("voice"u8);
         global::LiveAvatar.Api.GeminiRealtimeVoiceEnum.WriteJson(writer, value.Voice);
-        writer.WritePropertyName("temperature"u8);
-        writer.WriteNumberValue(value.Temperature);
+        if (value.Temperature is { } __Temperature)
+        {
+            writer.WritePropertyName("temperature"u8);
+            global::LiveAvatar.Api.Temperature.WriteJson(writer, __Temperature);
+        }
         writer.WritePropertyName("model"u8);
         global::LiveAvatar.Api.GeminiRealtimeModelEnum.WriteJson(writer, value.Model);
         writer.WriteEndObject();

@@ -191,17 +191,17 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema>> ListSessionsAsync(global::LiveAvatar.Api.ListSessionsType type, long? page = default, long? pageSize = default, string? avatarId = default, string? embedId = default, string? contextId = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema>> ListSessionsAsync(global::LiveAvatar.Api.ListSessionsType type, global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? avatarId = default, string? embedId = default, string? contextId = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/sessions");
         request.AddQuery("type", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(type.Value));
         if (page is { } __page)
         {
-            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page));
+            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page.Value));
         }
         if (pageSize is { } __pageSize)
         {
-            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize));
+            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
         if (avatarId is { } __avatarId)
         {
@@ -379,16 +379,16 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>> ListUserAvatarsAsync(long? page = default, long? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>> ListUserAvatarsAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/avatars");
         if (page is { } __page)
         {
-            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page));
+            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page.Value));
         }
         if (pageSize is { } __pageSize)
         {
-            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize));
+            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
         if (laSession is { } __laSession)
         {
@@ -426,16 +426,16 @@ public sealed partial class LiveAvatarClient
     /// <param name="pageSize">page_size</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>> ListPublicAvatarsAsync(long? page = default, long? pageSize = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>> ListPublicAvatarsAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/avatars/public");
         if (page is { } __page)
         {
-            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page));
+            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page.Value));
         }
         if (pageSize is { } __pageSize)
         {
-            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize));
+            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
         return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>>(request, s_listPublicAvatarsSecurity, HandleListPublicAvatars, cancellationToken);
     }
@@ -590,16 +590,16 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseVoiceSchema>> ListVoicesAsync(long? page = default, long? pageSize = default, global::LiveAvatar.Api.VoiceListTypeEnum? voiceType = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseVoiceSchema>> ListVoicesAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, global::LiveAvatar.Api.VoiceListTypeEnum? voiceType = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/voices");
         if (page is { } __page)
         {
-            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page));
+            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page.Value));
         }
         if (pageSize is { } __pageSize)
         {
-            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize));
+            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
         if (voiceType is { } __voiceType)
         {
@@ -840,16 +840,16 @@ public sealed partial class LiveAvatarClient
     /// <param name="laSession">la_session</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseContextSchema>> ListUserContextsAsync(long? page = default, long? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseContextSchema>> ListUserContextsAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/contexts");
         if (page is { } __page)
         {
-            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page));
+            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page.Value));
         }
         if (pageSize is { } __pageSize)
         {
-            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize));
+            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
         if (laSession is { } __laSession)
         {
@@ -1046,7 +1046,7 @@ public sealed partial class LiveAvatarClient
     /// <param name="pageSize">page_size</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse>> ListMemoriesAsync(global::LiveAvatar.Api.MemoryTypeEnum? type = default, long? page = default, long? pageSize = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse>> ListMemoriesAsync(global::LiveAvatar.Api.MemoryTypeEnum? type = default, global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/memory");
         if (type is { } __type)
@@ -1055,11 +1055,11 @@ public sealed partial class LiveAvatarClient
         }
         if (page is { } __page)
         {
-            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page));
+            request.AddQuery("page", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__page.Value));
         }
         if (pageSize is { } __pageSize)
         {
-            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize));
+            request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
         return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse>>(request, s_listMemoriesSecurity, HandleListMemories, cancellationToken);
     }

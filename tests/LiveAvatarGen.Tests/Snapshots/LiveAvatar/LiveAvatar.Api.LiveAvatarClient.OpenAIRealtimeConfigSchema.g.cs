@@ -33,7 +33,7 @@ public sealed partial class OpenAIRealtimeConfigSchema
     /// Temperature. Sampling temperature
     /// </summary>
     /// <remarks>JSON name: <c>temperature</c>; optional.</remarks>
-    public double Temperature { get; init; } = 0.8d;
+    public global::LiveAvatar.Api.OpenAIRealtimeConfigSchemaTemperature? Temperature { get; init; }
 
     /// <summary>
     /// Model. OpenAI Realtime model
@@ -49,7 +49,7 @@ public sealed partial class OpenAIRealtimeConfigSchema
         bool has0 = false;
         global::System.Guid? p1 = default;
         global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum p2 = global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum.Alloy;
-        double p3 = 0.8d;
+        global::LiveAvatar.Api.OpenAIRealtimeConfigSchemaTemperature? p3 = default;
         string p4 = "gpt-realtime";
         string? property = null;
         try
@@ -79,7 +79,7 @@ public sealed partial class OpenAIRealtimeConfigSchema
                 {
                     property = "temperature";
                     reader.Read();
-                    p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.OpenAIRealtimeConfigSchemaTemperature?) : global::LiveAvatar.Api.OpenAIRealtimeConfigSchemaTemperature.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("model"u8))
                 {
@@ -126,8 +126,11 @@ public sealed partial class OpenAIRealtimeConfigSchema
         }
         writer.WritePropertyName("voice"u8);
         global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum.WriteJson(writer, value.Voice);
-        writer.WritePropertyName("temperature"u8);
-        writer.WriteNumberValue(value.Temperature);
+        if (value.Temperature is { } __Temperature)
+        {
+            writer.WritePropertyName("temperature"u8);
+            global::LiveAvatar.Api.OpenAIRealtimeConfigSchemaTemperature.WriteJson(writer, __Temperature);
+        }
         writer.WritePropertyName("model"u8);
         writer.WriteStringValue(value.Model);
         writer.WriteEndObject();

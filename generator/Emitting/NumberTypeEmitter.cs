@@ -1,0 +1,119 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Parsing;
+
+namespace LiveAvatarGen.Generator.Emitting;
+
+/// <summary>
+/// Emits a validated number: a struct that checks minimum, maximum, their exclusive forms and multipleOf when
+/// constructed and when read. Integers and decimals are checked exactly, as decimal.
+/// </summary>
+internal static class NumberTypeEmitter
+{
+    public static string Emit(NumberTypeModel model, CompilationFacts facts)
+    {
+        string name = model.Name;
+        string underlying = TypeSyntax.Of(new TypeRef(model.Underlying), facts);
+        bool floating = model.Underlying is TypeKind.Double or TypeKind.Float;
+        string checkType = floating ? "double" : "decimal";
+        string suffix = floating ? "d" : "m";
+        string bounds = string.Join(", ", Bound(model.Minimum, suffix), Bound(model.Maximum, suffix), Bound(model.ExclusiveMinimum, suffix), Bound(model.ExclusiveMaximum, suffix), Bound(model.MultipleOf, suffix));
+        string rules = TypeSyntax.Runtime + ".Validation.NumberRules";
+        SourceWriter writer = EmitterCommon.Start(model.Namespace);
+        writer.Summary(model.Documentation ?? name);
+        writer.Line("/// <remarks>A validated number: " + SourceWriter.Xml(Describe(model)) + ".</remarks>");
+        EmitterCommon.Attributes(writer, name, deprecated: false);
+        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::System.IComparable<" + name + ">");
+        writer.Line("/// <summary>Creates the value.</summary>");
+        writer.Line("/// <exception cref=\"global::LiveAvatarGen.Runtime.Errors.ApiValidationException\">The value is outside the spec's bounds.</exception>");
+        writer.Open("public " + name + "(" + underlying + " value)");
+        writer.Line(rules + ".Check((" + checkType + ")value, " + CSharpLiteral.String(name) + ", " + bounds + ");");
+        writer.Line("Value = value;");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The number.</summary>");
+        writer.Line("public " + underlying + " Value { get; }");
+        writer.Line();
+        writer.Line("/// <summary>Creates the value, or returns false if it is outside the spec's bounds.</summary>");
+        writer.Open("public static bool TryCreate(" + underlying + " value, out " + name + " result)");
+        writer.Open("if (" + rules + ".FindBrokenRule((" + checkType + ")value, " + bounds + ") is null)");
+        writer.Line("result = new " + name + "(value);");
+        writer.Line("return true;");
+        writer.Close();
+        writer.Line();
+        writer.Line("result = default;");
+        writer.Line("return false;");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Validates and wraps a number; throws ApiValidationException outside the bounds.</summary>");
+        writer.Line("public static implicit operator " + name + "(" + underlying + " value) => new(value);");
+        writer.Line();
+        writer.Line("/// <summary>The number.</summary>");
+        writer.Line("public static implicit operator " + underlying + "(" + name + " value) => value.Value;");
+        writer.Line();
+        writer.Line("/// <summary>Compares the numbers.</summary>");
+        writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+        writer.Line();
+        writer.Line("/// <summary>Compares the numbers.</summary>");
+        writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public bool Equals(" + name + " other) => Value.Equals(other.Value);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override int GetHashCode() => Value.GetHashCode();");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public int CompareTo(" + name + " other) => Value.CompareTo(other.Value);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override string ToString() => " + TypeSyntax.Runtime + ".Http.ApiFormat.Value(Value);");
+        writer.Line();
+        writer.Line("/// <summary>Reads and validates the value.</summary>");
+        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + TypeSyntax.Read(new TypeRef(model.Underlying), "reader", facts) + ");");
+        writer.Line();
+        writer.Line("/// <summary>Writes the number.</summary>");
+        writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => writer.WriteNumberValue(value.Value);");
+        writer.Line();
+        EmitterCommon.Converter(writer, name);
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static string Bound(string? value, string suffix) => value is null ? "null" : value + suffix;
+
+    private static string Describe(NumberTypeModel model)
+    {
+        System.Collections.Generic.List<string> parts = new();
+        if (model.Minimum is not null)
+        {
+            parts.Add("at least " + model.Minimum);
+        }
+
+        if (model.ExclusiveMinimum is not null)
+        {
+            parts.Add("greater than " + model.ExclusiveMinimum);
+        }
+
+        if (model.Maximum is not null)
+        {
+            parts.Add("at most " + model.Maximum);
+        }
+
+        if (model.ExclusiveMaximum is not null)
+        {
+            parts.Add("less than " + model.ExclusiveMaximum);
+        }
+
+        if (model.MultipleOf is not null)
+        {
+            parts.Add("a multiple of " + model.MultipleOf);
+        }
+
+        return string.Join(", ", parts);
+    }
+}
