@@ -59,6 +59,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor Skipped = Create(
         "LAG2002", "Element skipped", "{0}: {1} are not generated", DiagnosticSeverity.Info);
 
+    /// <summary>LAG2003: a schema keyword with no C# counterpart; the generated type does not enforce it.</summary>
+    public static readonly DiagnosticDescriptor KeywordNotEnforced = Create(
+        "LAG2003", "Schema keyword not enforced", "{0}: '{1}' is not enforced by the generated type ({2})", DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [RuntimeMissing.Id] = RuntimeMissing,
@@ -72,6 +76,7 @@ internal static class DiagnosticDescriptors
         [InternalError.Id] = InternalError,
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [Skipped.Id] = Skipped,
+        [KeywordNotEnforced.Id] = KeywordNotEnforced,
     };
 
     /// <summary>All descriptors, for tests and docs.</summary>

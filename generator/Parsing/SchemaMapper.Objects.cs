@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LiveAvatarGen.Generator.Diagnostics;
 using LiveAvatarGen.Generator.Infrastructure;
 using LiveAvatarGen.Generator.Model;
 using LiveAvatarGen.Generator.Naming;
@@ -70,6 +71,7 @@ internal sealed partial class SchemaMapper
                 SafeSchema.Get(property.Schema, static s => s.ReadOnly ? PropertyAccess.ReadOnly : s.WriteOnly ? PropertyAccess.WriteOnly : PropertyAccess.ReadWrite, PropertyAccess.ReadWrite)));
         }
 
+        ReportIgnoredKeywords(schema, pointer);
         _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), null));
     }
 
@@ -111,6 +113,25 @@ internal sealed partial class SchemaMapper
     private static bool IsBinary(IOpenApiSchema schema)
     {
         return SafeSchema.Get(schema, static s => s.Format == "binary" && (s.Type & ~JsonSchemaType.Null) is JsonSchemaType.String or null, false);
+    }
+
+    /// <summary>Keywords an object class cannot express are reported, never dropped silently.</summary>
+    private void ReportIgnoredKeywords(IOpenApiSchema schema, string pointer)
+    {
+        if (schema.AdditionalProperties is not null && schema.Properties is { Count: > 0 })
+        {
+            Report(DiagnosticDescriptors.KeywordNotEnforced, pointer + "/additionalProperties", pointer, "additionalProperties", "members beyond the declared properties are skipped when read");
+        }
+
+        if (schema.PatternProperties is { Count: > 0 })
+        {
+            Report(DiagnosticDescriptors.KeywordNotEnforced, pointer + "/patternProperties", pointer, "patternProperties", "matching members are skipped when read");
+        }
+
+        if (schema.Not is not null)
+        {
+            Report(DiagnosticDescriptors.KeywordNotEnforced, pointer + "/not", pointer, "not", "values are not checked against it");
+        }
     }
 
     private TypeRef MapProperty(IOpenApiSchema schema, string longName, string shortName, string pointer, int depth)
