@@ -11,6 +11,12 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// </summary>
 internal static class PointerIndex
 {
+    /// <summary>
+    /// Nodes deeper than this are located at their deepest indexed ancestor. Pointers grow with depth, so indexing
+    /// every node of a document nested thousands deep would take memory quadratic in its depth.
+    /// </summary>
+    private const int MaxDepth = 128;
+
     public static Dictionary<string, int> Build(string text)
     {
         int first = 0;
@@ -81,7 +87,7 @@ internal static class PointerIndex
             {
                 case '{':
                 case '[':
-                    string pointer = ValuePointer(stack, map, i);
+                    string pointer = stack.Count >= MaxDepth ? stack.Peek().Pointer : ValuePointer(stack, map, i);
                     stack.Push(new Frame(pointer, c == '{'));
                     i++;
                     break;
@@ -121,6 +127,11 @@ internal static class PointerIndex
                 case '"':
                     int start = i;
                     string value = ReadJsonString(text, ref i);
+                    if (stack.Count >= MaxDepth)
+                    {
+                        break;
+                    }
+
                     if (stack.Count > 0 && stack.Peek().IsObject && stack.Peek().ExpectKey)
                     {
                         Frame frame = stack.Peek();
@@ -140,7 +151,11 @@ internal static class PointerIndex
                 default:
                     if (!char.IsWhiteSpace(c))
                     {
-                        ValuePointer(stack, map, i);
+                        if (stack.Count < MaxDepth)
+                        {
+                            ValuePointer(stack, map, i);
+                        }
+
                         while (i < text.Length && ",:]}\n\"".IndexOf(text[i]) < 0)
                         {
                             i++;
@@ -223,7 +238,7 @@ internal static class PointerIndex
                 indent++;
             }
 
-            if (indent < lineEnd && text[indent] != '#')
+            if (indent < lineEnd && text[indent] != '#' && stack.Count < MaxDepth)
             {
                 ScanYamlLine(text, indent, lineEnd, indent - lineStart, stack, map);
             }

@@ -290,7 +290,9 @@ internal sealed partial class SchemaMapper
         }
 
         string? discriminator = variants.Any(v => v.DiscriminatorValues.Count > 0) ? schema.Discriminator!.PropertyName : null;
-        _types.Add(new UnionModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), variants.ToEquatableArray(), discriminator));
+        // A bare title such as "Data" says less than the generated "One of: A, B."; a description is kept.
+        string? documentation = string.IsNullOrWhiteSpace(SafeSchema.Get(schema, static s => s.Description, null)) ? null : Documentation.From(schema);
+        _types.Add(new UnionModel(_hintPrefix, _namespace, typeName, documentation, variants.ToEquatableArray(), discriminator));
     }
 
     /// <summary>The discriminator values that select a variant: from the mapping, else the component's name (the spec's implicit mapping).</summary>

@@ -21,6 +21,9 @@ internal sealed partial class SchemaMapper
     /// <summary>How deep inline schemas may nest before we stop and type the rest as JsonElement.</summary>
     private const int MaxInlineDepth = 64;
 
+    /// <summary>How many aliases (<c>A: $ref B</c>) may be followed in a row.</summary>
+    private const int MaxAliasChain = 256;
+
     private readonly string _namespace;
     private readonly string _hintPrefix;
     private readonly SpecLocator _locator;
@@ -34,6 +37,7 @@ internal sealed partial class SchemaMapper
     private readonly Dictionary<string, TypeRef> _unionsByVariants = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
+    private readonly Queue<Action> _pendingBuilds = new();
 
     public SchemaMapper(string ns, string hintPrefix, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -75,6 +79,12 @@ internal sealed partial class SchemaMapper
         {
             _cancellationToken.ThrowIfCancellationRequested();
             ResolveComponent(name);
+        }
+
+        while (_pendingBuilds.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            _pendingBuilds.Dequeue()();
         }
     }
 
@@ -122,45 +132,48 @@ internal sealed partial class SchemaMapper
             return known;
         }
 
-        if (!_componentsInProgress.Add(name))
+        string pointer = "#/components/schemas/" + name;
+        if (!_componentsInProgress.Add(name) || _componentsInProgress.Count > MaxAliasChain)
         {
-            // A component whose type is still being worked out refers back to itself through aliases only
-            // (A = B, B = A): there is no shape to generate, so it is any JSON.
-            Report(DiagnosticDescriptors.UnsupportedConstruct, "#/components/schemas/" + name, "#/components/schemas/" + name, "the schema is an alias of itself; it is typed as JsonElement");
+            // Only aliases (A = B, B = A, or chains thousands long) get here: there is no shape to generate.
+            _componentsInProgress.Remove(name);
+            Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, pointer, "the schema is an alias of itself or ends a chain of aliases too long to follow; it is typed as JsonElement");
             return TypeRef.AnyJson;
         }
 
         IOpenApiSchema schema = _components[name];
-        string pointer = "#/components/schemas/" + name;
         TypeRef result;
         if (schema is OpenApiSchemaReference alias)
         {
             // A component that is only a $ref: an alias of its target, whatever that resolves to.
             result = MapReference(alias, pointer);
-            _componentRefs[name] = result;
         }
-        else if (TryNamedShape(schema, out NamedShape shape))
+        else if (TryNamedShape(schema, out NamedShape shape) && shape != NamedShape.Envelope)
         {
-            // Name it before mapping members, so members that refer back to it resolve to this name.
+            // Named now, built later from the work list: a member referring to another component resolves to a
+            // name without building it, so a chain of 20,000 components never deepens the stack.
             string typeName = _typeNames.Claim(Identifiers.ToPascalCase(name));
             result = RefForNamed(shape, typeName);
-            _componentRefs[name] = result;
-            if (shape == NamedShape.Envelope)
+            if (shape is NamedShape.Object or NamedShape.Union)
             {
-                result = MapEnvelope(schema, name, pointer);
-                _componentRefs[name] = result;
+                _pendingBuilds.Enqueue(() => BuildNamed(shape, schema, typeName, pointer, 0));
             }
             else
             {
+                // Enums and value types refer to nothing, and defaults elsewhere need their members now.
                 BuildNamed(shape, schema, typeName, pointer, 0);
             }
+        }
+        else if (shape == NamedShape.Envelope)
+        {
+            result = MapEnvelope(schema, name, pointer);
         }
         else
         {
             result = MapInline(schema, Identifiers.ToPascalCase(name), pointer, 0);
-            _componentRefs[name] = result;
         }
 
+        _componentRefs[name] = result;
         _componentsInProgress.Remove(name);
         return result;
     }

@@ -5,7 +5,7 @@
 namespace LiveAvatar.Api;
 
 /// <summary>
-/// Payload
+/// One of: FullSDKSessionTokenConfigDataSchema, LiteSDKSessionTokenConfigDataSchema.
 /// </summary>
 /// <remarks>A union. Read values keep their JSON in <see cref="Raw"/>; use the <c>As</c> methods to get a variant.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "0.1.0")]
