@@ -18,9 +18,9 @@ internal static class EnvelopeDetector
             return false;
         }
 
-        return properties.TryGetValue("code", out IOpenApiSchema? code) && code is not OpenApiSchemaReference && (code.Type & ~JsonSchemaType.Null) == JsonSchemaType.Integer
-            && properties.ContainsKey("data")
-            && properties.TryGetValue("message", out IOpenApiSchema? message) && IsStringLike(message)
+        return properties.TryGetValue("code", out IOpenApiSchema? code) && code is not null and not OpenApiSchemaReference && (code.Type & ~JsonSchemaType.Null) == JsonSchemaType.Integer
+            && properties.TryGetValue("data", out IOpenApiSchema? data) && data is not null
+            && properties.TryGetValue("message", out IOpenApiSchema? message) && message is not null && IsStringLike(message)
             && (schema.Required is null || schema.Required.All(r => r is "code" or "data" or "message"));
     }
 
@@ -31,6 +31,6 @@ internal static class EnvelopeDetector
             return true;
         }
 
-        return schema.AnyOf is { Count: 2 } anyOf && anyOf.Any(a => a.Type == JsonSchemaType.Null) && anyOf.Any(a => a.Type == JsonSchemaType.String);
+        return schema.AnyOf is { Count: 2 } anyOf && anyOf.Any(a => a?.Type == JsonSchemaType.Null) && anyOf.Any(a => a?.Type == JsonSchemaType.String);
     }
 }

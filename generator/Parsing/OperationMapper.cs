@@ -203,7 +203,7 @@ internal sealed class OperationMapper
             for (int i = 0; i < shared.Count; i++)
             {
                 IOpenApiParameter parameter = shared[i];
-                if (!own.Any(o => o.Name == parameter.Name && o.In == parameter.In))
+                if (parameter is not null && !own.Any(o => o.Name == parameter.Name && o.In == parameter.In))
                 {
                     merged.Add((parameter, pathPointer + "/parameters/" + i));
                 }
@@ -212,7 +212,10 @@ internal sealed class OperationMapper
 
         for (int i = 0; i < own.Count; i++)
         {
-            merged.Add((own[i], pointer + "/parameters/" + i));
+            if (own[i] is not null)
+            {
+                merged.Add((own[i], pointer + "/parameters/" + i));
+            }
         }
 
         return merged;

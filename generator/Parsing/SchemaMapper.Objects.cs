@@ -178,6 +178,11 @@ internal sealed partial class SchemaMapper
         {
             for (int i = 0; i < parts.Count; i++)
             {
+                if (parts[i] is null)
+                {
+                    continue;
+                }
+
                 CollectProperties(parts[i], pointer + "/allOf/" + i, collected, required, visited, depth + 1);
             }
         }
@@ -192,7 +197,7 @@ internal sealed partial class SchemaMapper
 
         if (schema.Properties is { } properties)
         {
-            foreach (KeyValuePair<string, IOpenApiSchema> pair in properties)
+            foreach (KeyValuePair<string, IOpenApiSchema> pair in properties.Where(p => p.Value is not null))
             {
                 string propertyPointer = pointer + "/properties/" + pair.Key.Replace("~", "~0").Replace("/", "~1");
                 CollectedProperty? existing = collected.FirstOrDefault(p => p.JsonName == pair.Key);

@@ -42,12 +42,12 @@ internal sealed partial class SchemaMapper
         List<IOpenApiSchema> all = new();
         if (schema.OneOf is { Count: > 0 } oneOf)
         {
-            all.AddRange(oneOf);
+            all.AddRange(oneOf.Where(s => s is not null));
         }
 
         if (schema.AnyOf is { Count: > 0 } anyOf)
         {
-            all.AddRange(anyOf);
+            all.AddRange(anyOf.Where(s => s is not null));
         }
 
         return all;
@@ -242,7 +242,7 @@ internal sealed partial class SchemaMapper
 
     private TypeRef MapWithShortName(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? shortName)
     {
-        if (schema is OpenApiSchemaReference || depth > MaxInlineDepth)
+        if (schema is null or OpenApiSchemaReference || depth > MaxInlineDepth)
         {
             return Map(schema, nameHint, pointer, depth);
         }

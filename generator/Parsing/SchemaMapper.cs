@@ -72,7 +72,8 @@ internal sealed partial class SchemaMapper
 
         foreach (KeyValuePair<string, IOpenApiSchema> pair in schemas.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            _components[pair.Key] = pair.Value;
+            // A key with no value (a truncated document) is an empty schema: any JSON.
+            _components[pair.Key] = pair.Value ?? new OpenApiSchema();
         }
 
         foreach (string name in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))

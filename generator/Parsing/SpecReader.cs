@@ -33,7 +33,9 @@ internal static class SpecReader
         catch (Exception ex)
         {
             // Last resort: an exception escaping a generator fails the user's whole build with CS8785.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, locator.FileStart(), input.Path, ex.GetType().Name + ": " + ex.Message));
+            // The first frame goes into the message: it is what a bug report needs.
+            string frame = ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? string.Empty;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, locator.FileStart(), input.Path, ex.GetType().Name + ": " + ex.Message + " " + frame));
             return new ReadResult(input.Path, null, diagnostics.ToEquatableArray());
         }
     }
@@ -100,7 +102,11 @@ internal static class SpecReader
 
         foreach (KeyValuePair<string, IOpenApiSecurityScheme> pair in declared.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            IOpenApiSecurityScheme scheme = pair.Value;
+            if (pair.Value is not { } scheme)
+            {
+                continue;
+            }
+
             (string kind, string parameter) = scheme.Type switch
             {
                 SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Query => ("ApiKeyQuery", scheme.Name ?? pair.Key),
