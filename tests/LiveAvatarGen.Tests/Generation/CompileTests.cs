@@ -41,6 +41,22 @@ public sealed class CompileTests
         Assert.Equal("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder", add.ReturnType.ToDisplayString());
     }
 
+    [Theory]
+    [InlineData(TargetProfile.Net8CSharp12)]
+    [InlineData(TargetProfile.Net10CSharp14)]
+    public void DeprecatedOperationIsObsoleteOnTheClientAndItsInterfaceWithZeroWarnings(TargetProfile profile)
+    {
+        const string spec = """
+            {"openapi":"3.0.3","info":{"title":"Old API","version":"1"},
+             "paths":{"/old":{"get":{"operationId":"getOld","deprecated":true,"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"string"}}}}}}}}}
+            """;
+        GenerationResult result = GeneratorHarness.Generate("/specs/old.openapi.json", spec, profile, withHttpClientFactory: true);
+
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        Assert.Contains(result.Output.GetTypeByMetadataName("Test.Api.IOldClient")!.GetMembers("GetOldAsync")[0].GetAttributes(), a => a.AttributeClass!.Name == "ObsoleteAttribute");
+        Assert.Contains(result.Output.GetTypeByMetadataName("Test.Api.OldClient")!.GetMembers("GetOldAsync")[0].GetAttributes(), a => a.AttributeClass!.Name == "ObsoleteAttribute");
+    }
+
     [Fact]
     public void WithoutMicrosoftExtensionsHttpNoDiRegistrationIsEmitted()
     {
