@@ -90,7 +90,7 @@ public sealed class ConsumerProjectTests
     /// Adds the temporary feed to the package sources the machine already has, which serve any other dependency.
     /// The test then checks that both packages were restored from this feed.
     /// </summary>
-    private static string NuGetConfig(string feed) => $"""
+    internal static string NuGetConfig(string feed) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
