@@ -44,12 +44,14 @@ public sealed class MsBuildItemsTests
         Assert.Equal(new[] { "OpenApiClientName", "OpenApiNamespace" }, visible);
     }
 
-    [Fact]
-    public async Task DefaultItemsCanBeTurnedOff()
+    [Theory]
+    [InlineData("EnableLiveAvatarGenDefaultItems")]
+    [InlineData("EnableDefaultItems")]
+    public async Task DefaultItemsCanBeTurnedOff(string property)
     {
-        string project = await CreateProjectAsync("NoItems", """
+        string project = await CreateProjectAsync("No" + property, $"""
             <PropertyGroup>
-              <EnableLiveAvatarGenDefaultItems>false</EnableLiveAvatarGenDefaultItems>
+              <{property}>false</{property}>
             </PropertyGroup>
             """);
 
