@@ -114,6 +114,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         Add(context, client.HintPrefix + "." + client.Name + ".g.cs", ClientEmitter.Emit(client, facts), client.HintPrefix);
         Add(context, client.HintPrefix + "." + client.OptionsName + ".g.cs", OptionsEmitter.Emit(client), client.HintPrefix);
+        Add(context, client.HintPrefix + "." + client.InterfaceName + ".g.cs", ClientEmitter.EmitInterface(client, facts), client.HintPrefix);
+        if (facts.HasHttpClientFactory)
+        {
+            Add(context, client.HintPrefix + "." + client.ServiceCollectionExtensionsName + ".g.cs", ServiceCollectionEmitter.Emit(client), client.HintPrefix);
+        }
     }
 
     private static void Add(SourceProductionContext context, string hintName, string source, string clientName)

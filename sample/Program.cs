@@ -1,11 +1,13 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 using LiveAvatar.Api;
 using LiveAvatar.Sample;
 using LiveAvatarGen.Runtime.Errors;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 // The client below is generated at build time from ../openapi.json; no code here was written for the endpoint.
 string? apiKey = Environment.GetEnvironmentVariable("LIVEAVATAR_API_KEY");
@@ -21,13 +23,20 @@ if (string.IsNullOrEmpty(apiKey))
 
 try
 {
-    using HttpClient http = new();
-    LiveAvatarClient client = new(http, new LiveAvatarClientOptions
-    {
-        APIKeyHeader = apiKey,
-        BaseAddress = string.IsNullOrEmpty(baseUrl) ? null : new Uri(baseUrl),
-        Timeout = TimeSpan.FromSeconds(30),
-    });
+    // The client comes from dependency injection through IHttpClientFactory, its options from configuration
+    // (here in memory; appsettings.json or environment variables work the same), all of it NativeAOT-safe.
+    IConfiguration configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LiveAvatar:APIKeyHeader"] = apiKey,
+            ["LiveAvatar:BaseAddress"] = baseUrl,
+            ["LiveAvatar:Timeout"] = "00:00:30",
+        })
+        .Build();
+    ServiceCollection services = new();
+    services.AddLiveAvatarClient(configuration.GetSection("LiveAvatar"));
+    await using ServiceProvider provider = services.BuildServiceProvider();
+    ILiveAvatarClient client = provider.GetRequiredService<ILiveAvatarClient>();
 
     ApiEnvelope<UserCreditsSchema> response = await client.GetUserCreditsAsync();
     UserCreditsSchema credits = response.GetDataOrThrow();

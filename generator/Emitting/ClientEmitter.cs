@@ -18,7 +18,7 @@ internal static partial class ClientEmitter
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary((model.Documentation is null ? string.Empty : model.Documentation + "\n") + "A typed client generated from the OpenAPI spec; one method per operation.");
         writer.Line(EmitterCommon.GeneratedCode);
-        writer.Open("public sealed partial class " + model.Name);
+        writer.Open("public sealed partial class " + model.Name + " : " + model.InterfaceName);
         foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
         {
             writer.Line("private static readonly " + Http + ".ApiSecurityScheme " + SchemeField(scheme) + " = new(" + CSharpLiteral.String(scheme.SchemeName) + ", " + Http + ".ApiSecuritySchemeKind." + scheme.Kind + ", " + CSharpLiteral.String(scheme.ParameterName) + ");");
@@ -39,11 +39,12 @@ internal static partial class ClientEmitter
         writer.Line("/// <param name=\"options\">Base address, credentials, limits.</param>");
         writer.Open("public " + model.Name + "(global::System.Net.Http.HttpClient httpClient, " + model.OptionsName + " options)");
         writer.Line("Options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
-        writer.Line("_core = new " + Http + ".ApiClientCore(httpClient, options, " + (model.DefaultServerUrl is null ? "null" : CSharpLiteral.String(model.DefaultServerUrl)) + ");");
+        writer.Line("_core = new " + Http + ".ApiClientCore(httpClient, options, " + (model.DefaultServerUrl is null ? "null" : CSharpLiteral.String(model.DefaultServerUrl)) + ", OnPrepareRequest, OnProcessResponse);");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>The options in force.</summary>");
         writer.Line("public " + model.OptionsName + " Options { get; }");
+        EmitHooks(writer);
         Dictionary<string, SecuritySchemeModel> schemes = model.SecuritySchemes.ToDictionary(s => s.SchemeName, System.StringComparer.Ordinal);
         foreach (OperationModel operation in model.Operations)
         {
@@ -53,6 +54,77 @@ internal static partial class ClientEmitter
 
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>The interface the client implements: every operation, for mocking and decorating.</summary>
+    public static string EmitInterface(ClientModel model, CompilationFacts facts)
+    {
+        SourceWriter writer = EmitterCommon.Start(model.Namespace);
+        writer.Line("/// <summary>The operations of <see cref=\"" + model.Name + "\"/>, one method per operation of the spec: depend on it to mock or decorate the client.</summary>");
+        writer.Line(EmitterCommon.GeneratedCode);
+        writer.Open("public partial interface " + model.InterfaceName);
+        bool first = true;
+        foreach (OperationModel operation in model.Operations)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            ResponsePlan plan = ResponsePlan.For(operation, facts);
+            List<Parameter> parameters = Parameter.Ordered(operation, facts);
+            EmitSignatureDocs(writer, operation, parameters);
+            writer.Line(plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ");");
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    /// <summary>Partial methods the user may implement in another part of the class, and the delegates the transport calls.</summary>
+    private static void EmitHooks(SourceWriter writer)
+    {
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Called with each request just before it is sent, when its path, query, headers, body and credentials are set.");
+        writer.Line("/// Implement it in a partial class file to add headers, log, or change the request.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"request\">The request about to be sent.</param>");
+        writer.Line("/// <param name=\"operationName\">The operation: the method's name without <c>Async</c>.</param>");
+        writer.Line("partial void PrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName);");
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Called with each response when its headers have arrived, before the body is read and checked.");
+        writer.Line("/// Implement it in a partial class file to inspect the status and headers (rate limits, request IDs).");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"response\">The response received.</param>");
+        writer.Line("/// <param name=\"operationName\">The operation: the method's name without <c>Async</c>.</param>");
+        writer.Line("partial void ProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName);");
+        writer.Line();
+        writer.Line("private void OnPrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName) => PrepareRequest(request, operationName);");
+        writer.Line();
+        writer.Line("private void OnProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName) => ProcessResponse(response, operationName);");
+    }
+
+    private static string Signature(List<Parameter> parameters)
+        => string.Join(", ", parameters.Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"));
+
+    private static void EmitSignatureDocs(SourceWriter writer, OperationModel operation, List<Parameter> parameters)
+    {
+        writer.Summary(operation.Documentation ?? operation.HttpMethod + " " + operation.PathTemplate);
+        writer.Line("/// <remarks><c>" + operation.HttpMethod + " " + SourceWriter.Xml(operation.PathTemplate) + "</c></remarks>");
+        foreach (Parameter parameter in parameters)
+        {
+            writer.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " ") + "</param>");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        writer.Line("/// <exception cref=\"global::LiveAvatarGen.Runtime.Errors.ApiException\">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>");
+        if (operation.IsDeprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
+        }
     }
 
     private static string SchemeField(SecuritySchemeModel scheme) => "s_scheme" + scheme.PropertyName;
@@ -71,22 +143,8 @@ internal static partial class ClientEmitter
 
         ResponsePlan plan = ResponsePlan.For(operation, facts);
         List<Parameter> parameters = Parameter.Ordered(operation, facts);
-        writer.Summary(operation.Documentation ?? operation.HttpMethod + " " + operation.PathTemplate);
-        writer.Line("/// <remarks><c>" + operation.HttpMethod + " " + SourceWriter.Xml(operation.PathTemplate) + "</c></remarks>");
-        foreach (Parameter parameter in parameters)
-        {
-            writer.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " ") + "</param>");
-        }
-
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        writer.Line("/// <exception cref=\"global::LiveAvatarGen.Runtime.Errors.ApiException\">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>");
-        if (operation.IsDeprecated)
-        {
-            writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
-        }
-
-        string signature = string.Join(", ", parameters.Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"));
-        writer.Open("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + signature + ")");
+        EmitSignatureDocs(writer, operation, parameters);
+        writer.Open("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
         writer.Line(Http + ".ApiRequest request = new(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(operation, facts) + ");");
         foreach (Parameter parameter in parameters)
         {
@@ -101,14 +159,14 @@ internal static partial class ClientEmitter
         if (plan.IsStream)
         {
             string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
-            writer.Line("return _core.StreamAsync<" + plan.ItemType + ">(request, " + securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, cancellationToken);");
+            writer.Line("return _core.StreamAsync<" + plan.ItemType + ">(request, " + securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + CSharpLiteral.String(baseName) + ", cancellationToken);");
             writer.Close();
             writer.Line();
             plan.EmitStreamErrorHandler(writer, "Handle" + baseName + "Error");
             return;
         }
 
-        writer.Line("return _core.SendAsync<" + plan.ResultType + ">(request, " + securityField + ", Handle" + baseName + ", cancellationToken);");
+        writer.Line("return _core.SendAsync<" + plan.ResultType + ">(request, " + securityField + ", Handle" + baseName + ", " + CSharpLiteral.String(baseName) + ", cancellationToken);");
         writer.Close();
         writer.Line();
         plan.EmitHandler(writer, "Handle" + baseName);

@@ -13,7 +13,11 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// <param name="SupportsCSharp11">u8 literals and required members are available.</param>
 /// <param name="HasRequiredMembers">The framework has RequiredMemberAttribute (net7+), so <c>required</c> can be emitted.</param>
 /// <param name="HasDateOnly">The framework has System.DateOnly (net6+).</param>
-internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly)
+/// <param name="HasHttpClientFactory">
+/// Microsoft.Extensions.Http, Microsoft.Extensions.Options and Microsoft.Extensions.Configuration.Abstractions are
+/// referenced (ASP.NET Core apps have them), so the <c>services.Add{Client}</c> registration can be emitted.
+/// </param>
+internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly, bool HasHttpClientFactory = false)
 {
     public static CompilationFacts From(Compilation compilation)
     {
@@ -22,6 +26,9 @@ internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, 
             compilation.GetTypeByMetadataName("LiveAvatarGen.Runtime.Http.ApiClientCore") is not null,
             csharp11,
             csharp11 && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
-            compilation.GetTypeByMetadataName("System.DateOnly") is not null);
+            compilation.GetTypeByMetadataName("System.DateOnly") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.OptionsBuilder`1") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration") is not null);
     }
 }

@@ -33,6 +33,19 @@ internal static class OptionsEmitter
         writer.Line("_ => null,");
         writer.Close(";");
         writer.Close();
+        if (model.SecuritySchemes.Count > 0)
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Open("protected override void ApplyCredentialSettings(global::System.Func<string, string?> getSetting)");
+            foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
+            {
+                writer.Line(scheme.PropertyName + " = Setting(getSetting, " + CSharpLiteral.String(scheme.PropertyName) + ") ?? " + scheme.PropertyName + ";");
+            }
+
+            writer.Close();
+        }
+
         writer.Close();
         return writer.ToString();
     }

@@ -4,12 +4,14 @@ using LiveAvatarGen.Generator.Infrastructure;
 
 namespace LiveAvatarGen.Generator.Model;
 
-/// <summary>The client class of one spec, with its options class.</summary>
+/// <summary>The client class of one spec, with its options class, its interface and its DI registration class.</summary>
 internal sealed record ClientModel(
     string HintPrefix,
     string Namespace,
     string Name,
     string OptionsName,
+    string InterfaceName,
+    string ServiceCollectionExtensionsName,
     string? Documentation,
     string? DefaultServerUrl,
     EquatableArray<SecuritySchemeModel> SecuritySchemes,

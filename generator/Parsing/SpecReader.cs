@@ -47,6 +47,8 @@ internal static class SpecReader
         SchemaMapper schemas = new(ns, ns + "." + clientName, locator, diagnostics, cancellationToken);
         clientName = schemas.ReserveTypeName(clientName);
         string optionsName = schemas.ReserveTypeName(clientName + "Options");
+        string interfaceName = schemas.ReserveTypeName("I" + clientName);
+        string extensionsName = schemas.ReserveTypeName(clientName + "ServiceCollectionExtensions");
         schemas.MapComponents(document.Components?.Schemas);
 
         OperationMapper operations = new(schemas, locator, diagnostics, cancellationToken);
@@ -61,6 +63,8 @@ internal static class SpecReader
             ns,
             clientName,
             optionsName,
+            interfaceName,
+            extensionsName,
             Documentation.Join(document.Info?.Title, document.Info?.Description),
             document.Servers?.FirstOrDefault()?.Url,
             SecuritySchemes(document, mapped),

@@ -37,6 +37,7 @@ public sealed partial class ApiClientCore
     /// <param name="format">How items are framed.</param>
     /// <param name="read">Reads one item from its JSON; null yields each item's raw text (as a string).</param>
     /// <param name="toError">Turns an error status into its documented exception.</param>
+    /// <param name="operationName">The operation's name, passed to the hooks.</param>
     /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
     public async IAsyncEnumerable<T> StreamAsync<T>(
         ApiRequest request,
@@ -44,11 +45,14 @@ public sealed partial class ApiClientCore
         ApiStreamFormat format,
         JsonReadFunc<T>? read,
         Func<ApiResponseData, Exception> toError,
+        string operationName,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ApplySecurity(request, security);
         using HttpRequestMessage message = request.ToMessage(ResolveBaseAddress());
+        _prepareRequest?.Invoke(message, operationName);
         using HttpResponseMessage response = await SendForHeadersAsync(message, cancellationToken).ConfigureAwait(false);
+        _processResponse?.Invoke(response, operationName);
         int status = (int)response.StatusCode;
         if (status is < 200 or > 299)
         {

@@ -20,12 +20,25 @@ public sealed partial class ApiClientCore
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions _options;
     private readonly Uri? _defaultBaseAddress;
+    private readonly Action<HttpRequestMessage, string>? _prepareRequest;
+    private readonly Action<HttpResponseMessage, string>? _processResponse;
 
     /// <summary>Creates the transport.</summary>
     /// <param name="httpClient">The client to send with; typically from <c>IHttpClientFactory</c>.</param>
     /// <param name="options">The client's options.</param>
     /// <param name="specServerUrl">The spec's first server URL, used when neither the options nor the HttpClient set a base address.</param>
     public ApiClientCore(HttpClient httpClient, ApiClientOptions options, string? specServerUrl)
+        : this(httpClient, options, specServerUrl, null, null)
+    {
+    }
+
+    /// <summary>Creates the transport with hooks around each call.</summary>
+    /// <param name="httpClient">The client to send with; typically from <c>IHttpClientFactory</c>.</param>
+    /// <param name="options">The client's options.</param>
+    /// <param name="specServerUrl">The spec's first server URL, used when neither the options nor the HttpClient set a base address.</param>
+    /// <param name="prepareRequest">Called with each finished request (credentials applied) and the operation's name, just before it is sent.</param>
+    /// <param name="processResponse">Called with each response and the operation's name when its headers have arrived, before the body is read.</param>
+    public ApiClientCore(HttpClient httpClient, ApiClientOptions options, string? specServerUrl, Action<HttpRequestMessage, string>? prepareRequest, Action<HttpResponseMessage, string>? processResponse)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -33,6 +46,9 @@ public sealed partial class ApiClientCore
         {
             _defaultBaseAddress = server;
         }
+
+        _prepareRequest = prepareRequest;
+        _processResponse = processResponse;
     }
 
     /// <summary>The options in force.</summary>
@@ -43,7 +59,16 @@ public sealed partial class ApiClientCore
     /// <param name="security">The alternatives of the operation's security requirement; the first whose credentials are all configured is applied.</param>
     /// <param name="handle">The generated response handler: returns the result or throws the documented exception.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, CancellationToken cancellationToken)
+        => SendAsync(request, security, handle, string.Empty, cancellationToken);
+
+    /// <summary>Sends a request for a named operation and hands the read response to <paramref name="handle"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="security">The alternatives of the operation's security requirement; the first whose credentials are all configured is applied.</param>
+    /// <param name="handle">The generated response handler: returns the result or throws the documented exception.</param>
+    /// <param name="operationName">The operation's name (the client method without <c>Async</c>), passed to the hooks.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, CancellationToken cancellationToken)
     {
         ApplySecurity(request, security);
         using CancellationTokenSource? timeoutSource = _options.Timeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
@@ -52,7 +77,9 @@ public sealed partial class ApiClientCore
         try
         {
             using HttpRequestMessage message = request.ToMessage(ResolveBaseAddress());
+            _prepareRequest?.Invoke(message, operationName);
             using HttpResponseMessage response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            _processResponse?.Invoke(response, operationName);
             byte[] body = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, token).ConfigureAwait(false);
             ApiResponseData data = new((int)response.StatusCode, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter));
             return handle(data);

@@ -2,6 +2,7 @@
 
 using System;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace LiveAvatarGen.Runtime.Http;
 
@@ -27,6 +28,56 @@ public abstract class ApiClientOptions
     /// <summary>Returns the credential configured for a security scheme of the spec, or null when none is set.</summary>
     /// <param name="schemeName">The scheme's name under <c>components.securitySchemes</c>.</param>
     public abstract string? GetCredential(string schemeName);
+
+    /// <summary>
+    /// Applies key/value settings, such as a section of <c>IConfiguration</c> (<c>key =&gt; section[key]</c>) or
+    /// environment variables: <c>BaseAddress</c> (an absolute URI), <c>Timeout</c> (a TimeSpan such as <c>00:00:30</c>),
+    /// <c>MaxResponseBodyBytes</c>, and one key per credential property of the generated options (for example
+    /// <c>APIKeyHeader</c>). A missing or empty key leaves its option as it is. No reflection: trimming- and AOT-safe.
+    /// </summary>
+    /// <param name="getSetting">Returns the value of a key, or null.</param>
+    /// <exception cref="FormatException">A value cannot be read; the message names the key.</exception>
+    public void ApplySettings(Func<string, string?> getSetting)
+    {
+        Func<string, string?> read = getSetting ?? throw new ArgumentNullException(nameof(getSetting));
+        if (Setting(read, nameof(BaseAddress)) is { } baseAddress)
+        {
+            BaseAddress = Uri.TryCreate(baseAddress, UriKind.Absolute, out Uri? uri)
+                ? uri
+                : throw new FormatException($"{GetType().Name}: {nameof(BaseAddress)} must be an absolute URI.");
+        }
+
+        if (Setting(read, nameof(Timeout)) is { } timeout)
+        {
+            Timeout = TimeSpan.TryParse(timeout, CultureInfo.InvariantCulture, out TimeSpan value) && value > TimeSpan.Zero
+                ? value
+                : throw new FormatException($"{GetType().Name}: {nameof(Timeout)} must be a positive TimeSpan such as 00:00:30.");
+        }
+
+        if (Setting(read, nameof(MaxResponseBodyBytes)) is { } limit)
+        {
+            MaxResponseBodyBytes = long.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) && bytes > 0
+                ? bytes
+                : throw new FormatException($"{GetType().Name}: {nameof(MaxResponseBodyBytes)} must be a positive whole number of bytes.");
+        }
+
+        ApplyCredentialSettings(read);
+    }
+
+    /// <summary>Reads the credential properties in <see cref="ApplySettings"/>; generated options override it.</summary>
+    /// <param name="getSetting">Returns the value of a key, or null.</param>
+    protected virtual void ApplyCredentialSettings(Func<string, string?> getSetting)
+    {
+    }
+
+    /// <summary>A setting's value, or null when it is missing or empty.</summary>
+    /// <param name="getSetting">Returns the value of a key, or null.</param>
+    /// <param name="key">The key.</param>
+    protected static string? Setting(Func<string, string?> getSetting, string key)
+    {
+        string? value = getSetting?.Invoke(key);
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
 
     /// <summary>Describes the options without revealing any credential.</summary>
     public override string ToString()

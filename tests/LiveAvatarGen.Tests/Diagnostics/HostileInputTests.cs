@@ -106,7 +106,7 @@ public sealed class HostileInputTests
         GenerationResult result = GeneratorHarness.Generate("/specs/openapi.json", Doc(schemas));
 
         Assert.Empty(result.GeneratorExceptions);
-        Assert.Equal(20_000 + 2, result.Sources.Count);
+        Assert.Equal(20_000, result.Sources.Count(s => System.Text.RegularExpressions.Regex.IsMatch(s.HintName, "\\.S[0-9]+\\.g\\.cs$")));
     }
 
     [Theory]

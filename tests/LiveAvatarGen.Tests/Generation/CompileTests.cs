@@ -25,6 +25,47 @@ public sealed class CompileTests
         Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
     }
 
+    [Theory]
+    [InlineData("credits.openapi.json", TargetProfile.Net8CSharp12)]
+    [InlineData("credits.openapi.json", TargetProfile.Net10CSharp14)]
+    [InlineData("liveavatar.openapi.json", TargetProfile.Net8CSharp12)]
+    [InlineData("liveavatar.openapi.json", TargetProfile.Net10CSharp14)]
+    public void WithMicrosoftExtensionsHttpTheDiRegistrationIsEmittedAndCompilesWithZeroWarnings(string spec, TargetProfile profile)
+    {
+        GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(spec), TestPaths.ReadSpec(spec), profile, withHttpClientFactory: true);
+
+        Assert.Empty(result.GeneratorExceptions);
+        Assert.Contains(result.Sources, s => s.HintName.EndsWith(".LiveAvatarClientServiceCollectionExtensions.g.cs", System.StringComparison.Ordinal));
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        IMethodSymbol add = Assert.Single(result.Output.GetTypeByMetadataName("Test.Api.LiveAvatarClientServiceCollectionExtensions")!.GetMembers("AddLiveAvatarClient").OfType<IMethodSymbol>());
+        Assert.Equal("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder", add.ReturnType.ToDisplayString());
+    }
+
+    [Theory]
+    [InlineData(TargetProfile.Net8CSharp12)]
+    [InlineData(TargetProfile.Net10CSharp14)]
+    public void DeprecatedOperationIsObsoleteOnTheClientAndItsInterfaceWithZeroWarnings(TargetProfile profile)
+    {
+        const string spec = """
+            {"openapi":"3.0.3","info":{"title":"Old API","version":"1"},
+             "paths":{"/old":{"get":{"operationId":"getOld","deprecated":true,"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"string"}}}}}}}}}
+            """;
+        GenerationResult result = GeneratorHarness.Generate("/specs/old.openapi.json", spec, profile, withHttpClientFactory: true);
+
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        Assert.Contains(result.Output.GetTypeByMetadataName("Test.Api.IOldClient")!.GetMembers("GetOldAsync")[0].GetAttributes(), a => a.AttributeClass!.Name == "ObsoleteAttribute");
+        Assert.Contains(result.Output.GetTypeByMetadataName("Test.Api.OldClient")!.GetMembers("GetOldAsync")[0].GetAttributes(), a => a.AttributeClass!.Name == "ObsoleteAttribute");
+    }
+
+    [Fact]
+    public void WithoutMicrosoftExtensionsHttpNoDiRegistrationIsEmitted()
+    {
+        GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec("credits.openapi.json"), TestPaths.ReadSpec("credits.openapi.json"));
+
+        Assert.DoesNotContain(result.Sources, s => s.HintName.Contains("ServiceCollectionExtensions", System.StringComparison.Ordinal));
+        Assert.NotNull(result.Output.GetTypeByMetadataName("Test.Api.ILiveAvatarClient"));
+    }
+
     [Fact]
     public void FullSpecGivesOneMethodPerOperation()
     {

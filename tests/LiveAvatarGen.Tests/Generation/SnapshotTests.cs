@@ -21,7 +21,7 @@ public sealed class SnapshotTests
     [InlineData("liveavatar.openapi.json", "LiveAvatar")]
     public void GeneratedFilesMatchSnapshots(string spec, string snapshotFolder)
     {
-        GenerationResult result = GeneratorHarness.Generate("/specs/" + spec, TestPaths.ReadSpec(spec), ns: "LiveAvatar.Api", clientName: "LiveAvatarClient");
+        GenerationResult result = GeneratorHarness.Generate("/specs/" + spec, TestPaths.ReadSpec(spec), ns: "LiveAvatar.Api", clientName: "LiveAvatarClient", withHttpClientFactory: true);
         Dictionary<string, string> generated = result.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
         string folder = TestPaths.Snapshots(snapshotFolder);
 

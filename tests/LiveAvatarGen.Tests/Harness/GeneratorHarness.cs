@@ -81,13 +81,23 @@ internal static class GeneratorHarness
         new KeyValuePair<string, ReportDiagnostic>("CS1702", ReportDiagnostic.Suppress),
     });
 
-    public static CSharpCompilation CreateCompilation(TargetProfile profile, params string[] sources)
+    public static CSharpCompilation CreateCompilation(TargetProfile profile, params string[] sources) => CreateCompilation(profile, withHttpClientFactory: false, sources);
+
+    /// <param name="profile">Framework and language.</param>
+    /// <param name="withHttpClientFactory">Also reference Microsoft.Extensions.Http and what its API needs (8.0 packages for net8.0, the shared framework's for net10.0).</param>
+    /// <param name="sources">The consumer's own code.</param>
+    public static CSharpCompilation CreateCompilation(TargetProfile profile, bool withHttpClientFactory, params string[] sources)
     {
         LanguageVersion language = profile == TargetProfile.Net8CSharp12 ? LanguageVersion.CSharp12 : LanguageVersion.CSharp14;
         IEnumerable<MetadataReference> references = profile == TargetProfile.Net8CSharp12
             ? Basic.Reference.Assemblies.Net80.References.All
             : Basic.Reference.Assemblies.Net100.References.All;
         references = references.Append(MetadataReference.CreateFromFile(typeof(ApiClientCore).Assembly.Location));
+        if (withHttpClientFactory)
+        {
+            references = references.Concat(HttpClientFactoryReferences(profile));
+        }
+
         CSharpParseOptions parseOptions = new(language);
         return CSharpCompilation.Create(
             "Consumer",
@@ -95,6 +105,33 @@ internal static class GeneratorHarness
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(s_sdkSuppressions));
+    }
+
+    private static IEnumerable<MetadataReference> HttpClientFactoryReferences(TargetProfile profile)
+    {
+        if (profile == TargetProfile.Net10CSharp14)
+        {
+            // The test host runs on net10.0 with the ASP.NET Core shared framework, which has all of them.
+            return new[]
+            {
+                typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder).Assembly,
+                typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,
+                typeof(Microsoft.Extensions.Options.OptionsBuilder<>).Assembly,
+                typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly,
+                typeof(Microsoft.Extensions.Primitives.StringValues).Assembly,
+            }.Distinct().Select(a => MetadataReference.CreateFromFile(a.Location));
+        }
+
+        string root = typeof(GeneratorHarness).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
+        return new[]
+        {
+            ("microsoft.extensions.http", "8.0.1", "Microsoft.Extensions.Http"),
+            ("microsoft.extensions.dependencyinjection.abstractions", "8.0.2", "Microsoft.Extensions.DependencyInjection.Abstractions"),
+            ("microsoft.extensions.options", "8.0.2", "Microsoft.Extensions.Options"),
+            ("microsoft.extensions.configuration.abstractions", "8.0.0", "Microsoft.Extensions.Configuration.Abstractions"),
+            ("microsoft.extensions.primitives", "8.0.0", "Microsoft.Extensions.Primitives"),
+        }.Select(p => MetadataReference.CreateFromFile(System.IO.Path.Combine(root, p.Item1, p.Item2, "lib", "net8.0", p.Item3 + ".dll")));
     }
 
     public static GeneratorDriver CreateDriver(CSharpCompilation compilation, IEnumerable<(string Path, string Text)> specs, string? ns = "Test.Api", string? clientName = null)
@@ -126,9 +163,9 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Generates from one spec and compiles the result.</summary>
-    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null)
+    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null, bool withHttpClientFactory = false)
     {
-        CSharpCompilation compilation = CreateCompilation(profile, "namespace Consumer { internal static class Placeholder { } }");
+        CSharpCompilation compilation = CreateCompilation(profile, withHttpClientFactory, "namespace Consumer { internal static class Placeholder { } }");
         GeneratorDriver driver = CreateDriver(compilation, new[] { (specPath, specText) }, ns, clientName);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult run = driver.GetRunResult();

@@ -9,7 +9,7 @@ namespace LiveAvatar.Api;
 /// A typed client generated from the OpenAPI spec; one method per operation.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "0.1.0")]
-public sealed partial class LiveAvatarClient
+public sealed partial class LiveAvatarClient : ILiveAvatarClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_schemeAPIKeyHeader = new("APIKeyHeader", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyHeader, "X-API-KEY");
 
@@ -28,11 +28,31 @@ public sealed partial class LiveAvatarClient
     public LiveAvatarClient(global::System.Net.Http.HttpClient httpClient, LiveAvatarClientOptions options)
     {
         Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, "https://api.liveavatar.com");
+        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, "https://api.liveavatar.com", OnPrepareRequest, OnProcessResponse);
     }
 
     /// <summary>The options in force.</summary>
     public LiveAvatarClientOptions Options { get; }
+
+    /// <summary>
+    /// Called with each request just before it is sent, when its path, query, headers, body and credentials are set.
+    /// Implement it in a partial class file to add headers, log, or change the request.
+    /// </summary>
+    /// <param name="request">The request about to be sent.</param>
+    /// <param name="operationName">The operation: the method's name without <c>Async</c>.</param>
+    partial void PrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName);
+
+    /// <summary>
+    /// Called with each response when its headers have arrived, before the body is read and checked.
+    /// Implement it in a partial class file to inspect the status and headers (rate limits, request IDs).
+    /// </summary>
+    /// <param name="response">The response received.</param>
+    /// <param name="operationName">The operation: the method's name without <c>Async</c>.</param>
+    partial void ProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName);
+
+    private void OnPrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName) => PrepareRequest(request, operationName);
+
+    private void OnProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName) => ProcessResponse(response, operationName);
 
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_getUserCreditsSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
 
@@ -51,7 +71,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(request, s_getUserCreditsSecurity, HandleGetUserCredits, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(request, s_getUserCreditsSecurity, HandleGetUserCredits, "GetUserCredits", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema> HandleGetUserCredits(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

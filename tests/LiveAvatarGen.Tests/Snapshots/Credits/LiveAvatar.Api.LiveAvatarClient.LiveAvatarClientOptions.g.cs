@@ -25,4 +25,10 @@ public sealed partial class LiveAvatarClientOptions : global::LiveAvatarGen.Runt
             _ => null,
         };
     }
+
+    /// <inheritdoc />
+    protected override void ApplyCredentialSettings(global::System.Func<string, string?> getSetting)
+    {
+        APIKeyHeader = Setting(getSetting, "APIKeyHeader") ?? APIKeyHeader;
+    }
 }

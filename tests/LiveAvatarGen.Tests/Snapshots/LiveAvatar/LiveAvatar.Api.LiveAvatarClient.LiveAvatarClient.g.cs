@@ -9,7 +9,7 @@ namespace LiveAvatar.Api;
 /// A typed client generated from the OpenAPI spec; one method per operation.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "0.1.0")]
-public sealed partial class LiveAvatarClient
+public sealed partial class LiveAvatarClient : ILiveAvatarClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_schemeAPIKeyHeader = new("APIKeyHeader", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyHeader, "X-API-KEY");
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_schemeHTTPBearer = new("HTTPBearer", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.Bearer, "");
@@ -29,11 +29,31 @@ public sealed partial class LiveAvatarClient
     public LiveAvatarClient(global::System.Net.Http.HttpClient httpClient, LiveAvatarClientOptions options)
     {
         Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, "https://api.liveavatar.com");
+        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, "https://api.liveavatar.com", OnPrepareRequest, OnProcessResponse);
     }
 
     /// <summary>The options in force.</summary>
     public LiveAvatarClientOptions Options { get; }
+
+    /// <summary>
+    /// Called with each request just before it is sent, when its path, query, headers, body and credentials are set.
+    /// Implement it in a partial class file to add headers, log, or change the request.
+    /// </summary>
+    /// <param name="request">The request about to be sent.</param>
+    /// <param name="operationName">The operation: the method's name without <c>Async</c>.</param>
+    partial void PrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName);
+
+    /// <summary>
+    /// Called with each response when its headers have arrived, before the body is read and checked.
+    /// Implement it in a partial class file to inspect the status and headers (rate limits, request IDs).
+    /// </summary>
+    /// <param name="response">The response received.</param>
+    /// <param name="operationName">The operation: the method's name without <c>Async</c>.</param>
+    partial void ProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName);
+
+    private void OnPrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName) => PrepareRequest(request, operationName);
+
+    private void OnProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName) => ProcessResponse(response, operationName);
 
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_createSessionTokenSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeHTTPBearer } };
 
@@ -49,7 +69,7 @@ public sealed partial class LiveAvatarClient
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/sessions/token");
         request.SetJsonBody<global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionTokenConfigDataSchema>(body, global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionTokenConfigDataSchema.WriteJson);
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SDKSessionTokenSchema>>(request, s_createSessionTokenSecurity, HandleCreateSessionToken, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SDKSessionTokenSchema>>(request, s_createSessionTokenSecurity, HandleCreateSessionToken, "CreateSessionToken", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SDKSessionTokenSchema> HandleCreateSessionToken(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -82,7 +102,7 @@ public sealed partial class LiveAvatarClient
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.StartSessionResponseSchema>> StartSessionAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/sessions/start");
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.StartSessionResponseSchema>>(request, s_startSessionSecurity, HandleStartSession, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.StartSessionResponseSchema>>(request, s_startSessionSecurity, HandleStartSession, "StartSession", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.StartSessionResponseSchema> HandleStartSession(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -116,7 +136,7 @@ public sealed partial class LiveAvatarClient
         {
             request.SetJsonBody<global::LiveAvatar.Api.StopSessionSchema>(bodyValue, global::LiveAvatar.Api.StopSessionSchema.WriteJson);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_stopSessionSecurity, HandleStopSession, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_stopSessionSecurity, HandleStopSession, "StopSession", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleStopSession(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -154,7 +174,7 @@ public sealed partial class LiveAvatarClient
         {
             request.SetJsonBody<global::LiveAvatar.Api.KeepSessionAliveSchema>(bodyValue, global::LiveAvatar.Api.KeepSessionAliveSchema.WriteJson);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_keepSessionAliveSecurity, HandleKeepSessionAlive, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_keepSessionAliveSecurity, HandleKeepSessionAlive, "KeepSessionAlive", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleKeepSessionAlive(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -219,7 +239,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema>>(request, s_listSessionsSecurity, HandleListSessions, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema>>(request, s_listSessionsSecurity, HandleListSessions, "ListSessions", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema> HandleListSessions(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -258,7 +278,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema>>(request, s_getSessionSecurity, HandleGetSession, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema>>(request, s_getSessionSecurity, HandleGetSession, "GetSession", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema> HandleGetSession(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -307,7 +327,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SessionTranscriptResponseSchema>>(request, s_getSessionTranscriptSecurity, HandleGetSessionTranscript, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SessionTranscriptResponseSchema>>(request, s_getSessionTranscriptSecurity, HandleGetSessionTranscript, "GetSessionTranscript", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SessionTranscriptResponseSchema> HandleGetSessionTranscript(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -346,7 +366,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteSessionEventsSecurity, HandleDeleteSessionEvents, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteSessionEventsSecurity, HandleDeleteSessionEvents, "DeleteSessionEvents", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteSessionEvents(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -394,7 +414,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>>(request, s_listUserAvatarsSecurity, HandleListUserAvatars, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>>(request, s_listUserAvatarsSecurity, HandleListUserAvatars, "ListUserAvatars", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema> HandleListUserAvatars(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -437,7 +457,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>>(request, s_listPublicAvatarsSecurity, HandleListPublicAvatars, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>>(request, s_listPublicAvatarsSecurity, HandleListPublicAvatars, "ListPublicAvatars", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema> HandleListPublicAvatars(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -476,7 +496,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.AvatarSchema>>(request, s_getAvatarByIdSecurity, HandleGetAvatarById, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.AvatarSchema>>(request, s_getAvatarByIdSecurity, HandleGetAvatarById, "GetAvatarById", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.AvatarSchema> HandleGetAvatarById(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -515,7 +535,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteAvatarSecurity, HandleDeleteAvatar, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteAvatarSecurity, HandleDeleteAvatar, "DeleteAvatar", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteAvatar(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -556,7 +576,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.AvatarSchema>>(request, s_updateAvatarSecurity, HandleUpdateAvatar, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.AvatarSchema>>(request, s_updateAvatarSecurity, HandleUpdateAvatar, "UpdateAvatar", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.AvatarSchema> HandleUpdateAvatar(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -609,7 +629,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseVoiceSchema>>(request, s_listVoicesSecurity, HandleListVoices, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseVoiceSchema>>(request, s_listVoicesSecurity, HandleListVoices, "ListVoices", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseVoiceSchema> HandleListVoices(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -649,7 +669,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ThirdPartyVoiceBindResponseSchema>>(request, s_bindThirdPartyVoiceSecurity, HandleBindThirdPartyVoice, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ThirdPartyVoiceBindResponseSchema>>(request, s_bindThirdPartyVoiceSecurity, HandleBindThirdPartyVoice, "BindThirdPartyVoice", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ThirdPartyVoiceBindResponseSchema> HandleBindThirdPartyVoice(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -688,7 +708,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoiceSchema>>(request, s_getVoiceByIdSecurity, HandleGetVoiceById, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoiceSchema>>(request, s_getVoiceByIdSecurity, HandleGetVoiceById, "GetVoiceById", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoiceSchema> HandleGetVoiceById(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -727,7 +747,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteVoiceSecurity, HandleDeleteVoice, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteVoiceSecurity, HandleDeleteVoice, "DeleteVoice", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteVoice(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -768,7 +788,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoiceSchema>>(request, s_updateVoiceSecurity, HandleUpdateVoice, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoiceSchema>>(request, s_updateVoiceSecurity, HandleUpdateVoice, "UpdateVoice", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoiceSchema> HandleUpdateVoice(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -807,7 +827,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoicePreviewResponseSchema>>(request, s_getVoicePreviewByIdSecurity, HandleGetVoicePreviewById, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoicePreviewResponseSchema>>(request, s_getVoicePreviewByIdSecurity, HandleGetVoicePreviewById, "GetVoicePreviewById", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoicePreviewResponseSchema> HandleGetVoicePreviewById(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -855,7 +875,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseContextSchema>>(request, s_listUserContextsSecurity, HandleListUserContexts, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseContextSchema>>(request, s_listUserContextsSecurity, HandleListUserContexts, "ListUserContexts", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseContextSchema> HandleListUserContexts(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -895,7 +915,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema>>(request, s_createContextSecurity, HandleCreateContext, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema>>(request, s_createContextSecurity, HandleCreateContext, "CreateContext", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema> HandleCreateContext(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -934,7 +954,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema>>(request, s_getContextByIdSecurity, HandleGetContextById, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema>>(request, s_getContextByIdSecurity, HandleGetContextById, "GetContextById", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema> HandleGetContextById(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -973,7 +993,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteContextSecurity, HandleDeleteContext, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteContextSecurity, HandleDeleteContext, "DeleteContext", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteContext(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1014,7 +1034,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema>>(request, s_updateContextSecurity, HandleUpdateContext, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema>>(request, s_updateContextSecurity, HandleUpdateContext, "UpdateContext", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema> HandleUpdateContext(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1061,7 +1081,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse>>(request, s_listMemoriesSecurity, HandleListMemories, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse>>(request, s_listMemoriesSecurity, HandleListMemories, "ListMemories", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse> HandleListMemories(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1095,7 +1115,7 @@ public sealed partial class LiveAvatarClient
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/memory");
         request.SetJsonBody<global::LiveAvatar.Api.CreateSessionMemory>(body, global::LiveAvatar.Api.CreateSessionMemory.WriteJson);
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryResponse>>(request, s_createMemorySecurity, HandleCreateMemory, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryResponse>>(request, s_createMemorySecurity, HandleCreateMemory, "CreateMemory", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryResponse> HandleCreateMemory(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1128,7 +1148,7 @@ public sealed partial class LiveAvatarClient
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse>> GetMemoryAsync(string memoryId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/memory/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(memoryId));
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse>>(request, s_getMemorySecurity, HandleGetMemory, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse>>(request, s_getMemorySecurity, HandleGetMemory, "GetMemory", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse> HandleGetMemory(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1161,7 +1181,7 @@ public sealed partial class LiveAvatarClient
     public global::System.Threading.Tasks.Task DeleteMemoryAsync(string memoryId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/memory/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(memoryId));
-        return _core.SendAsync<bool>(request, s_deleteMemorySecurity, HandleDeleteMemory, cancellationToken);
+        return _core.SendAsync<bool>(request, s_deleteMemorySecurity, HandleDeleteMemory, "DeleteMemory", cancellationToken);
     }
 
     private static bool HandleDeleteMemory(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1199,7 +1219,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.SecretListItemSchema>>>(request, s_listSecretsSecurity, HandleListSecrets, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.SecretListItemSchema>>>(request, s_listSecretsSecurity, HandleListSecrets, "ListSecrets", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.SecretListItemSchema>> HandleListSecrets(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1239,7 +1259,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.CreateSecretResponseSchema>>(request, s_createSecretSecurity, HandleCreateSecret, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.CreateSecretResponseSchema>>(request, s_createSecretSecurity, HandleCreateSecret, "CreateSecret", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.CreateSecretResponseSchema> HandleCreateSecret(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1278,7 +1298,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteSecretSecurity, HandleDeleteSecret, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteSecretSecurity, HandleDeleteSecret, "DeleteSecret", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteSecret(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1316,7 +1336,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LLMConfigurationListItemSchema>>>(request, s_listLlmConfigurationsSecurity, HandleListLlmConfigurations, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LLMConfigurationListItemSchema>>>(request, s_listLlmConfigurationsSecurity, HandleListLlmConfigurations, "ListLlmConfigurations", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LLMConfigurationListItemSchema>> HandleListLlmConfigurations(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1356,7 +1376,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>>(request, s_createLlmConfigurationSecurity, HandleCreateLlmConfiguration, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>>(request, s_createLlmConfigurationSecurity, HandleCreateLlmConfiguration, "CreateLlmConfiguration", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema> HandleCreateLlmConfiguration(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1395,7 +1415,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>>(request, s_getLlmConfigurationSecurity, HandleGetLlmConfiguration, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>>(request, s_getLlmConfigurationSecurity, HandleGetLlmConfiguration, "GetLlmConfiguration", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema> HandleGetLlmConfiguration(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1434,7 +1454,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteLlmConfigurationSecurity, HandleDeleteLlmConfiguration, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteLlmConfigurationSecurity, HandleDeleteLlmConfiguration, "DeleteLlmConfiguration", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteLlmConfiguration(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1475,7 +1495,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>>(request, s_updateLlmConfigurationSecurity, HandleUpdateLlmConfiguration, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>>(request, s_updateLlmConfigurationSecurity, HandleUpdateLlmConfiguration, "UpdateLlmConfiguration", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema> HandleUpdateLlmConfiguration(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1508,7 +1528,7 @@ public sealed partial class LiveAvatarClient
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LanguageSchema>>> GetLanguagesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/languages");
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LanguageSchema>>>(request, s_getLanguagesSecurity, HandleGetLanguages, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LanguageSchema>>>(request, s_getLanguagesSecurity, HandleGetLanguages, "GetLanguages", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LanguageSchema>> HandleGetLanguages(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1542,7 +1562,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(request, s_getUserCreditsSecurity, HandleGetUserCredits, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(request, s_getUserCreditsSecurity, HandleGetUserCredits, "GetUserCredits", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema> HandleGetUserCredits(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -1582,7 +1602,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.CreateEmbedV2ResponseSchema>>(request, s_createEmbedV2Security, HandleCreateEmbedV2, cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.CreateEmbedV2ResponseSchema>>(request, s_createEmbedV2Security, HandleCreateEmbedV2, "CreateEmbedV2", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.CreateEmbedV2ResponseSchema> HandleCreateEmbedV2(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
