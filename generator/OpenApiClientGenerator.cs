@@ -60,13 +60,30 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types.Combine(facts), static (spc, pair) => EmitType(spc, pair.Left, pair.Right));
 
-        // The client and its options.
+        // The client's core (constructors, options, hooks, interface shell), without its operations: adding an
+        // operation leaves it unchanged.
         IncrementalValuesProvider<ClientModel> clients = results
             .Select(static (result, _) => result.Spec?.Client)
             .Where(static client => client is not null)
-            .Select(static (client, _) => client!)
+            .Select(static (client, _) => client! with { Operations = EquatableArray<OperationModel>.Empty })
             .WithTrackingName(TrackingNames.Client);
         context.RegisterSourceOutput(clients.Combine(facts), static (spc, pair) => EmitClient(spc, pair.Left, pair.Right));
+
+        // One output per operation: its interface member and its method.
+        IncrementalValuesProvider<OperationOutput> operations = results
+            .SelectMany(static (result, _) => result.Spec?.Client is { } client ? OperationOutput.From(client) : EquatableArray<OperationOutput>.Empty)
+            .WithTrackingName(TrackingNames.Operations);
+        context.RegisterSourceOutput(operations.Combine(facts), static (spc, pair) => EmitOperation(spc, pair.Left, pair.Right));
+    }
+
+    private static void EmitOperation(SourceProductionContext context, OperationOutput operation, CompilationFacts facts)
+    {
+        if (!CanEmit(facts))
+        {
+            return;
+        }
+
+        Add(context, operation.HintPrefix + "." + operation.ClientName + "." + operation.Operation.MethodName + ".g.cs", ClientEmitter.EmitOperationFile(operation, facts), operation.HintPrefix);
     }
 
     private static bool CanEmit(CompilationFacts facts) => facts.HasRuntime && facts.SupportsCSharp11;
@@ -114,7 +131,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         Add(context, client.HintPrefix + "." + client.Name + ".g.cs", ClientEmitter.Emit(client, facts), client.HintPrefix);
         Add(context, client.HintPrefix + "." + client.OptionsName + ".g.cs", OptionsEmitter.Emit(client), client.HintPrefix);
-        Add(context, client.HintPrefix + "." + client.InterfaceName + ".g.cs", ClientEmitter.EmitInterface(client, facts), client.HintPrefix);
+        Add(context, client.HintPrefix + "." + client.InterfaceName + ".g.cs", ClientEmitter.EmitInterface(client), client.HintPrefix);
         if (facts.HasHttpClientFactory)
         {
             Add(context, client.HintPrefix + "." + client.ServiceCollectionExtensionsName + ".g.cs", ServiceCollectionEmitter.Emit(client), client.HintPrefix);

@@ -20,6 +20,9 @@ public static class TrackingNames
     /// <summary>The client and its options (the envelope travels with the types).</summary>
     public const string Client = nameof(Client);
 
+    /// <summary>One item per operation.</summary>
+    public const string Operations = nameof(Operations);
+
     /// <summary>Facts about the consuming compilation (language version, available types).</summary>
     public const string CompilationFacts = nameof(CompilationFacts);
 }

@@ -7,7 +7,10 @@ using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
-/// <summary>Emits the client class: one method per operation, plus a static response handler per operation.</summary>
+/// <summary>
+/// Emits the client: a core file (constructors, options, hooks, security schemes) and one file per operation with
+/// its interface member, its method and its static response handler.
+/// </summary>
 internal static partial class ClientEmitter
 {
     private const string Http = TypeSyntax.Runtime + ".Http";
@@ -45,39 +48,36 @@ internal static partial class ClientEmitter
         writer.Line("/// <summary>The options in force.</summary>");
         writer.Line("public " + model.OptionsName + " Options { get; }");
         EmitHooks(writer);
-        Dictionary<string, SecuritySchemeModel> schemes = model.SecuritySchemes.ToDictionary(s => s.SchemeName, System.StringComparer.Ordinal);
-        foreach (OperationModel operation in model.Operations)
-        {
-            writer.Line();
-            EmitOperation(writer, operation, schemes, facts);
-        }
-
         writer.Close();
         return writer.ToString();
     }
 
-    /// <summary>The interface the client implements: every operation, for mocking and decorating.</summary>
-    public static string EmitInterface(ClientModel model, CompilationFacts facts)
+    /// <summary>One operation's file: its member of the interface and its method on the client.</summary>
+    public static string EmitOperationFile(OperationOutput output, CompilationFacts facts)
+    {
+        OperationModel operation = output.Operation;
+        ResponsePlan plan = ResponsePlan.For(operation, facts);
+        List<Parameter> parameters = Parameter.Ordered(operation, facts);
+        SourceWriter writer = EmitterCommon.Start(output.Namespace);
+        writer.Open("public partial interface " + output.InterfaceName);
+        EmitSignatureDocs(writer, operation, parameters);
+        writer.Line(plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ");");
+        writer.Close();
+        writer.Line();
+        writer.Open("public sealed partial class " + output.ClientName);
+        Dictionary<string, SecuritySchemeModel> schemes = output.SecuritySchemes.ToDictionary(s => s.SchemeName, System.StringComparer.Ordinal);
+        EmitOperation(writer, operation, plan, parameters, schemes, facts);
+        writer.Close();
+        return writer.ToString();
+    }
+
+    /// <summary>The interface the client implements; each operation's file adds its member.</summary>
+    public static string EmitInterface(ClientModel model)
     {
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Line("/// <summary>The operations of <see cref=\"" + model.Name + "\"/>, one method per operation of the spec: depend on it to mock or decorate the client.</summary>");
         writer.Line(EmitterCommon.GeneratedCode);
         writer.Open("public partial interface " + model.InterfaceName);
-        bool first = true;
-        foreach (OperationModel operation in model.Operations)
-        {
-            if (!first)
-            {
-                writer.Line();
-            }
-
-            first = false;
-            ResponsePlan plan = ResponsePlan.For(operation, facts);
-            List<Parameter> parameters = Parameter.Ordered(operation, facts);
-            EmitSignatureDocs(writer, operation, parameters);
-            writer.Line(plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ");");
-        }
-
         writer.Close();
         return writer.ToString();
     }
@@ -129,7 +129,7 @@ internal static partial class ClientEmitter
 
     private static string SchemeField(SecuritySchemeModel scheme) => "s_scheme" + scheme.PropertyName;
 
-    private static void EmitOperation(SourceWriter writer, OperationModel operation, Dictionary<string, SecuritySchemeModel> schemes, CompilationFacts facts)
+    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, Dictionary<string, SecuritySchemeModel> schemes, CompilationFacts facts)
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
         string securityField = "s_" + char.ToLowerInvariant(baseName[0]) + baseName.Substring(1) + "Security";
@@ -140,9 +140,6 @@ internal static partial class ClientEmitter
             .Where(a => a is not null)!;
         writer.Line("private static readonly " + Http + ".ApiSecurityScheme[][] " + securityField + " = new " + Http + ".ApiSecurityScheme[][] { " + string.Join(", ", alternatives) + " };");
         writer.Line();
-
-        ResponsePlan plan = ResponsePlan.For(operation, facts);
-        List<Parameter> parameters = Parameter.Ordered(operation, facts);
         EmitSignatureDocs(writer, operation, parameters);
         writer.Open("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
         writer.Line(Http + ".ApiRequest request = new(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(operation, facts) + ");");

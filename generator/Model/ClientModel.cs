@@ -17,6 +17,24 @@ internal sealed record ClientModel(
     EquatableArray<SecuritySchemeModel> SecuritySchemes,
     EquatableArray<OperationModel> Operations);
 
+/// <summary>
+/// One operation with what its file needs from the client: one output per operation, so adding an operation adds
+/// one file and leaves every other output unchanged.
+/// </summary>
+internal sealed record OperationOutput(string HintPrefix, string Namespace, string ClientName, string InterfaceName, EquatableArray<SecuritySchemeModel> SecuritySchemes, OperationModel Operation)
+{
+    public static EquatableArray<OperationOutput> From(ClientModel client)
+    {
+        OperationOutput[] outputs = new OperationOutput[client.Operations.Count];
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, client.Name, client.InterfaceName, client.SecuritySchemes, client.Operations[i]);
+        }
+
+        return new EquatableArray<OperationOutput>(outputs);
+    }
+}
+
 /// <summary>A security scheme, configured once in the options.</summary>
 /// <param name="SchemeName">The name under <c>components.securitySchemes</c>.</param>
 /// <param name="PropertyName">The options property that holds the credential.</param>

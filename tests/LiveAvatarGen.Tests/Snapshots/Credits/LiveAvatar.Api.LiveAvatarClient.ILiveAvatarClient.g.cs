@@ -8,13 +8,4 @@ namespace LiveAvatar.Api;
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "0.1.0")]
 public partial interface ILiveAvatarClient
 {
-    /// <summary>
-    /// Get User Credits
-    /// Get the current user's credit balance.
-    /// </summary>
-    /// <remarks><c>GET /v1/users/credits</c></remarks>
-    /// <param name="laSession">la_session</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>> GetUserCreditsAsync(string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default);
 }

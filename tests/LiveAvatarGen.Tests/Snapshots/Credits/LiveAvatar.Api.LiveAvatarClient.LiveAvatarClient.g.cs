@@ -53,42 +53,4 @@ public sealed partial class LiveAvatarClient : ILiveAvatarClient
     private void OnPrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName) => PrepareRequest(request, operationName);
 
     private void OnProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName) => ProcessResponse(response, operationName);
-
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_getUserCreditsSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
-
-    /// <summary>
-    /// Get User Credits
-    /// Get the current user's credit balance.
-    /// </summary>
-    /// <remarks><c>GET /v1/users/credits</c></remarks>
-    /// <param name="laSession">la_session</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>> GetUserCreditsAsync(string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/users/credits");
-        if (laSession is { } __laSession)
-        {
-            request.AddCookie("la_session", __laSession);
-        }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(request, s_getUserCreditsSecurity, HandleGetUserCredits, "GetUserCredits", cancellationToken);
-    }
-
-    private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema> HandleGetUserCredits(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>.ReadJson(ref reader, global::LiveAvatar.Api.UserCreditsSchema.ReadJson));
-        }
-        if (status == 422)
-        {
-            throw response.ToException<global::LiveAvatar.Api.HTTPValidationError>(global::LiveAvatar.Api.HTTPValidationError.ReadJson);
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>.ReadJson(ref reader, global::LiveAvatar.Api.UserCreditsSchema.ReadJson));
-        }
-        throw response.ToException();
-    }
 }
