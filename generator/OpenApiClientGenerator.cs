@@ -54,11 +54,23 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         // Environment problems are reported once per spec and stop its output: code that cannot compile would bury them.
         context.RegisterSourceOutput(results.Select(static (r, _) => r.FilePath).Combine(facts), static (spc, pair) => ReportEnvironment(spc, pair.Left, pair.Right));
 
+        // Specs that would generate the same client (namespace and name): their outputs would collide, so none of
+        // them is emitted and each is reported. The value is small and changes only when a client's name does.
+        IncrementalValuesProvider<SpecOwner> owners = results.Select(static (r, _) => new SpecOwner(r.FilePath, r.Spec?.Client?.HintPrefix));
+        IncrementalValueProvider<EquatableArray<string>> clashes = owners
+            .Collect()
+            .Select(static (all, _) => SpecOwner.Clashes(all))
+            .WithTrackingName(TrackingNames.Clashes);
+        context.RegisterSourceOutput(owners.Combine(clashes), static (spc, pair) => ReportClash(spc, pair.Left, pair.Right));
+        IncrementalValueProvider<EmitContext> emitContext = facts
+            .Combine(clashes)
+            .Select(static (pair, _) => new EmitContext(pair.Left, pair.Right));
+
         // One output per generated type: editing one schema re-emits one file.
         IncrementalValuesProvider<TypeModel> types = results
             .SelectMany(static (result, _) => result.Spec?.Types ?? EquatableArray<TypeModel>.Empty)
             .WithTrackingName(TrackingNames.Types);
-        context.RegisterSourceOutput(types.Combine(facts), static (spc, pair) => EmitType(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(types.Combine(emitContext), static (spc, pair) => EmitType(spc, pair.Left, pair.Right));
 
         // The client's core (constructors, options, hooks, interface shell), without its operations: adding an
         // operation leaves it unchanged.
@@ -67,26 +79,33 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Where(static client => client is not null)
             .Select(static (client, _) => client! with { Operations = EquatableArray<OperationModel>.Empty })
             .WithTrackingName(TrackingNames.Client);
-        context.RegisterSourceOutput(clients.Combine(facts), static (spc, pair) => EmitClient(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(clients.Combine(emitContext), static (spc, pair) => EmitClient(spc, pair.Left, pair.Right));
 
         // One output per operation: its interface member and its method.
         IncrementalValuesProvider<OperationOutput> operations = results
             .SelectMany(static (result, _) => result.Spec?.Client is { } client ? OperationOutput.From(client) : EquatableArray<OperationOutput>.Empty)
             .WithTrackingName(TrackingNames.Operations);
-        context.RegisterSourceOutput(operations.Combine(facts), static (spc, pair) => EmitOperation(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(operations.Combine(emitContext), static (spc, pair) => EmitOperation(spc, pair.Left, pair.Right));
     }
 
-    private static void EmitOperation(SourceProductionContext context, OperationOutput operation, CompilationFacts facts)
+    private static void EmitOperation(SourceProductionContext context, OperationOutput operation, EmitContext emit)
     {
-        if (!CanEmit(facts))
+        if (!emit.CanEmit(operation.HintPrefix))
         {
             return;
         }
 
+        CompilationFacts facts = emit.Facts;
         Add(context, operation.HintPrefix + "." + operation.ClientName + "." + operation.Operation.MethodName + ".g.cs", ClientEmitter.EmitOperationFile(operation, facts), operation.HintPrefix);
     }
 
-    private static bool CanEmit(CompilationFacts facts) => facts.HasRuntime && facts.SupportsCSharp11;
+    private static void ReportClash(SourceProductionContext context, SpecOwner owner, EquatableArray<string> clashes)
+    {
+        if (owner.HintPrefix is { } prefix && System.Linq.Enumerable.Contains(clashes, prefix))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClient, Location.Create(owner.FilePath, default, default), owner.FilePath, prefix));
+        }
+    }
 
     private static void ReportEnvironment(SourceProductionContext context, string path, CompilationFacts facts)
     {
@@ -102,13 +121,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitType(SourceProductionContext context, TypeModel model, CompilationFacts facts)
+    private static void EmitType(SourceProductionContext context, TypeModel model, EmitContext emit)
     {
-        if (!CanEmit(facts))
+        if (!emit.CanEmit(model.HintPrefix))
         {
             return;
         }
 
+        CompilationFacts facts = emit.Facts;
         string source = model switch
         {
             ObjectModel objectModel => ObjectEmitter.Emit(objectModel, facts),
@@ -122,13 +142,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         Add(context, EmitterCommon.HintName(model), source, model.HintPrefix);
     }
 
-    private static void EmitClient(SourceProductionContext context, ClientModel client, CompilationFacts facts)
+    private static void EmitClient(SourceProductionContext context, ClientModel client, EmitContext emit)
     {
-        if (!CanEmit(facts))
+        if (!emit.CanEmit(client.HintPrefix))
         {
             return;
         }
 
+        CompilationFacts facts = emit.Facts;
         Add(context, client.HintPrefix + "." + client.Name + ".g.cs", ClientEmitter.Emit(client, facts), client.HintPrefix);
         Add(context, client.HintPrefix + "." + client.OptionsName + ".g.cs", OptionsEmitter.Emit(client), client.HintPrefix);
         Add(context, client.HintPrefix + "." + client.InterfaceName + ".g.cs", ClientEmitter.EmitInterface(client), client.HintPrefix);

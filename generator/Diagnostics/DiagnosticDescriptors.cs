@@ -25,7 +25,7 @@ internal static class DiagnosticDescriptors
 
     /// <summary>LAG0003: two specs would generate the same client.</summary>
     public static readonly DiagnosticDescriptor DuplicateClient = Create(
-        "LAG0003", "Two specs generate the same client", "The generated file '{0}' of client '{1}' collides with another spec's output in this project; set OpenApiClientName or OpenApiNamespace on one of the specs", DiagnosticSeverity.Error);
+        "LAG0003", "Two specs generate the same client", "The spec '{0}' generates client '{1}', which another spec in this project also generates; neither is generated until OpenApiClientName or OpenApiNamespace tells them apart", DiagnosticSeverity.Error);
 
     /// <summary>LAG1001: the file is not a readable OpenAPI document.</summary>
     public static readonly DiagnosticDescriptor UnreadableDocument = Create(

@@ -15,6 +15,9 @@ internal static class DocumentLoader
 {
     private static readonly Regex s_openApi30 = new("(?<prefix>[\"']?openapi[\"']?\\s*:\\s*[\"']?)3\\.0\\.[0-9]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    /// <summary>Some reader errors carry their pointer only in the message ("... at #/paths/~1x/get").</summary>
+    private static readonly Regex s_pointerInMessage = new("(?<p>#/[^\\s]*)\\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private static readonly Regex s_swaggerVersion = new("^\\s*[\"']?swagger[\"']?\\s*:\\s*[\"']?(?<v>[0-9.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Parses the text, or returns null with an error diagnostic when no document can be had.</summary>
@@ -62,8 +65,10 @@ internal static class DocumentLoader
             // report its findings as warnings and generate what can be generated.
             foreach (OpenApiError error in readerDiagnostic.Errors)
             {
-                string pointer = string.IsNullOrEmpty(error.Pointer) ? "#" : error.Pointer!;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderProblem, locator.Locate(pointer), pointer, error.Message));
+                string pointer = !string.IsNullOrEmpty(error.Pointer) ? error.Pointer!
+                    : s_pointerInMessage.Match(error.Message ?? string.Empty) is { Success: true } found ? found.Groups["p"].Value
+                    : "#";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderProblem, locator.Locate(pointer), pointer, error.Message ?? "invalid"));
             }
         }
 

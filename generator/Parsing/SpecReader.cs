@@ -16,12 +16,16 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// <summary>Spec text to <see cref="ReadResult"/>: the one transform of the pipeline that touches Microsoft.OpenApi.</summary>
 internal static class SpecReader
 {
+    /// <summary>Lets tests make one spec path fail, to prove the last-resort catch (LAG1006); null in production.</summary>
+    internal static Action<SpecInput>? FaultForTests { get; set; }
+
     public static ReadResult Read(SpecInput input, CancellationToken cancellationToken)
     {
         List<DiagnosticInfo> diagnostics = new();
         SpecLocator locator = new(input.Path, input.Text);
         try
         {
+            FaultForTests?.Invoke(input);
             OpenApiDocument? document = DocumentLoader.Load(input.Path, input.Text, locator, diagnostics);
             ApiSpec? spec = document is null ? null : Build(input, document, locator, diagnostics, cancellationToken);
             return new ReadResult(input.Path, spec, diagnostics.ToEquatableArray());

@@ -87,12 +87,24 @@ internal static class GeneratorHarness
     /// <param name="withHttpClientFactory">Also reference Microsoft.Extensions.Http and what its API needs (8.0 packages for net8.0, the shared framework's for net10.0).</param>
     /// <param name="sources">The consumer's own code.</param>
     public static CSharpCompilation CreateCompilation(TargetProfile profile, bool withHttpClientFactory, params string[] sources)
+        => CreateCompilation(profile, withHttpClientFactory, withRuntime: true, languageOverride: null, sources);
+
+    /// <param name="profile">Framework and language.</param>
+    /// <param name="withHttpClientFactory">Also reference Microsoft.Extensions.Http.</param>
+    /// <param name="withRuntime">Reference LiveAvatarGen.Runtime (false proves LAG0001).</param>
+    /// <param name="languageOverride">A language version other than the profile's (proves LAG0002).</param>
+    /// <param name="sources">The consumer's own code.</param>
+    public static CSharpCompilation CreateCompilation(TargetProfile profile, bool withHttpClientFactory, bool withRuntime, LanguageVersion? languageOverride, params string[] sources)
     {
-        LanguageVersion language = profile == TargetProfile.Net8CSharp12 ? LanguageVersion.CSharp12 : LanguageVersion.CSharp14;
+        LanguageVersion language = languageOverride ?? (profile == TargetProfile.Net8CSharp12 ? LanguageVersion.CSharp12 : LanguageVersion.CSharp14);
         IEnumerable<MetadataReference> references = profile == TargetProfile.Net8CSharp12
             ? Basic.Reference.Assemblies.Net80.References.All
             : Basic.Reference.Assemblies.Net100.References.All;
-        references = references.Append(MetadataReference.CreateFromFile(typeof(ApiClientCore).Assembly.Location));
+        if (withRuntime)
+        {
+            references = references.Append(MetadataReference.CreateFromFile(typeof(ApiClientCore).Assembly.Location));
+        }
+
         if (withHttpClientFactory)
         {
             references = references.Concat(HttpClientFactoryReferences(profile));

@@ -15,7 +15,7 @@ public sealed class IncrementalTests
 {
     private static readonly string[] s_steps =
     {
-        TrackingNames.Input, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Client, TrackingNames.Operations, TrackingNames.CompilationFacts,
+        TrackingNames.Input, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Client, TrackingNames.Operations, TrackingNames.CompilationFacts, TrackingNames.Clashes,
     };
 
     [Fact]
