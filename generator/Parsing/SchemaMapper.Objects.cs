@@ -58,7 +58,8 @@ internal sealed partial class SchemaMapper
             string propertyPointer = property.Pointer;
             TypeRef type = MapProperty(property.Schema, typeName + pascal, pascal, propertyPointer, depth + 1);
             bool isRequired = required.Contains(property.JsonName);
-            string? defaultValue = isRequired ? null : DefaultExpression(property.Schema, type);
+            Annotations annotations = AnnotationsOf(property.Schema);
+            string? defaultValue = isRequired ? null : DefaultExpression(annotations.Default, type);
             TypeRef declared = isRequired || defaultValue is not null ? type : type.AsNullable();
             properties.Add(new PropertyModel(
                 property.JsonName,
@@ -66,9 +67,9 @@ internal sealed partial class SchemaMapper
                 declared,
                 isRequired,
                 defaultValue,
-                Documentation.From(property.Schema),
-                SafeSchema.Get(property.Schema, static s => s.Deprecated, false),
-                SafeSchema.Get(property.Schema, static s => s.ReadOnly ? PropertyAccess.ReadOnly : s.WriteOnly ? PropertyAccess.WriteOnly : PropertyAccess.ReadWrite, PropertyAccess.ReadWrite)));
+                annotations.Documentation,
+                annotations.Deprecated,
+                annotations.ReadOnly ? PropertyAccess.ReadOnly : annotations.WriteOnly ? PropertyAccess.WriteOnly : PropertyAccess.ReadWrite));
         }
 
         ReportIgnoredKeywords(schema, pointer);
@@ -104,7 +105,7 @@ internal sealed partial class SchemaMapper
                 isRequired ? type : type.AsNullable(),
                 isRequired,
                 isFile,
-                Documentation.From(property.Schema)));
+                AnnotationsOf(property.Schema).Documentation));
         }
 
         return fields.ToEquatableArray();

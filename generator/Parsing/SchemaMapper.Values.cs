@@ -91,9 +91,8 @@ internal sealed partial class SchemaMapper
     }
 
     /// <summary>A C# expression for the spec's default, or null when there is none or it cannot be written for the type.</summary>
-    private string? DefaultExpression(IOpenApiSchema schema, TypeRef type)
+    private string? DefaultExpression(JsonNode? node, TypeRef type)
     {
-        JsonNode? node = SafeSchema.Get(schema, static s => s.Default, null);
         if (node is null || node.GetValueKind() == JsonValueKind.Null)
         {
             return null;
@@ -132,8 +131,11 @@ internal static class Documentation
 {
     public static string? From(IOpenApiSchema schema)
     {
-        string? title = SafeSchema.Get(schema, static s => s.Title, null);
-        string? description = SafeSchema.Get(schema, static s => s.Description, null);
+        return From(SafeSchema.Get(schema, static s => s.Title, null), SafeSchema.Get(schema, static s => s.Description, null));
+    }
+
+    public static string? From(string? title, string? description)
+    {
         if (string.IsNullOrWhiteSpace(description))
         {
             return string.IsNullOrWhiteSpace(title) ? null : title!.Trim();
