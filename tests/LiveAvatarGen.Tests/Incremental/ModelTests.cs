@@ -47,6 +47,15 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void CancellationIsHonouredNotReportedAsAFailure()
+    {
+        using CancellationTokenSource cancelled = new();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => SpecReader.Read(new SpecInput("/specs/openapi.json", TestPaths.ReadSpec("liveavatar.openapi.json"), "Test.Api", null), cancelled.Token));
+    }
+
+    [Fact]
     public void ModelsHoldNoRoslynObjects()
     {
         ReadResult result = Read(TestPaths.ReadSpec("liveavatar.openapi.json"));
