@@ -261,7 +261,7 @@ public sealed class ApiClientCore
     }
 
     /// <summary>Reads the whole body into a pooled buffer (null when empty), never more than <paramref name="limit"/> bytes.</summary>
-    private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpContent? content, long limit, CancellationToken cancellationToken)
+    private static async ValueTask<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpContent? content, long limit, CancellationToken cancellationToken)
     {
         if (content is null)
         {
@@ -324,6 +324,11 @@ public sealed class ApiClientCore
                 }
 
                 length += read;
+                if (length == declared)
+                {
+                    // The transport enforces Content-Length framing: nothing more can follow.
+                    break;
+                }
             }
 
             if (declared is { } expected && length != expected)

@@ -21,14 +21,15 @@ namespace LiveAvatarGen.Runtime.Http;
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed class ApiRequest
 {
+    // Created on first use: most calls have no query and no cookie.
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
-    private readonly List<KeyValuePair<string, string>> _query = new();
+    private List<KeyValuePair<string, string>>? _query;
 
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
-    private readonly List<Header> _headers = new();
+    private List<Header>? _headers;
 
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
-    private readonly List<KeyValuePair<string, string>> _cookies = new();
+    private List<KeyValuePair<string, string>>? _cookies;
 
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private byte[]? _jsonBody;
@@ -63,16 +64,19 @@ public sealed class ApiRequest
     {
         get
         {
-            if (_cookies.Count > 0)
+            if (_cookies is { Count: > 0 })
             {
                 return true;
             }
 
-            foreach (Header header in _headers)
+            if (_headers is not null)
             {
-                if (header.IsCredential)
+                foreach (Header header in _headers)
                 {
-                    return true;
+                    if (header.IsCredential)
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -85,7 +89,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _query.Add(new KeyValuePair<string, string>(name, value));
+            (_query ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(name, value));
         }
     }
 
@@ -108,7 +112,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _headers.Add(new Header(name, CheckHeaderValue(name, value), IsCredentialHeaderName(name)));
+            (_headers ??= new List<Header>(2)).Add(new Header(name, CheckHeaderValue(name, value), IsCredentialHeaderName(name)));
         }
     }
 
@@ -117,7 +121,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _headers.Add(new Header(name, CheckHeaderValue(name, value), true));
+            (_headers ??= new List<Header>(2)).Add(new Header(name, CheckHeaderValue(name, value), true));
         }
     }
 
@@ -126,7 +130,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _cookies.Add(new KeyValuePair<string, string>(name, Uri.EscapeDataString(CheckHeaderValue(name, value))));
+            (_cookies ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(name, Uri.EscapeDataString(CheckHeaderValue(name, value))));
         }
     }
 
@@ -165,15 +169,18 @@ public sealed class ApiRequest
     public HttpRequestMessage ToMessage(Uri requestUri, HttpMethod method, bool includeBody, bool includeCredentials)
     {
         HttpRequestMessage message = new(method, requestUri);
-        foreach (Header header in _headers)
+        if (_headers is not null)
         {
-            if (includeCredentials || !header.IsCredential)
+            foreach (Header header in _headers)
             {
-                message.Headers.TryAddWithoutValidation(header.Name, header.Value);
+                if (includeCredentials || !header.IsCredential)
+                {
+                    message.Headers.TryAddWithoutValidation(header.Name, header.Value);
+                }
             }
         }
 
-        if (_cookies.Count > 0 && includeCredentials)
+        if (_cookies is { Count: > 0 } && includeCredentials)
         {
             StringBuilder cookie = new();
             foreach (KeyValuePair<string, string> pair in _cookies)
@@ -203,7 +210,24 @@ public sealed class ApiRequest
     /// <summary>The absolute request URI: the base address, the escaped path, and the percent-encoded query.</summary>
     public Uri BuildUri(Uri baseAddress)
     {
-        StringBuilder uri = new(baseAddress.AbsoluteUri.TrimEnd('/'));
+        string root = baseAddress.AbsoluteUri;
+        int rootLength = root.Length;
+        while (rootLength > 0 && root[rootLength - 1] == '/')
+        {
+            rootLength--;
+        }
+
+        if (_query is null)
+        {
+            // The common case: one string, no builder.
+#if NET5_0_OR_GREATER
+            return new Uri(string.Concat(root.AsSpan(0, rootLength), EscapedPath.AsSpan()), UriKind.Absolute);
+#else
+            return new Uri(root.Substring(0, rootLength) + EscapedPath, UriKind.Absolute);
+#endif
+        }
+
+        StringBuilder uri = new(root, 0, rootLength, rootLength + EscapedPath.Length + 64);
         uri.Append(EscapedPath);
         char separator = '?';
         foreach (KeyValuePair<string, string> pair in _query)
