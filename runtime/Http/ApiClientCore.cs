@@ -21,6 +21,7 @@ public sealed class ApiClientCore
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions _options;
     private readonly Uri? _defaultBaseAddress;
+    private CachedUri? _lastUri;
 
     /// <summary>Creates the transport.</summary>
     /// <param name="httpClient">The client to send with; typically from <c>IHttpClientFactory</c>.</param>
@@ -54,7 +55,7 @@ public sealed class ApiClientCore
     public async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, CancellationToken cancellationToken)
     {
         ApplySecurity(request, security);
-        Uri target = request.BuildUri(ResolveBaseAddress());
+        Uri target = BuildTarget(request, ResolveBaseAddress());
         using CancellationTokenSource? timeoutSource = _options.Timeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         timeoutSource?.CancelAfter(_options.Timeout!.Value);
         CancellationToken token = timeoutSource?.Token ?? cancellationToken;
@@ -188,6 +189,28 @@ public sealed class ApiClientCore
     }
 
     private static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>
+    /// The request URI. Without a query it only depends on the base address and the path, so the last one is kept:
+    /// repeated calls to the same operation parse no URI. <see cref="Uri"/> is immutable, so sharing it is safe.
+    /// </summary>
+    private Uri BuildTarget(ApiRequest request, Uri baseAddress)
+    {
+        if (request.HasQuery)
+        {
+            return request.BuildUri(baseAddress);
+        }
+
+        CachedUri? last = Volatile.Read(ref _lastUri);
+        if (last is not null && ReferenceEquals(last.BaseAddress, baseAddress) && string.Equals(last.Path, request.EscapedPath, StringComparison.Ordinal))
+        {
+            return last.Uri;
+        }
+
+        Uri built = request.BuildUri(baseAddress);
+        Volatile.Write(ref _lastUri, new CachedUri(baseAddress, request.EscapedPath, built));
+        return built;
+    }
 
     private Uri ResolveBaseAddress()
     {
@@ -359,5 +382,21 @@ public sealed class ApiClientCore
 #else
         return await stream.ReadAsync(one, 0, 1, cancellationToken).ConfigureAwait(false) > 0;
 #endif
+    }
+
+    private sealed class CachedUri
+    {
+        public CachedUri(Uri baseAddress, string path, Uri uri)
+        {
+            BaseAddress = baseAddress;
+            Path = path;
+            Uri = uri;
+        }
+
+        public Uri BaseAddress { get; }
+
+        public string Path { get; }
+
+        public Uri Uri { get; }
     }
 }

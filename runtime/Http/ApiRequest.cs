@@ -56,6 +56,9 @@ public sealed class ApiRequest
     /// <summary>The body, if any. A JSON body gets a fresh content object per message, so it can be re-sent on a redirect.</summary>
     public HttpContent? Content => _content ?? CreateJsonContent();
 
+    /// <summary>True when a query parameter has been added.</summary>
+    public bool HasQuery => _query is { Count: > 0 };
+
     /// <summary>True when the body can be sent more than once (none, or a JSON body); false for content set with <see cref="SetContent"/>.</summary>
     public bool CanResendBody => _content is null;
 
