@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
@@ -40,7 +41,12 @@ internal static class EmitterCommon
     /// The members every string-backed struct shares (open enums, validated values): ordinal equality,
     /// ToString, the JSON reader and writer, and the converter.
     /// </summary>
-    public static void StringValueMembers(SourceWriter writer, string name, string readSummary)
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The struct's name.</param>
+    /// <param name="readSummary">The reader's summary.</param>
+    /// <param name="knownValues">For open enums: each listed wire value and its static member. The reader returns that
+    /// member when the JSON string equals the value, so reading a listed value allocates no string.</param>
+    public static void StringValueMembers(SourceWriter writer, string name, string readSummary, System.Collections.Generic.IReadOnlyList<(string Value, string Member)>? knownValues = null)
     {
         writer.Line("/// <summary>Compares the text ordinally.</summary>");
         writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
@@ -61,7 +67,27 @@ internal static class EmitterCommon
         writer.Line("public override string ToString() => Value;");
         writer.Line();
         writer.Line("/// <summary>" + readSummary + "</summary>");
-        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + TypeSyntax.JsonRead + ".String(ref reader));");
+        if (knownValues is null || knownValues.Count == 0)
+        {
+            writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + TypeSyntax.JsonRead + ".String(ref reader));");
+        }
+        else
+        {
+            writer.Open("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader)");
+            writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
+            foreach ((string value, string member) in knownValues)
+            {
+                writer.Open("if (reader.ValueTextEquals(" + CSharpLiteral.String(value) + "u8))");
+                writer.Line("return " + member + ";");
+                writer.Close();
+            }
+
+            writer.Close();
+            writer.Line();
+            writer.Line("return new(" + TypeSyntax.JsonRead + ".String(ref reader));");
+            writer.Close();
+        }
+
         writer.Line();
         writer.Line("/// <summary>Writes the text.</summary>");
         writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => writer.WriteStringValue(value.Value);");

@@ -47,7 +47,7 @@ internal static class EnumEmitter
         writer.Line("/// <summary>Wraps a wire value.</summary>");
         writer.Line("public static implicit operator " + name + "(string value) => new(value);");
         writer.Line();
-        EmitterCommon.StringValueMembers(writer, name, "Reads the value; any string is accepted.");
+        EmitterCommon.StringValueMembers(writer, name, "Reads the value; any string is accepted, and a listed one reuses its member without allocating.", model.Members.Select(m => (m.Value, m.Name)).ToList());
         writer.Close();
         return writer.ToString();
     }
