@@ -6,6 +6,7 @@ using System.Net.Http;
 using LiveAvatar.Api;
 using LiveAvatar.Sample;
 using LiveAvatarGen.Runtime.Errors;
+using LiveAvatarGen.Runtime.Http;
 
 // The client below is generated at build time from ../openapi.json; no code here was written for the endpoint.
 string? apiKey = Environment.GetEnvironmentVariable("LIVEAVATAR_API_KEY");
@@ -21,7 +22,7 @@ if (string.IsNullOrEmpty(apiKey))
 
 try
 {
-    using HttpClient http = new();
+    using HttpClient http = ApiHttp.CreateClient();
     LiveAvatarClient client = new(http, new LiveAvatarClientOptions
     {
         APIKeyHeader = apiKey,

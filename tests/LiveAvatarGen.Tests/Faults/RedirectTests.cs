@@ -27,6 +27,16 @@ public sealed class RedirectTests
         return Task.CompletedTask;
     };
 
+    [Fact]
+    public void TheRecommendedHandlerLeavesRedirectsAndCookiesToTheClient()
+    {
+        using SocketsHttpHandler handler = Assert.IsType<SocketsHttpHandler>(ApiHttp.CreateHandler());
+
+        Assert.False(handler.AllowAutoRedirect);
+        Assert.False(handler.UseCookies);
+        Assert.Equal(ApiHttp.PooledConnectionLifetime, handler.PooledConnectionLifetime);
+    }
+
     [Theory]
     [InlineData(301)]
     [InlineData(302)]
