@@ -31,6 +31,7 @@ public sealed class LoadTests
     private const int TotalCalls = 50_000;
     private const int WarmUpCallsPerCaller = 20;
     private const long HeapGrowthBoundBytes = 50L * 1024 * 1024;
+    private const int MaxConnections = 2 * Callers;
 
     private readonly ITestOutputHelper _output;
 
@@ -65,7 +66,9 @@ public sealed class LoadTests
         _output.WriteLine($"{succeeded} succeeded, {failed} failed, {connections.Count} connections, heap {before / 1024} KiB -> {after / 1024} KiB");
         Assert.True(failed == 0, $"{failed} calls failed; first: {firstFailure}");
         Assert.Equal(TotalCalls, succeeded);
-        Assert.InRange(connections.Count, 1, Callers);
+        // Bounded by the callers, not the calls: one shared pool. SocketsHttpHandler may open a connection for a
+        // queued request just before another one frees up, so allow some slack above one per caller.
+        Assert.True(connections.Count is >= 1 and <= MaxConnections, $"{connections.Count} connections for {Callers} callers and {TotalCalls} calls.");
         Assert.True(after - before < HeapGrowthBoundBytes, $"The managed heap grew by {(after - before) / 1024} KiB over {TotalCalls} calls.");
     }
 
