@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
@@ -40,7 +41,13 @@ internal static class EmitterCommon
     /// The members every string-backed struct shares (open enums, validated values): ordinal equality,
     /// ToString, the JSON reader and writer, and the converter.
     /// </summary>
-    public static void StringValueMembers(SourceWriter writer, string name, string readSummary, bool isInteger = false)
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The struct's name.</param>
+    /// <param name="readSummary">The reader's summary.</param>
+    /// <param name="isInteger">An integer enum: the struct wraps a long.</param>
+    /// <param name="knownValues">For string open enums: each listed wire value and its static member. The reader returns
+    /// that member when the JSON string equals the value, so reading a listed value allocates no string.</param>
+    public static void StringValueMembers(SourceWriter writer, string name, string readSummary, bool isInteger = false, System.Collections.Generic.IReadOnlyList<(string Value, string Member)>? knownValues = null)
     {
         string equals = isInteger ? "Value == other.Value" : "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)";
         string hash = isInteger ? "Value.GetHashCode()" : "global::System.StringComparer.Ordinal.GetHashCode(Value)";
@@ -66,7 +73,26 @@ internal static class EmitterCommon
         writer.Line("public override string ToString() => " + text + ";");
         writer.Line();
         writer.Line("/// <summary>" + readSummary + "</summary>");
-        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + read + ");");
+        if (isInteger || knownValues is null || knownValues.Count == 0)
+        {
+            writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + read + ");");
+        }
+        else
+        {
+            writer.Open("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader)");
+            writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
+            foreach ((string value, string member) in knownValues)
+            {
+                writer.Open("if (reader.ValueTextEquals(" + CSharpLiteral.String(value) + "u8))");
+                writer.Line("return " + member + ";");
+                writer.Close();
+            }
+
+            writer.Close();
+            writer.Line();
+            writer.Line("return new(" + read + ");");
+            writer.Close();
+        }
         writer.Line();
         writer.Line("/// <summary>Writes the value.</summary>");
         writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => " + write + ";");

@@ -59,7 +59,12 @@ internal static class EnumEmitter
         writer.Line("/// <summary>Wraps a wire value.</summary>");
         writer.Line("public static implicit operator " + name + "(" + underlying + " value) => new(value);");
         writer.Line();
-        EmitterCommon.StringValueMembers(writer, name, "Reads the value; any " + (model.IsInteger ? "integer" : "string") + " is accepted.", model.IsInteger);
+        EmitterCommon.StringValueMembers(
+            writer,
+            name,
+            model.IsInteger ? "Reads the value; any integer is accepted." : "Reads the value; any string is accepted, and a listed one reuses its member without allocating.",
+            model.IsInteger,
+            model.IsInteger ? null : model.Members.Select(m => (m.Value, m.Name)).ToList());
         writer.Close();
         return writer.ToString();
     }

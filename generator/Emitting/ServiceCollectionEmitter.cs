@@ -51,10 +51,14 @@ internal static class ServiceCollectionEmitter
         writer.Line("options.Configure(configure);");
         writer.Close();
         writer.Line();
-        writer.Line("return " + DependencyInjection + ".HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + model.InterfaceName + ", " + model.Name + ">(");
+        writer.Line(DependencyInjection + ".IHttpClientBuilder builder = " + DependencyInjection + ".HttpClientFactoryServiceCollectionExtensions.AddHttpClient<" + model.InterfaceName + ", " + model.Name + ">(");
         writer.Line("    services,");
         writer.Line("    HttpClientName,");
         writer.Line("    static (httpClient, provider) => new " + model.Name + "(httpClient, " + DependencyInjection + ".ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<" + model.OptionsName + ">>(provider).Value));");
+        writer.Line();
+        writer.Line("// The client follows redirects itself and drops credentials across origins; a handler that followed them");
+        writer.Line("// on its own would re-send the API key, so the primary handler does not.");
+        writer.Line("return " + DependencyInjection + ".HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, static () => global::LiveAvatarGen.Runtime.Http.ApiHttp.CreateHandler());");
         writer.Close();
         writer.Close();
         return writer.ToString();

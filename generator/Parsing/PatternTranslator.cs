@@ -7,8 +7,10 @@ using System.Text.RegularExpressions;
 namespace LiveAvatarGen.Generator.Parsing;
 
 /// <summary>
-/// Translates a spec's ECMA-262 pattern to .NET. The difference that matters: in .NET <c>\d</c> matches any
-/// Unicode digit (full-width "１２" would pass), while JSON Schema means ASCII <c>[0-9]</c>.
+/// Translates a spec's ECMA-262 pattern to .NET. The differences that matter: in .NET <c>\d</c> matches any
+/// Unicode digit (full-width "１２" would pass), while JSON Schema means ASCII <c>[0-9]</c>; and .NET's <c>$</c>
+/// also matches before a final newline ("12.50\n" would pass <c>^\d+\.\d+$</c>), while ECMA-262's matches only at
+/// the end, which is .NET's <c>\z</c>.
 /// </summary>
 internal static class PatternTranslator
 {
@@ -42,6 +44,12 @@ internal static class PatternTranslator
                     builder.Append('\\').Append(next);
                 }
 
+                continue;
+            }
+
+            if (c == '$' && !inClass)
+            {
+                builder.Append("\\z");
                 continue;
             }
 

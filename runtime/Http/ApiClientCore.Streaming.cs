@@ -49,15 +49,27 @@ public sealed partial class ApiClientCore
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ApplySecurity(request, security);
-        using HttpRequestMessage message = request.ToMessage(ResolveBaseAddress());
+        // Streams do not follow redirects: a 3xx reaches toError as an ApiException, and credentials stay with this origin.
+        using HttpRequestMessage message = request.ToMessage(BuildTarget(request, ResolveBaseAddress()), request.Method, includeBody: true, includeCredentials: true);
         _prepareRequest?.Invoke(message, operationName);
         using HttpResponseMessage response = await SendForHeadersAsync(message, cancellationToken).ConfigureAwait(false);
         _processResponse?.Invoke(response, operationName);
         int status = (int)response.StatusCode;
         if (status is < 200 or > 299)
         {
-            byte[] body = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-            throw toError(new ApiResponseData(status, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter)));
+            (byte[]? rented, int length) = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                ReadOnlyMemory<byte> body = rented is null ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(rented, 0, length);
+                throw toError(new ApiResponseData(status, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter)));
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
         }
 
 #if NET5_0_OR_GREATER

@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -14,12 +15,30 @@ namespace LiveAvatarGen.Runtime.Http;
 /// <summary>
 /// A request under construction by a generated client method. Values are checked as they are added:
 /// header and cookie values with CR or LF are refused, so a caller's data cannot inject headers.
+/// The debugger display and <see cref="ToString"/> show the method and path only: headers, cookies and the query
+/// may hold credentials.
 /// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
 public sealed class ApiRequest
 {
-    private readonly List<KeyValuePair<string, string>> _query = new();
-    private readonly List<KeyValuePair<string, string>> _headers = new();
-    private readonly List<KeyValuePair<string, string>> _cookies = new();
+    // Created on first use: most calls have no query and no cookie.
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private List<KeyValuePair<string, string>>? _query;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private List<Header>? _headers;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private List<KeyValuePair<string, string>>? _cookies;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private byte[]? _jsonBody;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private string? _jsonMediaType;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private HttpContent? _content;
 
     /// <summary>Creates a request for an already escaped relative path such as <c>/v1/users/credits</c>.</summary>
     public ApiRequest(HttpMethod method, string escapedPath)
@@ -34,15 +53,46 @@ public sealed class ApiRequest
     /// <summary>The escaped path, relative to the base address.</summary>
     public string EscapedPath { get; }
 
-    /// <summary>The body, if any.</summary>
-    public HttpContent? Content { get; private set; }
+    /// <summary>The body, if any. A JSON body gets a fresh content object per message, so it can be re-sent on a redirect.</summary>
+    public HttpContent? Content => _content ?? CreateJsonContent();
+
+    /// <summary>True when a query parameter has been added.</summary>
+    public bool HasQuery => _query is { Count: > 0 };
+
+    /// <summary>True when the body can be sent more than once (none, or a JSON body); false for content set with <see cref="SetContent"/>.</summary>
+    public bool CanResendBody => _content is null;
+
+    /// <summary>True when a credential, an <c>Authorization</c> header or a cookie has been added: what must not cross origins.</summary>
+    public bool HasCredentials
+    {
+        get
+        {
+            if (_cookies is { Count: > 0 })
+            {
+                return true;
+            }
+
+            if (_headers is not null)
+            {
+                foreach (Header header in _headers)
+                {
+                    if (header.IsCredential)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Adds a query parameter; a null value adds nothing.</summary>
     public void AddQuery(string name, string? value)
     {
         if (value is not null)
         {
-            _query.Add(new KeyValuePair<string, string>(name, value));
+            (_query ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(name, value));
         }
     }
 
@@ -65,7 +115,16 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _headers.Add(new KeyValuePair<string, string>(name, CheckHeaderValue(name, value)));
+            (_headers ??= new List<Header>(2)).Add(new Header(name, CheckHeaderValue(name, value), IsCredentialHeaderName(name)));
+        }
+    }
+
+    /// <summary>Adds a header that carries a credential (an API key); it is never sent to another origin on a redirect.</summary>
+    public void AddCredentialHeader(string name, string? value)
+    {
+        if (value is not null)
+        {
+            (_headers ??= new List<Header>(2)).Add(new Header(name, CheckHeaderValue(name, value), true));
         }
     }
 
@@ -74,7 +133,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _cookies.Add(new KeyValuePair<string, string>(name, Uri.EscapeDataString(CheckHeaderValue(name, value))));
+            (_cookies ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(name, Uri.EscapeDataString(CheckHeaderValue(name, value))));
         }
     }
 
@@ -87,36 +146,44 @@ public sealed class ApiRequest
             write(writer, value);
         }
 
-        ByteArrayContent content = new(buffer.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        Content = content;
+        _jsonBody = buffer.ToArray();
+        _jsonMediaType = mediaType;
+        _content = null;
     }
 
-    /// <summary>Sets any other body.</summary>
+    /// <summary>Sets any other body. Such a body is sent once: a redirect that must re-send it is not followed.</summary>
     public void SetContent(HttpContent content)
     {
-        Content = content;
+        _content = content;
+        _jsonBody = null;
     }
 
     /// <summary>Builds the message against a base address; the caller owns and disposes it.</summary>
     public HttpRequestMessage ToMessage(Uri baseAddress)
     {
-        StringBuilder uri = new(baseAddress.AbsoluteUri.TrimEnd('/'));
-        uri.Append(EscapedPath);
-        char separator = '?';
-        foreach (KeyValuePair<string, string> pair in _query)
+        return ToMessage(BuildUri(baseAddress), Method, includeBody: true, includeCredentials: true);
+    }
+
+    /// <summary>
+    /// Builds a message for <paramref name="requestUri"/> (the first target or a redirect's), optionally without the
+    /// body (a redirect that turns into GET) and without credentials, <c>Authorization</c> and cookies (a redirect to
+    /// another origin). The caller owns and disposes it.
+    /// </summary>
+    public HttpRequestMessage ToMessage(Uri requestUri, HttpMethod method, bool includeBody, bool includeCredentials)
+    {
+        HttpRequestMessage message = new(method, requestUri);
+        if (_headers is not null)
         {
-            uri.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
-            separator = '&';
+            foreach (Header header in _headers)
+            {
+                if (includeCredentials || !header.IsCredential)
+                {
+                    message.Headers.TryAddWithoutValidation(header.Name, header.Value);
+                }
+            }
         }
 
-        HttpRequestMessage message = new(Method, new Uri(uri.ToString(), UriKind.Absolute));
-        foreach (KeyValuePair<string, string> header in _headers)
-        {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        if (_cookies.Count > 0)
+        if (_cookies is { Count: > 0 } && includeCredentials)
         {
             StringBuilder cookie = new();
             foreach (KeyValuePair<string, string> pair in _cookies)
@@ -132,8 +199,66 @@ public sealed class ApiRequest
             message.Headers.TryAddWithoutValidation("Cookie", cookie.ToString());
         }
 
-        message.Content = Content;
+        if (includeBody)
+        {
+            message.Content = Content;
+        }
+
         return message;
+    }
+
+    /// <summary>The method and path, without the query, headers or cookies (they may hold credentials).</summary>
+    public override string ToString() => Method.Method + " " + EscapedPath;
+
+    /// <summary>The absolute request URI: the base address, the escaped path, and the percent-encoded query.</summary>
+    public Uri BuildUri(Uri baseAddress)
+    {
+        string root = baseAddress.AbsoluteUri;
+        int rootLength = root.Length;
+        while (rootLength > 0 && root[rootLength - 1] == '/')
+        {
+            rootLength--;
+        }
+
+        if (_query is null)
+        {
+            // The common case: one string, no builder.
+#if NET5_0_OR_GREATER
+            return new Uri(string.Concat(root.AsSpan(0, rootLength), EscapedPath.AsSpan()), UriKind.Absolute);
+#else
+            return new Uri(root.Substring(0, rootLength) + EscapedPath, UriKind.Absolute);
+#endif
+        }
+
+        StringBuilder uri = new(root, 0, rootLength, rootLength + EscapedPath.Length + 64);
+        uri.Append(EscapedPath);
+        char separator = '?';
+        foreach (KeyValuePair<string, string> pair in _query)
+        {
+            uri.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+            separator = '&';
+        }
+
+        return new Uri(uri.ToString(), UriKind.Absolute);
+    }
+
+    private static bool IsCredentialHeaderName(string name)
+    {
+        return string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private ByteArrayContent? CreateJsonContent()
+    {
+        if (_jsonBody is null)
+        {
+            return null;
+        }
+
+        ByteArrayContent content = new(_jsonBody);
+        content.Headers.ContentType = new MediaTypeHeaderValue(_jsonMediaType ?? "application/json");
+        return content;
     }
 
     private static string CheckHeaderValue(string name, string value)
@@ -147,5 +272,21 @@ public sealed class ApiRequest
         }
 
         return value;
+    }
+
+    private readonly struct Header
+    {
+        public Header(string name, string value, bool isCredential)
+        {
+            Name = name;
+            Value = value;
+            IsCredential = isCredential;
+        }
+
+        public string Name { get; }
+
+        public string Value { get; }
+
+        public bool IsCredential { get; }
     }
 }

@@ -31,14 +31,27 @@ public sealed class ApiResponseData
     /// <summary>The delay from <c>Retry-After</c>, if any.</summary>
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>The raw body.</summary>
+    /// <summary>The raw body. It may live in a pooled buffer: valid only while the response handler runs, so copy what you keep.</summary>
     public ReadOnlyMemory<byte> Body => _body;
 
     /// <summary>The body as a read-only stream (binary responses).</summary>
     public System.IO.Stream ReadStream() => new System.IO.MemoryStream(_body.ToArray(), writable: false);
 
     /// <summary>The body decoded as UTF-8 text.</summary>
-    public string BodyText => Encoding.UTF8.GetString(_body.ToArray());
+    public string BodyText
+    {
+        get
+        {
+            if (_body.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+            return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_body, out ArraySegment<byte> segment)
+                ? Encoding.UTF8.GetString(segment.Array!, segment.Offset, segment.Count)
+                : Encoding.UTF8.GetString(_body.ToArray());
+        }
+    }
 
     /// <summary>Parses the body with a generated reader. Malformed JSON and wrong shapes become <see cref="ApiResponseFormatException"/>.</summary>
     public T ReadJson<T>(JsonReadFunc<T> read)

@@ -135,7 +135,24 @@ public static class JsonRead
         }
 
         // Servers often omit the offset (Python's isoformat()): read those as UTC, never as the machine's local
-        // time, which Utf8JsonReader.TryGetDateTimeOffset would assume.
+        // time, which Utf8JsonReader.TryGetDateTimeOffset would assume. The fast path parses the UTF-8 bytes without
+        // allocating; anything it does not take goes through the lenient string parse below.
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            if (HasOffset(raw))
+            {
+                if (reader.TryGetDateTimeOffset(out DateTimeOffset withOffset))
+                {
+                    return withOffset;
+                }
+            }
+            else if (reader.TryGetDateTime(out DateTime local) && local.Kind == DateTimeKind.Unspecified)
+            {
+                return new DateTimeOffset(local, TimeSpan.Zero);
+            }
+        }
+
         string text = reader.GetString()!;
         if (System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value))
         {
@@ -143,6 +160,24 @@ public static class JsonRead
         }
 
         throw new ApiResponseFormatException("Expected a date-time string but found " + ApiValidationException.Shorten(text) + ".");
+    }
+
+    /// <summary>True when an ISO 8601 date-time ends in <c>Z</c> or a <c>+hh:mm</c>/<c>-hh:mm</c> offset after its time part.</summary>
+    private static bool HasOffset(ReadOnlySpan<byte> text)
+    {
+        int time = text.IndexOf((byte)'T');
+        if (time < 0)
+        {
+            time = text.IndexOf((byte)'t');
+        }
+
+        if (time < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> rest = text.Slice(time + 1);
+        return rest.IndexOfAny((byte)'Z', (byte)'z') >= 0 || rest.IndexOfAny((byte)'+', (byte)'-') >= 0;
     }
 
 #if NET6_0_OR_GREATER

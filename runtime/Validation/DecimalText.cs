@@ -49,6 +49,45 @@ public static class DecimalText
         return decimal.TryParse(normalized.ToString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>
+    /// Whether the text has the decimal-string form, exactly as pydantic's pattern
+    /// <c>^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$</c> means it in ECMA-262 with ASCII digits: an optional sign, digits, an
+    /// optional point, digits, and at least one digit in all. No allocation, no regex.
+    /// </summary>
+    public static bool IsDecimalString(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        int index = 0;
+        if (index < text.Length && text[index] is '+' or '-')
+        {
+            index++;
+        }
+
+        int digits = 0;
+        while (index < text.Length && text[index] is >= '0' and <= '9')
+        {
+            index++;
+            digits++;
+        }
+
+        if (index < text.Length && text[index] == '.')
+        {
+            index++;
+        }
+
+        while (index < text.Length && text[index] is >= '0' and <= '9')
+        {
+            index++;
+            digits++;
+        }
+
+        return index == text.Length && digits > 0;
+    }
+
     /// <summary>Formats a decimal in the invariant form the server expects, keeping its scale (12.50 stays "12.50").</summary>
     public static string Format(decimal value)
     {

@@ -56,7 +56,7 @@ public static class StringRules
         {
             try
             {
-                if (!pattern.IsMatch(value))
+                if (!ApiRegex.IsMatch(pattern, value))
                 {
                     return "must match the pattern '" + patternText + "'";
                 }

@@ -43,7 +43,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
         }
     }
 
-    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler)
+    /// <summary>Starts the server; with <paramref name="record"/> false nothing is kept per request (load tests).</summary>
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler, bool record = true)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -52,6 +53,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
         LoopbackServer? server = null;
         app.Run(async context =>
         {
+            if (!record)
+            {
+                await handler(context);
+                return;
+            }
+
             context.Request.EnableBuffering();
             using StreamReader reader = new(context.Request.Body, leaveOpen: true);
             string body = await reader.ReadToEndAsync();

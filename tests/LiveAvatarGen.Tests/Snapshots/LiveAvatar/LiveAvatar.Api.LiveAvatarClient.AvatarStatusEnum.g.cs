@@ -62,8 +62,31 @@ public readonly partial struct AvatarStatusEnum : global::System.IEquatable<Avat
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static AvatarStatusEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static AvatarStatusEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("ACTIVE"u8))
+            {
+                return ACTIVE;
+            }
+            if (reader.ValueTextEquals("INIT"u8))
+            {
+                return INIT;
+            }
+            if (reader.ValueTextEquals("DEPLOYING"u8))
+            {
+                return DEPLOYING;
+            }
+            if (reader.ValueTextEquals("FAILED"u8))
+            {
+                return FAILED;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AvatarStatusEnum value) => writer.WriteStringValue(value.Value);

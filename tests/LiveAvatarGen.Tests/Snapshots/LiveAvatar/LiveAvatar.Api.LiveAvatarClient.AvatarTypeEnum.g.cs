@@ -56,8 +56,23 @@ public readonly partial struct AvatarTypeEnum : global::System.IEquatable<Avatar
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static AvatarTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static AvatarTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("IMAGE"u8))
+            {
+                return IMAGE;
+            }
+            if (reader.ValueTextEquals("VIDEO"u8))
+            {
+                return VIDEO;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AvatarTypeEnum value) => writer.WriteStringValue(value.Value);

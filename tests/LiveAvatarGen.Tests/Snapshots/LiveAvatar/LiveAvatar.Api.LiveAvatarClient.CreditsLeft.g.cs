@@ -15,7 +15,7 @@ public readonly partial struct CreditsLeft : global::System.IEquatable<CreditsLe
     /// <summary>The pattern as the spec writes it (ECMA-262).</summary>
     public const string Pattern = "^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$";
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern = global::LiveAvatarGen.Runtime.Validation.ApiRegex.Create("^(?!^[-+.]*$)[+-]?0*[0-9]*\\.?[0-9]*$");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern = global::LiveAvatarGen.Runtime.Validation.ApiRegex.Create("^(?!^[-+.]*\\z)[+-]?0*[0-9]*\\.?[0-9]*\\z");
 
     private readonly string? _value;
 

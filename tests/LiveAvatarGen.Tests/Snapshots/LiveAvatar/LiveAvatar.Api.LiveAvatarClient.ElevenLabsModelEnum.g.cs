@@ -56,8 +56,23 @@ public readonly partial struct ElevenLabsModelEnum : global::System.IEquatable<E
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static ElevenLabsModelEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static ElevenLabsModelEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("eleven_flash_v2_5"u8))
+            {
+                return ElevenFlashV25;
+            }
+            if (reader.ValueTextEquals("eleven_multilingual_v2"u8))
+            {
+                return ElevenMultilingualV2;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ElevenLabsModelEnum value) => writer.WriteStringValue(value.Value);

@@ -56,8 +56,23 @@ public readonly partial struct FishAudioVoiceSettingsLatencyMode : global::Syste
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static FishAudioVoiceSettingsLatencyMode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static FishAudioVoiceSettingsLatencyMode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("normal"u8))
+            {
+                return Normal;
+            }
+            if (reader.ValueTextEquals("balanced"u8))
+            {
+                return Balanced;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, FishAudioVoiceSettingsLatencyMode value) => writer.WriteStringValue(value.Value);

@@ -56,8 +56,23 @@ public readonly partial struct GeminiRealtimeModelEnum : global::System.IEquatab
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static GeminiRealtimeModelEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static GeminiRealtimeModelEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("gemini-2.5-flash-native-audio-preview-12-2025"u8))
+            {
+                return Gemini25FlashNativeAudioPreview122025;
+            }
+            if (reader.ValueTextEquals("gemini-3.1-flash-live-preview"u8))
+            {
+                return Gemini31FlashLivePreview;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, GeminiRealtimeModelEnum value) => writer.WriteStringValue(value.Value);

@@ -140,8 +140,135 @@ public readonly partial struct GeminiRealtimeVoiceEnum : global::System.IEquatab
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static GeminiRealtimeVoiceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static GeminiRealtimeVoiceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("Achernar"u8))
+            {
+                return Achernar;
+            }
+            if (reader.ValueTextEquals("Achird"u8))
+            {
+                return Achird;
+            }
+            if (reader.ValueTextEquals("Algenib"u8))
+            {
+                return Algenib;
+            }
+            if (reader.ValueTextEquals("Algieba"u8))
+            {
+                return Algieba;
+            }
+            if (reader.ValueTextEquals("Alnilam"u8))
+            {
+                return Alnilam;
+            }
+            if (reader.ValueTextEquals("Aoede"u8))
+            {
+                return Aoede;
+            }
+            if (reader.ValueTextEquals("Autonoe"u8))
+            {
+                return Autonoe;
+            }
+            if (reader.ValueTextEquals("Callirrhoe"u8))
+            {
+                return Callirrhoe;
+            }
+            if (reader.ValueTextEquals("Charon"u8))
+            {
+                return Charon;
+            }
+            if (reader.ValueTextEquals("Despina"u8))
+            {
+                return Despina;
+            }
+            if (reader.ValueTextEquals("Enceladus"u8))
+            {
+                return Enceladus;
+            }
+            if (reader.ValueTextEquals("Erinome"u8))
+            {
+                return Erinome;
+            }
+            if (reader.ValueTextEquals("Fenrir"u8))
+            {
+                return Fenrir;
+            }
+            if (reader.ValueTextEquals("Gacrux"u8))
+            {
+                return Gacrux;
+            }
+            if (reader.ValueTextEquals("Iapetus"u8))
+            {
+                return Iapetus;
+            }
+            if (reader.ValueTextEquals("Kore"u8))
+            {
+                return Kore;
+            }
+            if (reader.ValueTextEquals("Laomedeia"u8))
+            {
+                return Laomedeia;
+            }
+            if (reader.ValueTextEquals("Leda"u8))
+            {
+                return Leda;
+            }
+            if (reader.ValueTextEquals("Orus"u8))
+            {
+                return Orus;
+            }
+            if (reader.ValueTextEquals("Pulcherrima"u8))
+            {
+                return Pulcherrima;
+            }
+            if (reader.ValueTextEquals("Puck"u8))
+            {
+                return Puck;
+            }
+            if (reader.ValueTextEquals("Rasalgethi"u8))
+            {
+                return Rasalgethi;
+            }
+            if (reader.ValueTextEquals("Sadachbia"u8))
+            {
+                return Sadachbia;
+            }
+            if (reader.ValueTextEquals("Sadaltager"u8))
+            {
+                return Sadaltager;
+            }
+            if (reader.ValueTextEquals("Schedar"u8))
+            {
+                return Schedar;
+            }
+            if (reader.ValueTextEquals("Sulafat"u8))
+            {
+                return Sulafat;
+            }
+            if (reader.ValueTextEquals("Umbriel"u8))
+            {
+                return Umbriel;
+            }
+            if (reader.ValueTextEquals("Vindemiatrix"u8))
+            {
+                return Vindemiatrix;
+            }
+            if (reader.ValueTextEquals("Zephyr"u8))
+            {
+                return Zephyr;
+            }
+            if (reader.ValueTextEquals("Zubenelgenubi"u8))
+            {
+                return Zubenelgenubi;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, GeminiRealtimeVoiceEnum value) => writer.WriteStringValue(value.Value);

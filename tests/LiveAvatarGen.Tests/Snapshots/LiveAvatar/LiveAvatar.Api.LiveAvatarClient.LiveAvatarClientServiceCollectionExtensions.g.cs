@@ -38,9 +38,13 @@ public static partial class LiveAvatarClientServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<ILiveAvatarClient, LiveAvatarClient>(
+        global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<ILiveAvatarClient, LiveAvatarClient>(
             services,
             HttpClientName,
             static (httpClient, provider) => new LiveAvatarClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<LiveAvatarClientOptions>>(provider).Value));
+
+        // The client follows redirects itself and drops credentials across origins; a handler that followed them
+        // on its own would re-send the API key, so the primary handler does not.
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, static () => global::LiveAvatarGen.Runtime.Http.ApiHttp.CreateHandler());
     }
 }

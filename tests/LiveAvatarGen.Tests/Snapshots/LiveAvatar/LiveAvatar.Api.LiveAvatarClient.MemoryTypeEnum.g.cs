@@ -53,8 +53,19 @@ public readonly partial struct MemoryTypeEnum : global::System.IEquatable<Memory
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static MemoryTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static MemoryTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("session"u8))
+            {
+                return Session;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, MemoryTypeEnum value) => writer.WriteStringValue(value.Value);

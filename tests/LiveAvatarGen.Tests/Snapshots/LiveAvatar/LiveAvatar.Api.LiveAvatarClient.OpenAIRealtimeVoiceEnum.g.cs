@@ -89,8 +89,67 @@ public readonly partial struct OpenAIRealtimeVoiceEnum : global::System.IEquatab
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static OpenAIRealtimeVoiceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static OpenAIRealtimeVoiceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("alloy"u8))
+            {
+                return Alloy;
+            }
+            if (reader.ValueTextEquals("ash"u8))
+            {
+                return Ash;
+            }
+            if (reader.ValueTextEquals("ballad"u8))
+            {
+                return Ballad;
+            }
+            if (reader.ValueTextEquals("coral"u8))
+            {
+                return Coral;
+            }
+            if (reader.ValueTextEquals("echo"u8))
+            {
+                return Echo;
+            }
+            if (reader.ValueTextEquals("fable"u8))
+            {
+                return Fable;
+            }
+            if (reader.ValueTextEquals("onyx"u8))
+            {
+                return Onyx;
+            }
+            if (reader.ValueTextEquals("nova"u8))
+            {
+                return Nova;
+            }
+            if (reader.ValueTextEquals("shimmer"u8))
+            {
+                return Shimmer;
+            }
+            if (reader.ValueTextEquals("sage"u8))
+            {
+                return Sage;
+            }
+            if (reader.ValueTextEquals("verse"u8))
+            {
+                return Verse;
+            }
+            if (reader.ValueTextEquals("marin"u8))
+            {
+                return Marin;
+            }
+            if (reader.ValueTextEquals("cedar"u8))
+            {
+                return Cedar;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, OpenAIRealtimeVoiceEnum value) => writer.WriteStringValue(value.Value);

@@ -62,8 +62,31 @@ public readonly partial struct STTProviderEnum : global::System.IEquatable<STTPr
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static STTProviderEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static STTProviderEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("deepgram"u8))
+            {
+                return Deepgram;
+            }
+            if (reader.ValueTextEquals("assembly_ai"u8))
+            {
+                return AssemblyAi;
+            }
+            if (reader.ValueTextEquals("gladia"u8))
+            {
+                return Gladia;
+            }
+            if (reader.ValueTextEquals("elevenlabs"u8))
+            {
+                return Elevenlabs;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, STTProviderEnum value) => writer.WriteStringValue(value.Value);

@@ -59,8 +59,27 @@ public readonly partial struct SecretTypeEnum : global::System.IEquatable<Secret
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static SecretTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static SecretTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("OPENAI_API_KEY"u8))
+            {
+                return OPENAIAPIKEY;
+            }
+            if (reader.ValueTextEquals("ELEVENLABS_API_KEY"u8))
+            {
+                return ELEVENLABSAPIKEY;
+            }
+            if (reader.ValueTextEquals("GEMINI_API_KEY"u8))
+            {
+                return GEMINIAPIKEY;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SecretTypeEnum value) => writer.WriteStringValue(value.Value);

@@ -80,8 +80,55 @@ public readonly partial struct SessionEndReasonEnum : global::System.IEquatable<
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static SessionEndReasonEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static SessionEndReasonEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("UNKNOWN"u8))
+            {
+                return UNKNOWN;
+            }
+            if (reader.ValueTextEquals("USER_DISCONNECTED"u8))
+            {
+                return USERDISCONNECTED;
+            }
+            if (reader.ValueTextEquals("SERVER_ERROR"u8))
+            {
+                return SERVERERROR;
+            }
+            if (reader.ValueTextEquals("IDLE_TIMEOUT"u8))
+            {
+                return IDLETIMEOUT;
+            }
+            if (reader.ValueTextEquals("NO_CREDITS"u8))
+            {
+                return NOCREDITS;
+            }
+            if (reader.ValueTextEquals("USER_CLOSED"u8))
+            {
+                return USERCLOSED;
+            }
+            if (reader.ValueTextEquals("AVATAR_DELETED"u8))
+            {
+                return AVATARDELETED;
+            }
+            if (reader.ValueTextEquals("MAX_DURATION_REACHED"u8))
+            {
+                return MAXDURATIONREACHED;
+            }
+            if (reader.ValueTextEquals("ZOMBIE_SESSION_REAP"u8))
+            {
+                return ZOMBIESESSIONREAP;
+            }
+            if (reader.ValueTextEquals("AGENT_HANG_UP"u8))
+            {
+                return AGENTHANGUP;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionEndReasonEnum value) => writer.WriteStringValue(value.Value);

@@ -56,8 +56,23 @@ public readonly partial struct SessionInteractivityTypeEnum : global::System.IEq
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static SessionInteractivityTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static SessionInteractivityTypeEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("CONVERSATIONAL"u8))
+            {
+                return CONVERSATIONAL;
+            }
+            if (reader.ValueTextEquals("PUSH_TO_TALK"u8))
+            {
+                return PUSHTOTALK;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionInteractivityTypeEnum value) => writer.WriteStringValue(value.Value);

@@ -62,8 +62,31 @@ public readonly partial struct SessionSourceEnum : global::System.IEquatable<Ses
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static SessionSourceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static SessionSourceEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("DEMO"u8))
+            {
+                return DEMO;
+            }
+            if (reader.ValueTextEquals("APP"u8))
+            {
+                return APP;
+            }
+            if (reader.ValueTextEquals("API"u8))
+            {
+                return API;
+            }
+            if (reader.ValueTextEquals("EMBED"u8))
+            {
+                return EMBED;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionSourceEnum value) => writer.WriteStringValue(value.Value);

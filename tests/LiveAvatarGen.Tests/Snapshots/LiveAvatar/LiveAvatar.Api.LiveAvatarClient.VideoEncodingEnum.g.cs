@@ -56,8 +56,23 @@ public readonly partial struct VideoEncodingEnum : global::System.IEquatable<Vid
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static VideoEncodingEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static VideoEncodingEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("VP8"u8))
+            {
+                return VP8;
+            }
+            if (reader.ValueTextEquals("H264"u8))
+            {
+                return H264;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, VideoEncodingEnum value) => writer.WriteStringValue(value.Value);

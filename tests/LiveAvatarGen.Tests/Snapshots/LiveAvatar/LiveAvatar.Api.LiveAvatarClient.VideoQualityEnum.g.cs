@@ -62,8 +62,31 @@ public readonly partial struct VideoQualityEnum : global::System.IEquatable<Vide
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the value; any string is accepted.</summary>
-    public static VideoQualityEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
+    public static VideoQualityEnum ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("very_high"u8))
+            {
+                return VeryHigh;
+            }
+            if (reader.ValueTextEquals("high"u8))
+            {
+                return High;
+            }
+            if (reader.ValueTextEquals("medium"u8))
+            {
+                return Medium;
+            }
+            if (reader.ValueTextEquals("low"u8))
+            {
+                return Low;
+            }
+        }
+
+        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+    }
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, VideoQualityEnum value) => writer.WriteStringValue(value.Value);

@@ -1,0 +1,59 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Text;
+using System.Text.Json;
+using LiveAvatar.Api;
+using LiveAvatarGen.Runtime.Errors;
+using Xunit;
+
+namespace LiveAvatarGen.Tests.Runtime;
+
+/// <summary>Open enums read a listed value as its static member (no string allocated) and still keep any other.</summary>
+public sealed class OpenEnumReadTests
+{
+    private static AvatarTypeEnum Read(string json)
+    {
+        Utf8JsonReader reader = new(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return AvatarTypeEnum.ReadJson(ref reader);
+    }
+
+    [Fact]
+    public void AListedValueIsTheStaticMemberItself()
+    {
+        AvatarTypeEnum value = Read("\"IMAGE\"");
+
+        Assert.Equal(AvatarTypeEnum.IMAGE, value);
+        Assert.Same(AvatarTypeEnum.IMAGE.Value, value.Value);
+    }
+
+    [Fact]
+    public void AnEscapedListedValueIsRecognised()
+    {
+        AvatarTypeEnum value = Read("\"\\u0049MAGE\"");
+
+        Assert.Same(AvatarTypeEnum.IMAGE.Value, value.Value);
+    }
+
+    [Theory]
+    [InlineData("\"HOLOGRAM\"", "HOLOGRAM")]
+    [InlineData("\"image\"", "image")]
+    [InlineData("\"IMAGES\"", "IMAGES")]
+    [InlineData("\"\"", "")]
+    public void AnyOtherStringIsKept(string json, string expected)
+    {
+        AvatarTypeEnum value = Read(json);
+
+        Assert.Equal(expected, value.Value);
+        Assert.False(value.IsKnown);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    public void ANonStringIsAFormatError(string json)
+    {
+        Assert.Throws<ApiResponseFormatException>(() => Read(json));
+    }
+}
