@@ -49,33 +49,45 @@ internal static class EmitterCommon
     /// that member when the JSON string equals the value, so reading a listed value allocates no string.</param>
     public static void StringValueMembers(SourceWriter writer, string name, string readSummary, bool isInteger = false, System.Collections.Generic.IReadOnlyList<(string Value, string Member)>? knownValues = null)
     {
-        string equals = isInteger ? "Value == other.Value" : "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)";
-        string hash = isInteger ? "Value.GetHashCode()" : "global::System.StringComparer.Ordinal.GetHashCode(Value)";
-        string text = isInteger ? "Value.ToString(" + TypeSyntax.Invariant + ")" : "Value";
-        string read = isInteger ? TypeSyntax.JsonRead + ".Int64(ref reader)" : TypeSyntax.JsonRead + ".String(ref reader)";
-        string write = isInteger ? "writer.WriteNumberValue(value.Value)" : "writer.WriteStringValue(value.Value)";
-        writer.Line("/// <summary>Compares the values" + (isInteger ? "." : " ordinally.") + "</summary>");
+        WrapperSemantics semantics = isInteger
+            ? new("Compares the values.", "Value == other.Value", "Value.GetHashCode()", "Value.ToString(" + TypeSyntax.Invariant + ")", TypeSyntax.JsonRead + ".Int64(ref reader)", "writer.WriteNumberValue(value.Value)")
+            : new("Compares the values ordinally.", "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)", "global::System.StringComparer.Ordinal.GetHashCode(Value)", "Value", TypeSyntax.JsonRead + ".String(ref reader)", "writer.WriteStringValue(value.Value)");
+        WrapperMembers(writer, name, semantics, readSummary, isInteger ? null : knownValues);
+    }
+
+    /// <summary>
+    /// The members every generated struct that wraps one value shares: equality operators, Equals, GetHashCode,
+    /// ToString, the JSON reader and writer, and the converter.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The struct's name.</param>
+    /// <param name="semantics">The expressions that differ between strings, integers and numbers.</param>
+    /// <param name="readSummary">The reader's summary.</param>
+    /// <param name="knownValues">Listed string values the reader returns as their static members, or null.</param>
+    public static void WrapperMembers(SourceWriter writer, string name, WrapperSemantics semantics, string readSummary, System.Collections.Generic.IReadOnlyList<(string Value, string Member)>? knownValues = null)
+    {
+        writer.Line("/// <summary>" + semantics.CompareSummary + "</summary>");
         writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
         writer.Line();
-        writer.Line("/// <summary>Compares the values" + (isInteger ? "." : " ordinally.") + "</summary>");
+        writer.Line("/// <summary>" + semantics.CompareSummary + "</summary>");
         writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public bool Equals(" + name + " other) => " + equals + ";");
+        writer.Line("public bool Equals(" + name + " other) => " + semantics.EqualsExpression + ";");
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public override int GetHashCode() => " + hash + ";");
+        writer.Line("public override int GetHashCode() => " + semantics.Hash + ";");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public override string ToString() => " + text + ";");
+        writer.Line("public override string ToString() => " + semantics.Text + ";");
         writer.Line();
         writer.Line("/// <summary>" + readSummary + "</summary>");
-        if (isInteger || knownValues is null || knownValues.Count == 0)
+        if (knownValues is null || knownValues.Count == 0)
         {
-            writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + read + ");");
+            writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + semantics.Read + ");");
         }
         else
         {
@@ -90,12 +102,13 @@ internal static class EmitterCommon
 
             writer.Close();
             writer.Line();
-            writer.Line("return new(" + read + ");");
+            writer.Line("return new(" + semantics.Read + ");");
             writer.Close();
         }
+
         writer.Line();
         writer.Line("/// <summary>Writes the value.</summary>");
-        writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => " + write + ";");
+        writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => " + semantics.Write + ";");
         writer.Line();
         Converter(writer, name);
     }
@@ -111,3 +124,6 @@ internal static class EmitterCommon
         writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + typeName + ".JsonConverter))]");
     }
 }
+
+/// <summary>The expressions a wrapper struct's shared members differ by.</summary>
+internal sealed record WrapperSemantics(string CompareSummary, string EqualsExpression, string Hash, string Text, string Read, string Write);

@@ -52,34 +52,17 @@ internal static class NumberTypeEmitter
         writer.Line("/// <summary>The number.</summary>");
         writer.Line("public static implicit operator " + underlying + "(" + name + " value) => value.Value;");
         writer.Line();
-        writer.Line("/// <summary>Compares the numbers.</summary>");
-        writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
-        writer.Line();
-        writer.Line("/// <summary>Compares the numbers.</summary>");
-        writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public bool Equals(" + name + " other) => Value.Equals(other.Value);");
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public override int GetHashCode() => Value.GetHashCode();");
-        writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line("public int CompareTo(" + name + " other) => Value.CompareTo(other.Value);");
         writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public override string ToString() => " + TypeSyntax.Runtime + ".Http.ApiFormat.Value(Value);");
-        writer.Line();
-        writer.Line("/// <summary>Reads and validates the value.</summary>");
-        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + TypeSyntax.Read(new TypeRef(model.Underlying), "reader", facts) + ");");
-        writer.Line();
-        writer.Line("/// <summary>Writes the number.</summary>");
-        writer.Line("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value) => writer.WriteNumberValue(value.Value);");
-        writer.Line();
-        EmitterCommon.Converter(writer, name);
+        WrapperSemantics semantics = new(
+            "Compares the numbers.",
+            "Value.Equals(other.Value)",
+            "Value.GetHashCode()",
+            TypeSyntax.Runtime + ".Http.ApiFormat.Value(Value)",
+            TypeSyntax.Read(new TypeRef(model.Underlying), "reader", facts),
+            "writer.WriteNumberValue(value.Value)");
+        EmitterCommon.WrapperMembers(writer, name, semantics, "Reads and validates the value.");
         writer.Close();
         return writer.ToString();
     }

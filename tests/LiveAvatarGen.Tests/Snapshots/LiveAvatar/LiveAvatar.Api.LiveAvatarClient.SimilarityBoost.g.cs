@@ -42,6 +42,9 @@ public readonly partial struct SimilarityBoost : global::System.IEquatable<Simil
     /// <summary>The number.</summary>
     public static implicit operator double(SimilarityBoost value) => value.Value;
 
+    /// <inheritdoc />
+    public int CompareTo(SimilarityBoost other) => Value.CompareTo(other.Value);
+
     /// <summary>Compares the numbers.</summary>
     public static bool operator ==(SimilarityBoost left, SimilarityBoost right) => left.Equals(right);
 
@@ -58,15 +61,12 @@ public readonly partial struct SimilarityBoost : global::System.IEquatable<Simil
     public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc />
-    public int CompareTo(SimilarityBoost other) => Value.CompareTo(other.Value);
-
-    /// <inheritdoc />
     public override string ToString() => global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(Value);
 
     /// <summary>Reads and validates the value.</summary>
     public static SimilarityBoost ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader));
 
-    /// <summary>Writes the number.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SimilarityBoost value) => writer.WriteNumberValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>

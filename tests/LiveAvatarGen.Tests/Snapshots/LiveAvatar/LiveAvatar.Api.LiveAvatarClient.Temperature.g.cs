@@ -42,6 +42,9 @@ public readonly partial struct Temperature : global::System.IEquatable<Temperatu
     /// <summary>The number.</summary>
     public static implicit operator double(Temperature value) => value.Value;
 
+    /// <inheritdoc />
+    public int CompareTo(Temperature other) => Value.CompareTo(other.Value);
+
     /// <summary>Compares the numbers.</summary>
     public static bool operator ==(Temperature left, Temperature right) => left.Equals(right);
 
@@ -58,15 +61,12 @@ public readonly partial struct Temperature : global::System.IEquatable<Temperatu
     public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc />
-    public int CompareTo(Temperature other) => Value.CompareTo(other.Value);
-
-    /// <inheritdoc />
     public override string ToString() => global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(Value);
 
     /// <summary>Reads and validates the value.</summary>
     public static Temperature ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader));
 
-    /// <summary>Writes the number.</summary>
+    /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Temperature value) => writer.WriteNumberValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
