@@ -173,6 +173,18 @@ public sealed class DiagnosticCatalogTests
     }
 
     [Fact]
+    public void Lag2002CallbacksAreSkippedButTheOperationIsGenerated()
+    {
+        GenerationResult result = GeneratorHarness.Generate("/specs/openapi.yaml", File.ReadAllText(TestPaths.Spec("public/oai-callback-example.yaml")));
+
+        Diagnostic diagnostic = Single(result, "LAG2002");
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Contains("callbacks", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(result.Sources, s => s.HintName.EndsWith("Async.g.cs", StringComparison.Ordinal));
+        Assert.Empty(result.CompilationProblems);
+    }
+
+    [Fact]
     public void Lag2003KeywordNotEnforced()
     {
         string spec = Json31 + "      \"A\": {\n        \"type\": \"object\",\n        \"properties\": { \"x\": { \"type\": \"string\" } },\n        \"additionalProperties\": { \"type\": \"string\" }\n      }\n    }\n  }\n}\n";

@@ -71,4 +71,28 @@ public sealed class FormatsCompileTests
         Assert.Equal("System.DateOnly", ((IPropertySymbol)thing.GetMembers("Day").Single()).Type.ToDisplayString());
         Assert.Contains(result.Sources, s => s.SourceText.ToString().Contains("\"application/merge-patch+json\"", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void DiscriminatorWithoutMappingUsesComponentNames()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Shapes, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                Shape:
+                  oneOf: [ { $ref: "#/components/schemas/Circle" }, { $ref: "#/components/schemas/Square" } ]
+                  discriminator: { propertyName: kind }
+                Circle: { type: object, required: [kind], properties: { kind: { type: string }, r: { type: number } } }
+                Square: { type: object, required: [kind], properties: { kind: { type: string }, side: { type: number } } }
+            """;
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/shapes.openapi.yaml", spec);
+
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        string union = result.Sources.Single(s => s.HintName.EndsWith(".Shape.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("tag is not (\"Circle\")", union, System.StringComparison.Ordinal);
+        Assert.Contains("tag is not (\"Square\")", union, System.StringComparison.Ordinal);
+    }
 }
