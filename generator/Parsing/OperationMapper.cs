@@ -119,7 +119,7 @@ internal sealed class OperationMapper
         {
             foreach (KeyValuePair<string, IOpenApiResponse> response in operation.Responses)
             {
-                responses.Add(MapResponse(response.Key, response.Value, typeBase, pointer + "/responses/" + response.Key));
+                responses.Add(MapResponse(response.Key, References.Resolve(response.Value), typeBase, pointer + "/responses/" + response.Key));
             }
         }
 
@@ -161,7 +161,7 @@ internal sealed class OperationMapper
 
     private RequestBodyModel? MapBody(OpenApiOperation operation, string typeBase, string pointer, NameRegistry parameterNames)
     {
-        if (operation.RequestBody is not { } body || ContentKinds.Pick(body.Content) is not { } content)
+        if (References.Resolve(operation.RequestBody) is not { } body || ContentKinds.Pick(body.Content) is not { } content)
         {
             return null;
         }
@@ -196,14 +196,14 @@ internal sealed class OperationMapper
     private static List<(IOpenApiParameter Parameter, string Pointer)> MergedParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer)
     {
         List<(IOpenApiParameter, string)> merged = new();
-        IList<IOpenApiParameter> own = operation.Parameters ?? new List<IOpenApiParameter>();
+        List<IOpenApiParameter> own = (operation.Parameters ?? new List<IOpenApiParameter>()).Select(p => p is null ? null! : References.Resolve(p)).ToList();
         if (pathItem.Parameters is { } shared)
         {
             string pathPointer = pointer.Substring(0, pointer.LastIndexOf('/'));
             for (int i = 0; i < shared.Count; i++)
             {
-                IOpenApiParameter parameter = shared[i];
-                if (parameter is not null && !own.Any(o => o.Name == parameter.Name && o.In == parameter.In))
+                IOpenApiParameter parameter = shared[i] is null ? null! : References.Resolve(shared[i]);
+                if (parameter is not null && !own.Any(o => o is not null && o.Name == parameter.Name && o.In == parameter.In))
                 {
                     merged.Add((parameter, pathPointer + "/parameters/" + i));
                 }
