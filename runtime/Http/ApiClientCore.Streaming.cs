@@ -50,10 +50,17 @@ public sealed partial class ApiClientCore
     {
         ApplySecurity(request, security);
         // Streams do not follow redirects: a 3xx reaches toError as an ApiException, and credentials stay with this origin.
-        using HttpRequestMessage message = request.ToMessage(BuildTarget(request, ResolveBaseAddress()), request.Method, includeBody: true, includeCredentials: true);
+        Uri target = BuildTarget(request, ResolveBaseAddress());
+        using HttpRequestMessage message = request.ToMessage(target, request.Method, includeBody: true, includeCredentials: true);
         _prepareRequest?.Invoke(message, operationName);
         using HttpResponseMessage response = await SendForHeadersAsync(message, cancellationToken).ConfigureAwait(false);
         _processResponse?.Invoke(response, operationName);
+        if (request.HasCredentials && response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } finalUri && !SameOrigin(target, finalUri))
+        {
+            // As for other calls: a handler that followed a redirect by itself may have carried the credentials away.
+            throw new ApiRedirectException(Origin(target), Origin(finalUri));
+        }
+
         int status = (int)response.StatusCode;
         if (status is < 200 or > 299)
         {

@@ -245,6 +245,30 @@ public sealed class ConstructsEndToEndTests
     }
 
     [Fact]
+    public async Task StreamRefusesAnAnswerFromAnotherOriginWhenCredentialsWereSent()
+    {
+        await using LoopbackServer other = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/x-ndjson";
+            await context.Response.WriteAsync("{\"seq\":1}\n");
+        });
+        await using LoopbackServer server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = new Uri(other.BaseAddress, "lines").ToString();
+            return Task.CompletedTask;
+        });
+        using HttpClient autoRedirecting = new();
+
+        await Assert.ThrowsAsync<ApiRedirectException>(async () =>
+        {
+            await foreach (Event unused in Client(autoRedirecting, server, o => o.CookieKey = "secret").LinesAsync())
+            {
+            }
+        });
+    }
+
+    [Fact]
     public async Task StreamErrorsAreTyped()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"title\":\"nope\"}", 500));
