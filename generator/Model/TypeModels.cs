@@ -21,8 +21,7 @@ internal sealed record ObjectModel(
     string Name,
     string? Documentation,
     bool IsDeprecated,
-    EquatableArray<PropertyModel> Properties,
-    TypeRef? AdditionalProperties)
+    EquatableArray<PropertyModel> Properties)
     : TypeModel(HintPrefix, Namespace, Name, Documentation);
 
 /// <summary>A property of an object schema.</summary>

@@ -73,7 +73,7 @@ internal sealed partial class SchemaMapper
         }
 
         ReportIgnoredKeywords(schema, pointer);
-        _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), null));
+        _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray()));
     }
 
     /// <summary>
