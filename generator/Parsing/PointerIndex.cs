@@ -303,7 +303,7 @@ internal static class PointerIndex
         (int Indent, string Pointer, bool IsSequence, int Index) top = stack[stack.Count - 1];
         if (!isItem)
         {
-            return top.Indent == indent ? top.Pointer : top.Pointer;
+            return top.Pointer;
         }
 
         // A sequence item: count items at this indentation under the container.

@@ -217,7 +217,8 @@ internal sealed partial class SchemaMapper
             return nullable ? valueType.AsNullable() : valueType;
         }
 
-        if (shape == NamedShape.Union && UnionKey(schema) is { } unionKey && _unionsByVariants.TryGetValue(unionKey, out TypeRef? sameUnion))
+        string? unionKey = shape == NamedShape.Union ? UnionKey(schema) : null;
+        if (unionKey is not null && _unionsByVariants.TryGetValue(unionKey, out TypeRef? sameUnion))
         {
             // The same set of referenced variants in another place is the same type.
             return nullable ? sameUnion.AsNullable() : sameUnion;
@@ -227,9 +228,9 @@ internal sealed partial class SchemaMapper
         {
             string typeName = _typeNames.Claim(shape == NamedShape.Union ? UnionName(schema, nameHint) : nameHint);
             TypeRef named = RefForNamed(shape, typeName);
-            if (shape == NamedShape.Union && UnionKey(schema) is { } key)
+            if (unionKey is not null)
             {
-                _unionsByVariants[key] = named;
+                _unionsByVariants[unionKey] = named;
             }
 
             BuildNamed(shape, schema, typeName, pointer, depth + 1);

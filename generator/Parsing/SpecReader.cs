@@ -71,7 +71,7 @@ internal static class SpecReader
             extensionsName,
             Documentation.Join(document.Info?.Title, document.Info?.Description),
             document.Servers?.FirstOrDefault()?.Url,
-            SecuritySchemes(document, mapped),
+            SecuritySchemes(document),
             mapped);
         return new ApiSpec(client, schemas.Types.ToEquatableArray());
     }
@@ -94,7 +94,7 @@ internal static class SpecReader
         return string.Join(".", parts.Select(p => Identifiers.IsKeyword(p) ? "_" + p : p));
     }
 
-    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document, EquatableArray<OperationModel> operations)
+    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document)
     {
         List<SecuritySchemeModel> schemes = new();
         if (document.Components?.SecuritySchemes is not { } declared)

@@ -261,13 +261,6 @@ public static class JsonRead
         return map;
     }
 
-    /// <summary>Reads a value that may be JSON null.</summary>
-    public static T? NullableClass<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read)
-        where T : class
-    {
-        return reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
-    }
-
     /// <summary>The error for a property that must be present but is not.</summary>
     public static ApiResponseFormatException MissingProperty(string jsonName, string typeName)
     {

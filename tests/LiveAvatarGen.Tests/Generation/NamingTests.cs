@@ -86,7 +86,7 @@ public sealed class NamingTests
     }
 
     [Fact]
-    public void OutputIsTheSameWhateverTheOrderOfRuns()
+    public void HostileSpecGivesTheSameOutputOnEveryRun()
     {
         GenerationResult first = GeneratorHarness.Generate("/specs/openapi.json", HostileSpec);
         GenerationResult second = GeneratorHarness.Generate("/specs/openapi.json", HostileSpec);
