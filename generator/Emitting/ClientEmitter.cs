@@ -127,12 +127,18 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static string SchemeField(SecuritySchemeModel scheme) => "s_scheme" + scheme.PropertyName;
+    /// <summary>
+    /// The two kinds of static fields differ from their fourth character on (<c>s_scheme_</c>, <c>s_security_</c>),
+    /// so a scheme named <c>foo_security</c> and an operation named <c>scheme_foo</c> can no longer meet.
+    /// </summary>
+    private static string SchemeField(SecuritySchemeModel scheme) => "s_scheme_" + scheme.PropertyName;
+
+    private static string SecurityField(string baseName) => "s_security_" + baseName;
 
     private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, Dictionary<string, SecuritySchemeModel> schemes, CompilationFacts facts)
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-        string securityField = "s_" + char.ToLowerInvariant(baseName[0]) + baseName.Substring(1) + "Security";
+        string securityField = SecurityField(baseName);
         IEnumerable<string> alternatives = operation.Security
             .Select(requirement => requirement.All(schemes.ContainsKey)
                 ? "new " + Http + ".ApiSecurityScheme[] { " + string.Join(", ", requirement.Select(id => SchemeField(schemes[id]))) + " }"

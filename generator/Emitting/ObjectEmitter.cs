@@ -34,7 +34,8 @@ internal static class ObjectEmitter
     {
         writer.Summary(property.Documentation ?? property.JsonName);
         string access = property.Access switch { PropertyAccess.ReadOnly => " Read-only: set by the server.", PropertyAccess.WriteOnly => " Write-only: never returned by the server.", _ => string.Empty };
-        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + "</remarks>");
+        string assumed = property.DefaultJson is null ? string.Empty : " When not set it is not sent, and the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.";
+        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + assumed + "</remarks>");
         if (property.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
@@ -49,9 +50,9 @@ internal static class ObjectEmitter
             bool needsInitializer = !useRequired && !property.Type.IsNullable && !property.Type.IsValueType;
             writer.Line("public " + (useRequired ? "required " : string.Empty) + type + " " + property.Name + " { get; init; }" + (needsInitializer ? " = default!;" : string.Empty));
         }
-        else if (property.DefaultValue is not null)
+        else if (property.ConstJson is not null)
         {
-            writer.Line("public " + type + " " + property.Name + " { get; init; } = " + property.DefaultValue + ";");
+            writer.Line("public " + type + " " + property.Name + " { get; init; } = " + ConstLiteral(property) + ";");
         }
         else
         {
@@ -67,7 +68,7 @@ internal static class ObjectEmitter
         for (int i = 0; i < model.Properties.Count; i++)
         {
             PropertyModel property = model.Properties[i];
-            string initial = property.IsRequired ? "default!" : property.DefaultValue ?? "default";
+            string initial = property.IsRequired ? "default!" : property.ConstJson is not null ? ConstLiteral(property) : "default";
             writer.Line(TypeSyntax.Of(property.Type, facts) + " p" + Index(i) + " = " + initial + ";");
             if (TracksPresence(property))
             {
@@ -157,6 +158,15 @@ internal static class ObjectEmitter
 
         writer.Line("writer.WriteEndObject();");
         writer.Close();
+    }
+
+    /// <summary>The C# literal of a const member's value: JSON strings become C# strings; numbers and booleans read the same in both.</summary>
+    private static string ConstLiteral(PropertyModel property)
+    {
+        string json = property.ConstJson!;
+        return json.StartsWith("\"", System.StringComparison.Ordinal)
+            ? CSharpLiteral.String(System.Text.Json.JsonDocument.Parse(json).RootElement.GetString()!)
+            : json;
     }
 
     /// <summary>Required members must be present when read, except writeOnly ones, which never come back from a server.</summary>

@@ -29,11 +29,15 @@ internal sealed record ObjectModel(
 /// <param name="Name">The C# property name.</param>
 /// <param name="Type">The declared type; nullable where JSON null or absence is possible.</param>
 /// <param name="IsRequired">Whether the spec lists the property in <c>required</c>.</param>
-/// <param name="DefaultValue">A C# expression for the spec's default, or null.</param>
+/// <param name="DefaultJson">The spec's default as JSON text, or null: documentation only, since an unset member is not sent.</param>
 /// <param name="Documentation">XML doc text.</param>
 /// <param name="IsDeprecated">Emits [Obsolete].</param>
 /// <param name="Access">ReadOnly: only servers send it, so code need not set it. WriteOnly: only clients send it, so a response may leave it out.</param>
-internal sealed record PropertyModel(string JsonName, string Name, TypeRef Type, bool IsRequired, string? DefaultValue, string? Documentation, bool IsDeprecated, PropertyAccess Access = PropertyAccess.ReadWrite);
+/// <param name="ConstJson">
+/// The spec's <c>const</c> as JSON text (a string, number or boolean), or null. A const member has one legal value,
+/// so it starts with that value and is always sent: it is the tag that tells variants apart, not a default.
+/// </param>
+internal sealed record PropertyModel(string JsonName, string Name, TypeRef Type, bool IsRequired, string? DefaultJson, string? Documentation, bool IsDeprecated, PropertyAccess Access = PropertyAccess.ReadWrite, string? ConstJson = null);
 
 /// <summary>The spec's readOnly / writeOnly.</summary>
 internal enum PropertyAccess

@@ -106,7 +106,8 @@ internal sealed class OperationMapper
                 parameter.Name,
                 parameterNames.Claim(Identifiers.ToCamelCase(parameter.Name)),
                 mapped,
-                required ? type : type.AsNullable(),
+                // A path segment cannot be null, whatever the schema says (FastAPI writes anyOf [string, null]).
+                mapped == ParameterLocation.Path ? type.AsNonNullable() : required ? type : type.AsNullable(),
                 required,
                 StyleOf(parameter, mapped),
                 parameter.Explode,
@@ -181,7 +182,8 @@ internal sealed class OperationMapper
                 return new RequestBodyModel(parameterNames.Claim("body"), Optional(new TypeRef(TypeKind.String), body.Required), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
             case ContentKind.Json:
                 TypeRef type = _schemas.Map(schema, typeBase + "Request", schemaPointer);
-                return new RequestBodyModel(parameterNames.Claim("body"), body.Required ? type : type.AsNullable(), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
+                // A required body is always sent, so the caller passes a value even where the schema admits null.
+                return new RequestBodyModel(parameterNames.Claim("body"), body.Required ? type.AsNonNullable() : type.AsNullable(), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
             default:
                 _diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnsupportedConstruct,

@@ -41,6 +41,7 @@ internal sealed partial class SchemaMapper
         List<CollectedProperty> collected = new();
         HashSet<string> required = new(StringComparer.Ordinal);
         CollectProperties(schema, pointer, collected, required, new HashSet<string>(StringComparer.Ordinal), 0);
+        AddUndeclaredRequired(schema, pointer, collected, required);
 
         NameRegistry memberNames = new();
         memberNames.Reserve(typeName);
@@ -59,21 +60,64 @@ internal sealed partial class SchemaMapper
             TypeRef type = MapProperty(property.Schema, typeName + pascal, pascal, propertyPointer, depth + 1);
             bool isRequired = required.Contains(property.JsonName);
             Annotations annotations = AnnotationsOf(property.Schema);
-            string? defaultValue = isRequired ? null : DefaultExpression(annotations.Default, type);
-            TypeRef declared = isRequired || defaultValue is not null ? type : type.AsNullable();
+            // An optional member is nullable and starts unset: the spec's default is what the server assumes when
+            // the member is absent, so the client neither sends it unasked nor invents it when a response leaves it out.
+            string? constJson = ConstJson(property.Schema, type);
+            TypeRef declared = isRequired ? type : constJson is not null ? type.AsNonNullable() : type.AsNullable();
             properties.Add(new PropertyModel(
                 property.JsonName,
                 name,
                 declared,
                 isRequired,
-                defaultValue,
+                annotations.Default is { } defaultNode && defaultNode.GetValueKind() != System.Text.Json.JsonValueKind.Null ? defaultNode.ToJsonString() : null,
                 annotations.Documentation,
                 annotations.Deprecated,
-                annotations.ReadOnly ? PropertyAccess.ReadOnly : annotations.WriteOnly ? PropertyAccess.WriteOnly : PropertyAccess.ReadWrite));
+                annotations.ReadOnly ? PropertyAccess.ReadOnly : annotations.WriteOnly ? PropertyAccess.WriteOnly : PropertyAccess.ReadWrite,
+                constJson));
         }
 
         ReportIgnoredKeywords(schema, pointer);
         _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray()));
+    }
+
+    /// <summary>The JSON text of a string, boolean or number <c>const</c> that the member's C# type can hold, or null.</summary>
+    private static string? ConstJson(IOpenApiSchema schema, TypeRef type)
+    {
+        string? value = SafeSchema.Get(schema, static s => s.Const, null);
+        if (value is null)
+        {
+            return null;
+        }
+
+        switch (type.AsNonNullable().Kind)
+        {
+            case TypeKind.String:
+                return System.Text.Json.JsonSerializer.Serialize(value);
+            case TypeKind.Boolean when value is "true" or "false":
+                return value;
+            case TypeKind.Int32 when int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _):
+            case TypeKind.Int64 when long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _):
+                return value;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// A name in <c>required</c> that no <c>properties</c> declares (real specs do this) is still a member: typed
+    /// as raw JSON (or as <c>additionalProperties</c> says), so a request can carry it and a response without it is
+    /// refused, instead of the member silently vanishing. Ordinal order keeps the output deterministic.
+    /// </summary>
+    private static void AddUndeclaredRequired(IOpenApiSchema schema, string pointer, List<CollectedProperty> collected, HashSet<string> required)
+    {
+        IOpenApiSchema memberSchema = schema.AdditionalProperties ?? new OpenApiSchema();
+        foreach (string name in required.OrderBy(n => n, StringComparer.Ordinal))
+        {
+            if (!collected.Any(p => p.JsonName == name))
+            {
+                collected.Add(new CollectedProperty(name, memberSchema, pointer + "/required"));
+            }
+        }
     }
 
     /// <summary>
@@ -245,7 +289,6 @@ internal sealed partial class SchemaMapper
             members.Add(new EnumMemberModel(name, value));
         }
 
-        _enumMembers["global::" + _namespace + "." + typeName] = byValue;
         _types.Add(new EnumModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), isInteger, members.ToEquatableArray()));
     }
 

@@ -24,6 +24,20 @@ internal sealed partial class SchemaMapper
 
     private static bool HasNullFlag(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
+    /// <summary>Whether a (non-reference) schema allows a JSON null in any of the ways the versions spell it.</summary>
+    private static bool AdmitsNull(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference)
+        {
+            return false;
+        }
+
+        return HasNullFlag(schema)
+            || (schema.Enum?.Any(v => v is null) ?? false)
+            || Alternatives(schema).Any(IsNullOnly)
+            || AllOfAdmitsNull(schema);
+    }
+
     private static bool IsNullOnly(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null;
 
     private static JsonSchemaType? TypeWithoutNull(IOpenApiSchema schema)
@@ -51,6 +65,67 @@ internal sealed partial class SchemaMapper
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// An allOf part that only annotates (description, title, nullable, example, deprecated, readOnly, writeOnly,
+    /// default): it constrains nothing, so <c>allOf: [X, {description: …}]</c> is just X, documented.
+    /// </summary>
+    private static bool IsAnnotationOnly(IOpenApiSchema part)
+    {
+        return part is not OpenApiSchemaReference
+            && (part.Type is null || part.Type == JsonSchemaType.Null)
+            && part.Properties is not { Count: > 0 }
+            && part.PatternProperties is not { Count: > 0 }
+            && part.AdditionalProperties is null
+            && part.Items is null
+            && part.AllOf is not { Count: > 0 }
+            && part.OneOf is not { Count: > 0 }
+            && part.AnyOf is not { Count: > 0 }
+            && part.Not is null
+            && part.Enum is not { Count: > 0 }
+            && part.Const is null
+            && part.Required is not { Count: > 0 }
+            && part.Discriminator is null
+            && string.IsNullOrEmpty(part.Format)
+            && string.IsNullOrEmpty(part.Pattern)
+            && part.MinLength is null && part.MaxLength is null
+            && part.Minimum is null && part.Maximum is null
+            && part.ExclusiveMinimum is null && part.ExclusiveMaximum is null
+            && part.MultipleOf is null
+            && part.MinItems is null && part.MaxItems is null
+            && part.MinProperties is null && part.MaxProperties is null;
+    }
+
+    /// <summary>The allOf parts that constrain the value, in document order (annotation-only parts left out).</summary>
+    private static List<IOpenApiSchema> MeaningfulParts(IOpenApiSchema schema)
+    {
+        List<IOpenApiSchema> parts = new();
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            parts.AddRange(allOf.Where(p => p is not null && !IsAnnotationOnly(p)));
+        }
+
+        return parts;
+    }
+
+    /// <summary>Whether any allOf part says the value may be null (3.0 <c>nullable</c> or a 3.1 null type in an annotation part).</summary>
+    private static bool AllOfAdmitsNull(IOpenApiSchema schema)
+        => schema.AllOf is { Count: > 0 } allOf && allOf.Any(p => p is not null and not OpenApiSchemaReference && IsAnnotationOnly(p) && HasNullFlag(p));
+
+    /// <summary>
+    /// An allOf that is one meaningful part plus annotations, with nothing of its own beside it: the value is that
+    /// part's type (primitive, array, union or object), not a new object class.
+    /// </summary>
+    private static IOpenApiSchema? SingleMeaningfulPart(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is not { Count: > 0 } || schema.Properties is { Count: > 0 })
+        {
+            return null;
+        }
+
+        List<IOpenApiSchema> parts = MeaningfulParts(schema);
+        return parts.Count == 1 ? parts[0] : null;
     }
 
     private static bool IsStringEnum(IOpenApiSchema schema)
@@ -96,7 +171,7 @@ internal sealed partial class SchemaMapper
             return alternatives.Count(a => !IsNullOnly(a)) > 1 ? NamedShape.Union : NamedShape.None;
         }
 
-        if (schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 }))
+        if (schema.AllOf is { Count: > 0 } && (MeaningfulParts(schema).Count > 1 || (MeaningfulParts(schema).Count == 1 && schema.Properties is { Count: > 0 })))
         {
             return NamedShape.Object;
         }
@@ -198,9 +273,10 @@ internal sealed partial class SchemaMapper
             }
         }
 
-        if (schema.AllOf is { Count: 1 } allOf && schema.Properties is not { Count: > 0 })
+        if (SingleMeaningfulPart(schema) is { } part)
         {
-            TypeRef single = MapWithShortName(allOf[0], nameHint, pointer + "/allOf/0", depth + 1, shortName);
+            nullable |= AllOfAdmitsNull(schema);
+            TypeRef single = MapWithShortName(part, nameHint, pointer + "/allOf/" + schema.AllOf!.IndexOf(part), depth + 1, shortName);
             return nullable ? single.AsNullable() : single;
         }
 

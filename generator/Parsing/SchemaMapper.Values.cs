@@ -89,41 +89,6 @@ internal sealed partial class SchemaMapper
         _types.Add(new EnvelopeModel(_hintPrefix, _namespace, name, "The response envelope every operation of this API answers with: a status code, the data, and a message.", defaultCode));
         return name;
     }
-
-    /// <summary>A C# expression for the spec's default, or null when there is none or it cannot be written for the type.</summary>
-    private string? DefaultExpression(JsonNode? node, TypeRef type)
-    {
-        if (node is null || node.GetValueKind() == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        JsonValueKind kind = node.GetValueKind();
-        string raw = node.ToJsonString();
-        switch (type.Kind)
-        {
-            case TypeKind.String when kind == JsonValueKind.String:
-                return CSharpLiteral.String(node.GetValue<string>());
-            case TypeKind.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
-                return kind == JsonValueKind.True ? "true" : "false";
-            case TypeKind.Int32 when kind == JsonValueKind.Number && int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
-            case TypeKind.Int64 when kind == JsonValueKind.Number && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
-                return raw;
-            case TypeKind.Double when kind == JsonValueKind.Number && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsInfinity(d):
-                return d.ToString("R", CultureInfo.InvariantCulture) + "d";
-            case TypeKind.Float when kind == JsonValueKind.Number && float.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out float f) && !float.IsInfinity(f):
-                return f.ToString("R", CultureInfo.InvariantCulture) + "f";
-            case TypeKind.Decimal when kind == JsonValueKind.Number && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m):
-                return m.ToString(CultureInfo.InvariantCulture) + "m";
-            case TypeKind.Struct when kind == JsonValueKind.Number && _enumMembers.TryGetValue(type.FullName!, out var numbers):
-                return numbers.TryGetValue(raw, out string? numberMember) ? type.FullName + "." + numberMember : "new " + type.FullName + "(" + raw + ")";
-            case TypeKind.Struct when kind == JsonValueKind.String && _enumMembers.TryGetValue(type.FullName!, out var members):
-                string value = node.GetValue<string>();
-                return members.TryGetValue(value, out string? member) ? type.FullName + "." + member : "new " + type.FullName + "(" + CSharpLiteral.String(value) + ")";
-            default:
-                return null;
-        }
-    }
 }
 
 /// <summary>XML documentation text for schemas.</summary>

@@ -32,7 +32,6 @@ internal sealed partial class SchemaMapper
     private readonly NameRegistry _typeNames = new(ignoreCase: true);
     private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, string>> _enumMembers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _valueTypesByShape = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _unionsByVariants = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
@@ -161,7 +160,7 @@ internal sealed partial class SchemaMapper
             }
             else
             {
-                // Enums and value types refer to nothing, and defaults elsewhere need their members now.
+                // Enums and value types refer to nothing, so building them at once cannot recurse.
                 BuildNamed(shape, schema, typeName, pointer, 0);
             }
         }
@@ -172,6 +171,13 @@ internal sealed partial class SchemaMapper
         else
         {
             result = MapInline(schema, Identifiers.ToPascalCase(name), pointer, 0);
+        }
+
+        if (AdmitsNull(schema))
+        {
+            // A component that itself allows null (3.0 nullable, a 3.1 null type, a null alternative): every use
+            // of it does too, so a $ref to it reads a JSON null instead of refusing it.
+            result = result.AsNullable();
         }
 
         _componentRefs[name] = result;

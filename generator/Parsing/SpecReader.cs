@@ -44,6 +44,16 @@ internal static class SpecReader
         }
     }
 
+    /// <summary>
+    /// Every member the generated options class inherits from <c>ApiClientOptions</c> (and object): a credential
+    /// property with one of these names would hide or clash with it.
+    /// </summary>
+    private static readonly string[] s_optionsBaseMembers =
+    {
+        "BaseAddress", "MaxResponseBodyBytes", "DefaultMaxResponseBodyBytes", "Timeout", "GetCredential", "ApplySettings",
+        "ApplyCredentialSettings", "Setting", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+    };
+
     private static ApiSpec Build(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         string clientName = input.ClientName is { } configured ? Identifiers.ToPascalCase(configured) : ClientNameFromTitle(document.Info?.Title);
@@ -71,7 +81,7 @@ internal static class SpecReader
             extensionsName,
             Documentation.Join(document.Info?.Title, document.Info?.Description),
             document.Servers?.FirstOrDefault()?.Url,
-            SecuritySchemes(document),
+            SecuritySchemes(document, optionsName),
             mapped);
         return new ApiSpec(client, schemas.Types.ToEquatableArray());
     }
@@ -94,7 +104,7 @@ internal static class SpecReader
         return string.Join(".", parts.Select(p => Identifiers.IsKeyword(p) ? "_" + p : p));
     }
 
-    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document)
+    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document, string optionsName)
     {
         List<SecuritySchemeModel> schemes = new();
         if (document.Components?.SecuritySchemes is not { } declared)
@@ -103,7 +113,8 @@ internal static class SpecReader
         }
 
         NameRegistry propertyNames = new();
-        foreach (string reserved in new[] { "BaseAddress", "MaxResponseBodyBytes", "Timeout", "GetCredential", "ToString" })
+        propertyNames.Reserve(optionsName);
+        foreach (string reserved in s_optionsBaseMembers)
         {
             propertyNames.Reserve(reserved);
         }

@@ -112,8 +112,8 @@ public sealed class LiveAvatarEndToEndTests
         var page = (await Client(http, server).ListUserAvatarsAsync()).GetDataOrThrow();
 
         AvatarSchema avatar = Assert.Single(page.Results);
-        Assert.Equal("HOLOGRAM", avatar.Type.Value);
-        Assert.False(avatar.Type.IsKnown);
-        Assert.True(avatar.Status.IsKnown);
+        Assert.Equal("HOLOGRAM", avatar.Type?.Value);
+        Assert.False(avatar.Type?.IsKnown);
+        Assert.True(avatar.Status?.IsKnown);
     }
 }

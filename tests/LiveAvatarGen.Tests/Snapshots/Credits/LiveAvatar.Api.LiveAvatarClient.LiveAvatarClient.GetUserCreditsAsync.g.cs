@@ -19,7 +19,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_getUserCreditsSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetUserCredits = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Get User Credits
@@ -36,7 +36,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(request, s_getUserCreditsSecurity, HandleGetUserCredits, "GetUserCredits", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema>>(request, s_security_GetUserCredits, HandleGetUserCredits, "GetUserCredits", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.UserCreditsSchema> HandleGetUserCredits(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

@@ -26,8 +26,8 @@ public sealed partial class AvatarPersonaSchema
     /// <summary>
     /// Language
     /// </summary>
-    /// <remarks>JSON name: <c>language</c>; optional.</remarks>
-    public string Language { get; init; } = "en";
+    /// <remarks>JSON name: <c>language</c>; optional. When not set it is not sent, and the server assumes <c>"en"</c>.</remarks>
+    public string? Language { get; init; }
 
     /// <summary>
     /// Voice Settings. Optional provider-specific TTS settings, selected by the 'provider' field.
@@ -47,7 +47,7 @@ public sealed partial class AvatarPersonaSchema
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "AvatarPersonaSchema");
         global::System.Guid? p0 = default;
         global::System.Guid? p1 = default;
-        string p2 = "en";
+        string? p2 = default;
         global::LiveAvatar.Api.ElevenLabsVoiceSettingsOrFishAudioVoiceSettings? p3 = default;
         global::LiveAvatar.Api.STTConfigSchema? p4 = default;
         string? property = null;
@@ -71,7 +71,7 @@ public sealed partial class AvatarPersonaSchema
                 {
                     property = "language";
                     reader.Read();
-                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
                 }
                 else if (reader.ValueTextEquals("voice_settings"u8))
                 {
@@ -120,8 +120,11 @@ public sealed partial class AvatarPersonaSchema
             writer.WritePropertyName("context_id"u8);
             writer.WriteStringValue(__ContextId);
         }
-        writer.WritePropertyName("language"u8);
-        writer.WriteStringValue(value.Language);
+        if (value.Language is { } __Language)
+        {
+            writer.WritePropertyName("language"u8);
+            writer.WriteStringValue(__Language);
+        }
         if (value.VoiceSettings is { } __VoiceSettings)
         {
             writer.WritePropertyName("voice_settings"u8);

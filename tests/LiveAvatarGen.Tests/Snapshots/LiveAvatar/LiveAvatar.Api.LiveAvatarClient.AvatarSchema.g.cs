@@ -26,14 +26,14 @@ public sealed partial class AvatarSchema
     /// <summary>
     /// AvatarTypeEnum
     /// </summary>
-    /// <remarks>JSON name: <c>type</c>; optional.</remarks>
-    public global::LiveAvatar.Api.AvatarTypeEnum Type { get; init; } = global::LiveAvatar.Api.AvatarTypeEnum.VIDEO;
+    /// <remarks>JSON name: <c>type</c>; optional. When not set it is not sent, and the server assumes <c>"VIDEO"</c>.</remarks>
+    public global::LiveAvatar.Api.AvatarTypeEnum? Type { get; init; }
 
     /// <summary>
     /// AvatarStatusEnum
     /// </summary>
-    /// <remarks>JSON name: <c>status</c>; optional.</remarks>
-    public global::LiveAvatar.Api.AvatarStatusEnum Status { get; init; } = global::LiveAvatar.Api.AvatarStatusEnum.INIT;
+    /// <remarks>JSON name: <c>status</c>; optional. When not set it is not sent, and the server assumes <c>"INIT"</c>.</remarks>
+    public global::LiveAvatar.Api.AvatarStatusEnum? Status { get; init; }
 
     /// <summary>
     /// Name
@@ -50,8 +50,8 @@ public sealed partial class AvatarSchema
     /// <summary>
     /// Is Expired
     /// </summary>
-    /// <remarks>JSON name: <c>is_expired</c>; optional.</remarks>
-    public bool IsExpired { get; init; } = false;
+    /// <remarks>JSON name: <c>is_expired</c>; optional. When not set it is not sent, and the server assumes <c>false</c>.</remarks>
+    public bool? IsExpired { get; init; }
 
     /// <summary>
     /// default_voice
@@ -62,8 +62,8 @@ public sealed partial class AvatarSchema
     /// <summary>
     /// Is 1080P
     /// </summary>
-    /// <remarks>JSON name: <c>is_1080p</c>; optional.</remarks>
-    public bool Is1080p { get; init; } = false;
+    /// <remarks>JSON name: <c>is_1080p</c>; optional. When not set it is not sent, and the server assumes <c>false</c>.</remarks>
+    public bool? Is1080p { get; init; }
 
     /// <summary>
     /// Created At
@@ -90,14 +90,14 @@ public sealed partial class AvatarSchema
         global::System.Guid p0 = default!;
         bool has0 = false;
         string? p1 = default;
-        global::LiveAvatar.Api.AvatarTypeEnum p2 = global::LiveAvatar.Api.AvatarTypeEnum.VIDEO;
-        global::LiveAvatar.Api.AvatarStatusEnum p3 = global::LiveAvatar.Api.AvatarStatusEnum.INIT;
+        global::LiveAvatar.Api.AvatarTypeEnum? p2 = default;
+        global::LiveAvatar.Api.AvatarStatusEnum? p3 = default;
         string p4 = default!;
         bool has4 = false;
         string? p5 = default;
-        bool p6 = false;
+        bool? p6 = default;
         global::LiveAvatar.Api.DefaultAvatarVoice? p7 = default;
-        bool p8 = false;
+        bool? p8 = default;
         global::System.DateTimeOffset p9 = default!;
         bool has9 = false;
         global::System.DateTimeOffset p10 = default!;
@@ -126,13 +126,13 @@ public sealed partial class AvatarSchema
                 {
                     property = "type";
                     reader.Read();
-                    p2 = global::LiveAvatar.Api.AvatarTypeEnum.ReadJson(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.AvatarTypeEnum?) : global::LiveAvatar.Api.AvatarTypeEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
-                    p3 = global::LiveAvatar.Api.AvatarStatusEnum.ReadJson(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.AvatarStatusEnum?) : global::LiveAvatar.Api.AvatarStatusEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
@@ -151,7 +151,7 @@ public sealed partial class AvatarSchema
                 {
                     property = "is_expired";
                     reader.Read();
-                    p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
                 }
                 else if (reader.ValueTextEquals("default_voice"u8))
                 {
@@ -163,7 +163,7 @@ public sealed partial class AvatarSchema
                 {
                     property = "is_1080p";
                     reader.Read();
-                    p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
                 }
                 else if (reader.ValueTextEquals("created_at"u8))
                 {
@@ -250,10 +250,16 @@ public sealed partial class AvatarSchema
             writer.WritePropertyName("space_id"u8);
             writer.WriteStringValue(__SpaceId);
         }
-        writer.WritePropertyName("type"u8);
-        global::LiveAvatar.Api.AvatarTypeEnum.WriteJson(writer, value.Type);
-        writer.WritePropertyName("status"u8);
-        global::LiveAvatar.Api.AvatarStatusEnum.WriteJson(writer, value.Status);
+        if (value.Type is { } __Type)
+        {
+            writer.WritePropertyName("type"u8);
+            global::LiveAvatar.Api.AvatarTypeEnum.WriteJson(writer, __Type);
+        }
+        if (value.Status is { } __Status)
+        {
+            writer.WritePropertyName("status"u8);
+            global::LiveAvatar.Api.AvatarStatusEnum.WriteJson(writer, __Status);
+        }
         writer.WritePropertyName("name"u8);
         writer.WriteStringValue(value.Name);
         if (value.PreviewUrl is { } __PreviewUrl)
@@ -261,15 +267,21 @@ public sealed partial class AvatarSchema
             writer.WritePropertyName("preview_url"u8);
             writer.WriteStringValue(__PreviewUrl);
         }
-        writer.WritePropertyName("is_expired"u8);
-        writer.WriteBooleanValue(value.IsExpired);
+        if (value.IsExpired is { } __IsExpired)
+        {
+            writer.WritePropertyName("is_expired"u8);
+            writer.WriteBooleanValue(__IsExpired);
+        }
         if (value.DefaultVoice is { } __DefaultVoice)
         {
             writer.WritePropertyName("default_voice"u8);
             global::LiveAvatar.Api.DefaultAvatarVoice.WriteJson(writer, __DefaultVoice);
         }
-        writer.WritePropertyName("is_1080p"u8);
-        writer.WriteBooleanValue(value.Is1080p);
+        if (value.Is1080p is { } __Is1080p)
+        {
+            writer.WritePropertyName("is_1080p"u8);
+            writer.WriteBooleanValue(__Is1080p);
+        }
         writer.WritePropertyName("created_at"u8);
         writer.WriteStringValue(value.CreatedAt);
         writer.WritePropertyName("updated_at"u8);

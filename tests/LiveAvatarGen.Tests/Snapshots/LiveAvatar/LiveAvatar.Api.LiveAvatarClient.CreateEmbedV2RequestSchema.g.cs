@@ -32,8 +32,8 @@ public sealed partial class CreateEmbedV2RequestSchema
     /// <summary>
     /// EmbedAvatarTypeEnum
     /// </summary>
-    /// <remarks>JSON name: <c>type</c>; optional.</remarks>
-    public global::LiveAvatar.Api.EmbedAvatarTypeEnum Type { get; init; } = global::LiveAvatar.Api.EmbedAvatarTypeEnum.DEFAULT;
+    /// <remarks>JSON name: <c>type</c>; optional. When not set it is not sent, and the server assumes <c>"DEFAULT"</c>.</remarks>
+    public global::LiveAvatar.Api.EmbedAvatarTypeEnum? Type { get; init; }
 
     /// <summary>
     /// Max session duration in seconds
@@ -50,14 +50,14 @@ public sealed partial class CreateEmbedV2RequestSchema
     /// <summary>
     /// Is Sandbox. Whether to enable sandbox mode for sessions
     /// </summary>
-    /// <remarks>JSON name: <c>is_sandbox</c>; optional.</remarks>
-    public bool IsSandbox { get; init; } = false;
+    /// <remarks>JSON name: <c>is_sandbox</c>; optional. When not set it is not sent, and the server assumes <c>false</c>.</remarks>
+    public bool? IsSandbox { get; init; }
 
     /// <summary>
     /// EmbedOrientation. Embed orientation: horizontal (16:9) or vertical (9:16)
     /// </summary>
-    /// <remarks>JSON name: <c>orientation</c>; optional.</remarks>
-    public global::LiveAvatar.Api.EmbedOrientation Orientation { get; init; } = global::LiveAvatar.Api.EmbedOrientation.Horizontal;
+    /// <remarks>JSON name: <c>orientation</c>; optional. When not set it is not sent, and the server assumes <c>"horizontal"</c>.</remarks>
+    public global::LiveAvatar.Api.EmbedOrientation? Orientation { get; init; }
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static CreateEmbedV2RequestSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -68,11 +68,11 @@ public sealed partial class CreateEmbedV2RequestSchema
         global::System.Guid p1 = default!;
         bool has1 = false;
         global::System.Guid? p2 = default;
-        global::LiveAvatar.Api.EmbedAvatarTypeEnum p3 = global::LiveAvatar.Api.EmbedAvatarTypeEnum.DEFAULT;
+        global::LiveAvatar.Api.EmbedAvatarTypeEnum? p3 = default;
         global::LiveAvatar.Api.MaxSessionDuration? p4 = default;
         global::LiveAvatar.Api.DefaultLanguage? p5 = default;
-        bool p6 = false;
-        global::LiveAvatar.Api.EmbedOrientation p7 = global::LiveAvatar.Api.EmbedOrientation.Horizontal;
+        bool? p6 = default;
+        global::LiveAvatar.Api.EmbedOrientation? p7 = default;
         string? property = null;
         try
         {
@@ -102,7 +102,7 @@ public sealed partial class CreateEmbedV2RequestSchema
                 {
                     property = "type";
                     reader.Read();
-                    p3 = global::LiveAvatar.Api.EmbedAvatarTypeEnum.ReadJson(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.EmbedAvatarTypeEnum?) : global::LiveAvatar.Api.EmbedAvatarTypeEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("max_session_duration"u8))
                 {
@@ -120,13 +120,13 @@ public sealed partial class CreateEmbedV2RequestSchema
                 {
                     property = "is_sandbox";
                     reader.Read();
-                    p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
                 }
                 else if (reader.ValueTextEquals("orientation"u8))
                 {
                     property = "orientation";
                     reader.Read();
-                    p7 = global::LiveAvatar.Api.EmbedOrientation.ReadJson(ref reader);
+                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.EmbedOrientation?) : global::LiveAvatar.Api.EmbedOrientation.ReadJson(ref reader);
                 }
                 else
                 {
@@ -175,8 +175,11 @@ public sealed partial class CreateEmbedV2RequestSchema
             writer.WritePropertyName("voice_id"u8);
             writer.WriteStringValue(__VoiceId);
         }
-        writer.WritePropertyName("type"u8);
-        global::LiveAvatar.Api.EmbedAvatarTypeEnum.WriteJson(writer, value.Type);
+        if (value.Type is { } __Type)
+        {
+            writer.WritePropertyName("type"u8);
+            global::LiveAvatar.Api.EmbedAvatarTypeEnum.WriteJson(writer, __Type);
+        }
         if (value.MaxSessionDuration is { } __MaxSessionDuration)
         {
             writer.WritePropertyName("max_session_duration"u8);
@@ -187,10 +190,16 @@ public sealed partial class CreateEmbedV2RequestSchema
             writer.WritePropertyName("default_language"u8);
             global::LiveAvatar.Api.DefaultLanguage.WriteJson(writer, __DefaultLanguage);
         }
-        writer.WritePropertyName("is_sandbox"u8);
-        writer.WriteBooleanValue(value.IsSandbox);
-        writer.WritePropertyName("orientation"u8);
-        global::LiveAvatar.Api.EmbedOrientation.WriteJson(writer, value.Orientation);
+        if (value.IsSandbox is { } __IsSandbox)
+        {
+            writer.WritePropertyName("is_sandbox"u8);
+            writer.WriteBooleanValue(__IsSandbox);
+        }
+        if (value.Orientation is { } __Orientation)
+        {
+            writer.WritePropertyName("orientation"u8);
+            global::LiveAvatar.Api.EmbedOrientation.WriteJson(writer, __Orientation);
+        }
         writer.WriteEndObject();
     }
 

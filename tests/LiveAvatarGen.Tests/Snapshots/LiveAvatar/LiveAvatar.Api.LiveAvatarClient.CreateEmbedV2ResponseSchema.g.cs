@@ -32,8 +32,8 @@ public sealed partial class CreateEmbedV2ResponseSchema
     /// <summary>
     /// EmbedOrientation
     /// </summary>
-    /// <remarks>JSON name: <c>orientation</c>; optional.</remarks>
-    public global::LiveAvatar.Api.EmbedOrientation Orientation { get; init; } = global::LiveAvatar.Api.EmbedOrientation.Horizontal;
+    /// <remarks>JSON name: <c>orientation</c>; optional. When not set it is not sent, and the server assumes <c>"horizontal"</c>.</remarks>
+    public global::LiveAvatar.Api.EmbedOrientation? Orientation { get; init; }
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static CreateEmbedV2ResponseSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -44,7 +44,7 @@ public sealed partial class CreateEmbedV2ResponseSchema
         string p1 = default!;
         bool has1 = false;
         string? p2 = default;
-        global::LiveAvatar.Api.EmbedOrientation p3 = global::LiveAvatar.Api.EmbedOrientation.Horizontal;
+        global::LiveAvatar.Api.EmbedOrientation? p3 = default;
         string? property = null;
         try
         {
@@ -74,7 +74,7 @@ public sealed partial class CreateEmbedV2ResponseSchema
                 {
                     property = "orientation";
                     reader.Read();
-                    p3 = global::LiveAvatar.Api.EmbedOrientation.ReadJson(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.EmbedOrientation?) : global::LiveAvatar.Api.EmbedOrientation.ReadJson(ref reader);
                 }
                 else
                 {
@@ -119,8 +119,11 @@ public sealed partial class CreateEmbedV2ResponseSchema
             writer.WritePropertyName("script"u8);
             writer.WriteStringValue(__Script);
         }
-        writer.WritePropertyName("orientation"u8);
-        global::LiveAvatar.Api.EmbedOrientation.WriteJson(writer, value.Orientation);
+        if (value.Orientation is { } __Orientation)
+        {
+            writer.WritePropertyName("orientation"u8);
+            global::LiveAvatar.Api.EmbedOrientation.WriteJson(writer, __Orientation);
+        }
         writer.WriteEndObject();
     }
 

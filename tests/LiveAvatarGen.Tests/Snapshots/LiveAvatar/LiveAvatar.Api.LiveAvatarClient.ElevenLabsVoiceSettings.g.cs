@@ -14,50 +14,50 @@ public sealed partial class ElevenLabsVoiceSettings
     /// <summary>
     /// Provider
     /// </summary>
-    /// <remarks>JSON name: <c>provider</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>provider</c>; optional. When not set it is not sent, and the server assumes <c>"elevenLabs"</c>.</remarks>
     public string Provider { get; init; } = "elevenLabs";
 
     /// <summary>
     /// Speed
     /// </summary>
-    /// <remarks>JSON name: <c>speed</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>speed</c>; optional. When not set it is not sent, and the server assumes <c>1</c>.</remarks>
     public global::LiveAvatar.Api.Speed? Speed { get; init; }
 
     /// <summary>
     /// Stability
     /// </summary>
-    /// <remarks>JSON name: <c>stability</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>stability</c>; optional. When not set it is not sent, and the server assumes <c>0.75</c>.</remarks>
     public global::LiveAvatar.Api.Stability? Stability { get; init; }
 
     /// <summary>
     /// Similarity Boost
     /// </summary>
-    /// <remarks>JSON name: <c>similarity_boost</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>similarity_boost</c>; optional. When not set it is not sent, and the server assumes <c>0.75</c>.</remarks>
     public global::LiveAvatar.Api.SimilarityBoost? SimilarityBoost { get; init; }
 
     /// <summary>
     /// Style
     /// </summary>
-    /// <remarks>JSON name: <c>style</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>style</c>; optional. When not set it is not sent, and the server assumes <c>0</c>.</remarks>
     public global::LiveAvatar.Api.Style? Style { get; init; }
 
     /// <summary>
     /// Use Speaker Boost
     /// </summary>
-    /// <remarks>JSON name: <c>use_speaker_boost</c>; optional.</remarks>
-    public bool UseSpeakerBoost { get; init; } = true;
+    /// <remarks>JSON name: <c>use_speaker_boost</c>; optional. When not set it is not sent, and the server assumes <c>true</c>.</remarks>
+    public bool? UseSpeakerBoost { get; init; }
 
     /// <summary>
     /// ElevenLabsModelEnum. ElevenLabs TTS model: eleven_flash_v2_5 (default, lower latency) or eleven_multilingual_v2 (higher quality).
     /// </summary>
-    /// <remarks>JSON name: <c>model</c>; optional.</remarks>
-    public global::LiveAvatar.Api.ElevenLabsModelEnum Model { get; init; } = global::LiveAvatar.Api.ElevenLabsModelEnum.ElevenFlashV25;
+    /// <remarks>JSON name: <c>model</c>; optional. When not set it is not sent, and the server assumes <c>"eleven_flash_v2_5"</c>.</remarks>
+    public global::LiveAvatar.Api.ElevenLabsModelEnum? Model { get; init; }
 
     /// <summary>
     /// Apply Language Text Normalization. Opt-in ElevenLabs language-specific text normalization; adds latency and is only valid for Japanese ('ja') sessions.
     /// </summary>
-    /// <remarks>JSON name: <c>apply_language_text_normalization</c>; optional.</remarks>
-    public bool ApplyLanguageTextNormalization { get; init; } = false;
+    /// <remarks>JSON name: <c>apply_language_text_normalization</c>; optional. When not set it is not sent, and the server assumes <c>false</c>.</remarks>
+    public bool? ApplyLanguageTextNormalization { get; init; }
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static ElevenLabsVoiceSettings ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -68,9 +68,9 @@ public sealed partial class ElevenLabsVoiceSettings
         global::LiveAvatar.Api.Stability? p2 = default;
         global::LiveAvatar.Api.SimilarityBoost? p3 = default;
         global::LiveAvatar.Api.Style? p4 = default;
-        bool p5 = true;
-        global::LiveAvatar.Api.ElevenLabsModelEnum p6 = global::LiveAvatar.Api.ElevenLabsModelEnum.ElevenFlashV25;
-        bool p7 = false;
+        bool? p5 = default;
+        global::LiveAvatar.Api.ElevenLabsModelEnum? p6 = default;
+        bool? p7 = default;
         string? property = null;
         try
         {
@@ -110,19 +110,19 @@ public sealed partial class ElevenLabsVoiceSettings
                 {
                     property = "use_speaker_boost";
                     reader.Read();
-                    p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
                 }
                 else if (reader.ValueTextEquals("model"u8))
                 {
                     property = "model";
                     reader.Read();
-                    p6 = global::LiveAvatar.Api.ElevenLabsModelEnum.ReadJson(ref reader);
+                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.ElevenLabsModelEnum?) : global::LiveAvatar.Api.ElevenLabsModelEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("apply_language_text_normalization"u8))
                 {
                     property = "apply_language_text_normalization";
                     reader.Read();
-                    p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
                 }
                 else
                 {
@@ -174,12 +174,21 @@ public sealed partial class ElevenLabsVoiceSettings
             writer.WritePropertyName("style"u8);
             global::LiveAvatar.Api.Style.WriteJson(writer, __Style);
         }
-        writer.WritePropertyName("use_speaker_boost"u8);
-        writer.WriteBooleanValue(value.UseSpeakerBoost);
-        writer.WritePropertyName("model"u8);
-        global::LiveAvatar.Api.ElevenLabsModelEnum.WriteJson(writer, value.Model);
-        writer.WritePropertyName("apply_language_text_normalization"u8);
-        writer.WriteBooleanValue(value.ApplyLanguageTextNormalization);
+        if (value.UseSpeakerBoost is { } __UseSpeakerBoost)
+        {
+            writer.WritePropertyName("use_speaker_boost"u8);
+            writer.WriteBooleanValue(__UseSpeakerBoost);
+        }
+        if (value.Model is { } __Model)
+        {
+            writer.WritePropertyName("model"u8);
+            global::LiveAvatar.Api.ElevenLabsModelEnum.WriteJson(writer, __Model);
+        }
+        if (value.ApplyLanguageTextNormalization is { } __ApplyLanguageTextNormalization)
+        {
+            writer.WritePropertyName("apply_language_text_normalization"u8);
+            writer.WriteBooleanValue(__ApplyLanguageTextNormalization);
+        }
         writer.WriteEndObject();
     }
 

@@ -14,26 +14,26 @@ public sealed partial class FishAudioVoiceSettings
     /// <summary>
     /// Provider
     /// </summary>
-    /// <remarks>JSON name: <c>provider</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>provider</c>; optional. When not set it is not sent, and the server assumes <c>"fish"</c>.</remarks>
     public string Provider { get; init; } = "fish";
 
     /// <summary>
     /// Speed
     /// </summary>
-    /// <remarks>JSON name: <c>speed</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>speed</c>; optional. When not set it is not sent, and the server assumes <c>1</c>.</remarks>
     public global::LiveAvatar.Api.Speed? Speed { get; init; }
 
     /// <summary>
     /// FishAudioModelEnum. Fish Audio TTS model.
     /// </summary>
-    /// <remarks>JSON name: <c>model</c>; optional.</remarks>
-    public global::LiveAvatar.Api.FishAudioModelEnum Model { get; init; } = global::LiveAvatar.Api.FishAudioModelEnum.S2;
+    /// <remarks>JSON name: <c>model</c>; optional. When not set it is not sent, and the server assumes <c>"s2"</c>.</remarks>
+    public global::LiveAvatar.Api.FishAudioModelEnum? Model { get; init; }
 
     /// <summary>
     /// Latency mode: 'normal' (~500ms) or 'balanced' (~300ms).
     /// </summary>
-    /// <remarks>JSON name: <c>latency_mode</c>; optional.</remarks>
-    public global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode LatencyMode { get; init; } = global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode.Balanced;
+    /// <remarks>JSON name: <c>latency_mode</c>; optional. When not set it is not sent, and the server assumes <c>"balanced"</c>.</remarks>
+    public global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode? LatencyMode { get; init; }
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static FishAudioVoiceSettings ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -41,8 +41,8 @@ public sealed partial class FishAudioVoiceSettings
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "FishAudioVoiceSettings");
         string p0 = "fish";
         global::LiveAvatar.Api.Speed? p1 = default;
-        global::LiveAvatar.Api.FishAudioModelEnum p2 = global::LiveAvatar.Api.FishAudioModelEnum.S2;
-        global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode p3 = global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode.Balanced;
+        global::LiveAvatar.Api.FishAudioModelEnum? p2 = default;
+        global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode? p3 = default;
         string? property = null;
         try
         {
@@ -64,13 +64,13 @@ public sealed partial class FishAudioVoiceSettings
                 {
                     property = "model";
                     reader.Read();
-                    p2 = global::LiveAvatar.Api.FishAudioModelEnum.ReadJson(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.FishAudioModelEnum?) : global::LiveAvatar.Api.FishAudioModelEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("latency_mode"u8))
                 {
                     property = "latency_mode";
                     reader.Read();
-                    p3 = global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode.ReadJson(ref reader);
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode?) : global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode.ReadJson(ref reader);
                 }
                 else
                 {
@@ -103,10 +103,16 @@ public sealed partial class FishAudioVoiceSettings
             writer.WritePropertyName("speed"u8);
             global::LiveAvatar.Api.Speed.WriteJson(writer, __Speed);
         }
-        writer.WritePropertyName("model"u8);
-        global::LiveAvatar.Api.FishAudioModelEnum.WriteJson(writer, value.Model);
-        writer.WritePropertyName("latency_mode"u8);
-        global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode.WriteJson(writer, value.LatencyMode);
+        if (value.Model is { } __Model)
+        {
+            writer.WritePropertyName("model"u8);
+            global::LiveAvatar.Api.FishAudioModelEnum.WriteJson(writer, __Model);
+        }
+        if (value.LatencyMode is { } __LatencyMode)
+        {
+            writer.WritePropertyName("latency_mode"u8);
+            global::LiveAvatar.Api.FishAudioVoiceSettingsLatencyMode.WriteJson(writer, __LatencyMode);
+        }
         writer.WriteEndObject();
     }
 

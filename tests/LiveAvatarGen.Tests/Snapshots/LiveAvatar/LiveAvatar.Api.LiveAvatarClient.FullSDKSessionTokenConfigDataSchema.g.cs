@@ -14,7 +14,7 @@ public sealed partial class FullSDKSessionTokenConfigDataSchema
     /// <summary>
     /// Mode
     /// </summary>
-    /// <remarks>JSON name: <c>mode</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>mode</c>; optional. When not set it is not sent, and the server assumes <c>"FULL"</c>.</remarks>
     public string Mode { get; init; } = "FULL";
 
     /// <summary>
@@ -26,8 +26,8 @@ public sealed partial class FullSDKSessionTokenConfigDataSchema
     /// <summary>
     /// Is Sandbox
     /// </summary>
-    /// <remarks>JSON name: <c>is_sandbox</c>; optional.</remarks>
-    public bool IsSandbox { get; init; } = false;
+    /// <remarks>JSON name: <c>is_sandbox</c>; optional. When not set it is not sent, and the server assumes <c>false</c>.</remarks>
+    public bool? IsSandbox { get; init; }
 
     /// <summary>
     /// Video encoding settings
@@ -50,8 +50,8 @@ public sealed partial class FullSDKSessionTokenConfigDataSchema
     /// <summary>
     /// SessionInteractivityTypeEnum
     /// </summary>
-    /// <remarks>JSON name: <c>interactivity_type</c>; optional.</remarks>
-    public global::LiveAvatar.Api.SessionInteractivityTypeEnum InteractivityType { get; init; } = global::LiveAvatar.Api.SessionInteractivityTypeEnum.CONVERSATIONAL;
+    /// <remarks>JSON name: <c>interactivity_type</c>; optional. When not set it is not sent, and the server assumes <c>"CONVERSATIONAL"</c>.</remarks>
+    public global::LiveAvatar.Api.SessionInteractivityTypeEnum? InteractivityType { get; init; }
 
     /// <summary>
     /// Llm Configuration Id. Optional custom LLM configuration ID
@@ -78,12 +78,12 @@ public sealed partial class FullSDKSessionTokenConfigDataSchema
         string p0 = "FULL";
         global::System.Guid p1 = default!;
         bool has1 = false;
-        bool p2 = false;
+        bool? p2 = default;
         global::LiveAvatar.Api.VideoSettings? p3 = default;
         long? p4 = default;
         global::LiveAvatar.Api.AvatarPersonaSchema p5 = default!;
         bool has5 = false;
-        global::LiveAvatar.Api.SessionInteractivityTypeEnum p6 = global::LiveAvatar.Api.SessionInteractivityTypeEnum.CONVERSATIONAL;
+        global::LiveAvatar.Api.SessionInteractivityTypeEnum? p6 = default;
         global::System.Guid? p7 = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p8 = default;
         global::LiveAvatar.Api.MemoryRef? p9 = default;
@@ -109,7 +109,7 @@ public sealed partial class FullSDKSessionTokenConfigDataSchema
                 {
                     property = "is_sandbox";
                     reader.Read();
-                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
                 }
                 else if (reader.ValueTextEquals("video_settings"u8))
                 {
@@ -134,7 +134,7 @@ public sealed partial class FullSDKSessionTokenConfigDataSchema
                 {
                     property = "interactivity_type";
                     reader.Read();
-                    p6 = global::LiveAvatar.Api.SessionInteractivityTypeEnum.ReadJson(ref reader);
+                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.SessionInteractivityTypeEnum?) : global::LiveAvatar.Api.SessionInteractivityTypeEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("llm_configuration_id"u8))
                 {
@@ -198,8 +198,11 @@ public sealed partial class FullSDKSessionTokenConfigDataSchema
         writer.WriteStringValue(value.Mode);
         writer.WritePropertyName("avatar_id"u8);
         writer.WriteStringValue(value.AvatarId);
-        writer.WritePropertyName("is_sandbox"u8);
-        writer.WriteBooleanValue(value.IsSandbox);
+        if (value.IsSandbox is { } __IsSandbox)
+        {
+            writer.WritePropertyName("is_sandbox"u8);
+            writer.WriteBooleanValue(__IsSandbox);
+        }
         if (value.VideoSettings is { } __VideoSettings)
         {
             writer.WritePropertyName("video_settings"u8);
@@ -212,8 +215,11 @@ public sealed partial class FullSDKSessionTokenConfigDataSchema
         }
         writer.WritePropertyName("avatar_persona"u8);
         global::LiveAvatar.Api.AvatarPersonaSchema.WriteJson(writer, value.AvatarPersona);
-        writer.WritePropertyName("interactivity_type"u8);
-        global::LiveAvatar.Api.SessionInteractivityTypeEnum.WriteJson(writer, value.InteractivityType);
+        if (value.InteractivityType is { } __InteractivityType)
+        {
+            writer.WritePropertyName("interactivity_type"u8);
+            global::LiveAvatar.Api.SessionInteractivityTypeEnum.WriteJson(writer, __InteractivityType);
+        }
         if (value.LlmConfigurationId is { } __LlmConfigurationId)
         {
             writer.WritePropertyName("llm_configuration_id"u8);

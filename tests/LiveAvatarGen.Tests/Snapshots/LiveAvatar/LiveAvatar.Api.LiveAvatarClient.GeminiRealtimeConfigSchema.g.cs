@@ -26,20 +26,20 @@ public sealed partial class GeminiRealtimeConfigSchema
     /// <summary>
     /// GeminiRealtimeVoiceEnum. Gemini Realtime voice
     /// </summary>
-    /// <remarks>JSON name: <c>voice</c>; optional.</remarks>
-    public global::LiveAvatar.Api.GeminiRealtimeVoiceEnum Voice { get; init; } = global::LiveAvatar.Api.GeminiRealtimeVoiceEnum.Puck;
+    /// <remarks>JSON name: <c>voice</c>; optional. When not set it is not sent, and the server assumes <c>"Puck"</c>.</remarks>
+    public global::LiveAvatar.Api.GeminiRealtimeVoiceEnum? Voice { get; init; }
 
     /// <summary>
     /// Temperature. Sampling temperature
     /// </summary>
-    /// <remarks>JSON name: <c>temperature</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>temperature</c>; optional. When not set it is not sent, and the server assumes <c>0.8</c>.</remarks>
     public global::LiveAvatar.Api.Temperature? Temperature { get; init; }
 
     /// <summary>
     /// GeminiRealtimeModelEnum. Gemini Realtime model
     /// </summary>
-    /// <remarks>JSON name: <c>model</c>; optional.</remarks>
-    public global::LiveAvatar.Api.GeminiRealtimeModelEnum Model { get; init; } = global::LiveAvatar.Api.GeminiRealtimeModelEnum.Gemini31FlashLivePreview;
+    /// <remarks>JSON name: <c>model</c>; optional. When not set it is not sent, and the server assumes <c>"gemini-3.1-flash-live-preview"</c>.</remarks>
+    public global::LiveAvatar.Api.GeminiRealtimeModelEnum? Model { get; init; }
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static GeminiRealtimeConfigSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -48,9 +48,9 @@ public sealed partial class GeminiRealtimeConfigSchema
         global::System.Guid p0 = default!;
         bool has0 = false;
         global::System.Guid? p1 = default;
-        global::LiveAvatar.Api.GeminiRealtimeVoiceEnum p2 = global::LiveAvatar.Api.GeminiRealtimeVoiceEnum.Puck;
+        global::LiveAvatar.Api.GeminiRealtimeVoiceEnum? p2 = default;
         global::LiveAvatar.Api.Temperature? p3 = default;
-        global::LiveAvatar.Api.GeminiRealtimeModelEnum p4 = global::LiveAvatar.Api.GeminiRealtimeModelEnum.Gemini31FlashLivePreview;
+        global::LiveAvatar.Api.GeminiRealtimeModelEnum? p4 = default;
         string? property = null;
         try
         {
@@ -73,7 +73,7 @@ public sealed partial class GeminiRealtimeConfigSchema
                 {
                     property = "voice";
                     reader.Read();
-                    p2 = global::LiveAvatar.Api.GeminiRealtimeVoiceEnum.ReadJson(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.GeminiRealtimeVoiceEnum?) : global::LiveAvatar.Api.GeminiRealtimeVoiceEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("temperature"u8))
                 {
@@ -85,7 +85,7 @@ public sealed partial class GeminiRealtimeConfigSchema
                 {
                     property = "model";
                     reader.Read();
-                    p4 = global::LiveAvatar.Api.GeminiRealtimeModelEnum.ReadJson(ref reader);
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.GeminiRealtimeModelEnum?) : global::LiveAvatar.Api.GeminiRealtimeModelEnum.ReadJson(ref reader);
                 }
                 else
                 {
@@ -124,15 +124,21 @@ public sealed partial class GeminiRealtimeConfigSchema
             writer.WritePropertyName("context_id"u8);
             writer.WriteStringValue(__ContextId);
         }
-        writer.WritePropertyName("voice"u8);
-        global::LiveAvatar.Api.GeminiRealtimeVoiceEnum.WriteJson(writer, value.Voice);
+        if (value.Voice is { } __Voice)
+        {
+            writer.WritePropertyName("voice"u8);
+            global::LiveAvatar.Api.GeminiRealtimeVoiceEnum.WriteJson(writer, __Voice);
+        }
         if (value.Temperature is { } __Temperature)
         {
             writer.WritePropertyName("temperature"u8);
             global::LiveAvatar.Api.Temperature.WriteJson(writer, __Temperature);
         }
-        writer.WritePropertyName("model"u8);
-        global::LiveAvatar.Api.GeminiRealtimeModelEnum.WriteJson(writer, value.Model);
+        if (value.Model is { } __Model)
+        {
+            writer.WritePropertyName("model"u8);
+            global::LiveAvatar.Api.GeminiRealtimeModelEnum.WriteJson(writer, __Model);
+        }
         writer.WriteEndObject();
     }
 

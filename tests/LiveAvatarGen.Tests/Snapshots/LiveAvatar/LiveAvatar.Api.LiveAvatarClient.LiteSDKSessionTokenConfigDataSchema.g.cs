@@ -14,7 +14,7 @@ public sealed partial class LiteSDKSessionTokenConfigDataSchema
     /// <summary>
     /// Mode
     /// </summary>
-    /// <remarks>JSON name: <c>mode</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>mode</c>; optional. When not set it is not sent, and the server assumes <c>"LITE"</c>.</remarks>
     public string Mode { get; init; } = "LITE";
 
     /// <summary>
@@ -26,8 +26,8 @@ public sealed partial class LiteSDKSessionTokenConfigDataSchema
     /// <summary>
     /// Is Sandbox
     /// </summary>
-    /// <remarks>JSON name: <c>is_sandbox</c>; optional.</remarks>
-    public bool IsSandbox { get; init; } = false;
+    /// <remarks>JSON name: <c>is_sandbox</c>; optional. When not set it is not sent, and the server assumes <c>false</c>.</remarks>
+    public bool? IsSandbox { get; init; }
 
     /// <summary>
     /// Video encoding settings
@@ -78,7 +78,7 @@ public sealed partial class LiteSDKSessionTokenConfigDataSchema
         string p0 = "LITE";
         global::System.Guid p1 = default!;
         bool has1 = false;
-        bool p2 = false;
+        bool? p2 = default;
         global::LiveAvatar.Api.VideoSettings? p3 = default;
         long? p4 = default;
         global::LiveAvatar.Api.LiveKitConfigSchema? p5 = default;
@@ -108,7 +108,7 @@ public sealed partial class LiteSDKSessionTokenConfigDataSchema
                 {
                     property = "is_sandbox";
                     reader.Read();
-                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
                 }
                 else if (reader.ValueTextEquals("video_settings"u8))
                 {
@@ -191,8 +191,11 @@ public sealed partial class LiteSDKSessionTokenConfigDataSchema
         writer.WriteStringValue(value.Mode);
         writer.WritePropertyName("avatar_id"u8);
         writer.WriteStringValue(value.AvatarId);
-        writer.WritePropertyName("is_sandbox"u8);
-        writer.WriteBooleanValue(value.IsSandbox);
+        if (value.IsSandbox is { } __IsSandbox)
+        {
+            writer.WritePropertyName("is_sandbox"u8);
+            writer.WriteBooleanValue(__IsSandbox);
+        }
         if (value.VideoSettings is { } __VideoSettings)
         {
             writer.WritePropertyName("video_settings"u8);

@@ -20,7 +20,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_bindThirdPartyVoiceSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_BindThirdPartyVoice = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Bind Third Party Voice
@@ -39,7 +39,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ThirdPartyVoiceBindResponseSchema>>(request, s_bindThirdPartyVoiceSecurity, HandleBindThirdPartyVoice, "BindThirdPartyVoice", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ThirdPartyVoiceBindResponseSchema>>(request, s_security_BindThirdPartyVoice, HandleBindThirdPartyVoice, "BindThirdPartyVoice", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ThirdPartyVoiceBindResponseSchema> HandleBindThirdPartyVoice(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

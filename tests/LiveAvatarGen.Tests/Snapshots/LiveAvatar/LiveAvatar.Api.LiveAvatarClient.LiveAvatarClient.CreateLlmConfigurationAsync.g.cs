@@ -20,7 +20,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_createLlmConfigurationSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_CreateLlmConfiguration = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Create Llm Configuration
@@ -39,7 +39,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>>(request, s_createLlmConfigurationSecurity, HandleCreateLlmConfiguration, "CreateLlmConfiguration", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>>(request, s_security_CreateLlmConfiguration, HandleCreateLlmConfiguration, "CreateLlmConfiguration", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema> HandleCreateLlmConfiguration(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

@@ -18,7 +18,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_createMemorySecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_CreateMemory = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Create Memory
@@ -31,7 +31,7 @@ public sealed partial class LiveAvatarClient
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/memory");
         request.SetJsonBody<global::LiveAvatar.Api.CreateSessionMemory>(body, global::LiveAvatar.Api.CreateSessionMemory.WriteJson);
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryResponse>>(request, s_createMemorySecurity, HandleCreateMemory, "CreateMemory", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryResponse>>(request, s_security_CreateMemory, HandleCreateMemory, "CreateMemory", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryResponse> HandleCreateMemory(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

@@ -19,7 +19,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_createSessionTokenSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeHTTPBearer } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_CreateSessionToken = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_HTTPBearer } };
 
     /// <summary>
     /// Create Session Token
@@ -33,7 +33,7 @@ public sealed partial class LiveAvatarClient
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/sessions/token");
         request.SetJsonBody<global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionTokenConfigDataSchema>(body, global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionTokenConfigDataSchema.WriteJson);
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SDKSessionTokenSchema>>(request, s_createSessionTokenSecurity, HandleCreateSessionToken, "CreateSessionToken", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SDKSessionTokenSchema>>(request, s_security_CreateSessionToken, HandleCreateSessionToken, "CreateSessionToken", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SDKSessionTokenSchema> HandleCreateSessionToken(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

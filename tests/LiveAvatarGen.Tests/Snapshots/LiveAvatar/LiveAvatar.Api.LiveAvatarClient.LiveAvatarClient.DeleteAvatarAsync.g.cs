@@ -20,7 +20,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_deleteAvatarSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_DeleteAvatar = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Delete Avatar
@@ -38,7 +38,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteAvatarSecurity, HandleDeleteAvatar, "DeleteAvatar", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_security_DeleteAvatar, HandleDeleteAvatar, "DeleteAvatar", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteAvatar(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

@@ -20,7 +20,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_deleteLlmConfigurationSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_DeleteLlmConfiguration = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Delete Llm Configuration
@@ -38,7 +38,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteLlmConfigurationSecurity, HandleDeleteLlmConfiguration, "DeleteLlmConfiguration", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_security_DeleteLlmConfiguration, HandleDeleteLlmConfiguration, "DeleteLlmConfiguration", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteLlmConfiguration(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

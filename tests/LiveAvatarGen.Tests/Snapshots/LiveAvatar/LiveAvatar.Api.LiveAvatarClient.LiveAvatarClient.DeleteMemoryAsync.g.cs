@@ -18,7 +18,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_deleteMemorySecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_DeleteMemory = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Delete Memory
@@ -30,7 +30,7 @@ public sealed partial class LiveAvatarClient
     public global::System.Threading.Tasks.Task DeleteMemoryAsync(string memoryId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/memory/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(memoryId));
-        return _core.SendAsync<bool>(request, s_deleteMemorySecurity, HandleDeleteMemory, "DeleteMemory", cancellationToken);
+        return _core.SendAsync<bool>(request, s_security_DeleteMemory, HandleDeleteMemory, "DeleteMemory", cancellationToken);
     }
 
     private static bool HandleDeleteMemory(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

@@ -20,7 +20,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_deleteSessionEventsSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_DeleteSessionEvents = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Delete Session Events
@@ -38,7 +38,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_deleteSessionEventsSecurity, HandleDeleteSessionEvents, "DeleteSessionEvents", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_security_DeleteSessionEvents, HandleDeleteSessionEvents, "DeleteSessionEvents", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleDeleteSessionEvents(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

@@ -18,7 +18,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_getLanguagesSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetLanguages = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
     /// <summary>
     /// Get Languages
@@ -30,7 +30,7 @@ public sealed partial class LiveAvatarClient
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LanguageSchema>>> GetLanguagesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/languages");
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LanguageSchema>>>(request, s_getLanguagesSecurity, HandleGetLanguages, "GetLanguages", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LanguageSchema>>>(request, s_security_GetLanguages, HandleGetLanguages, "GetLanguages", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LanguageSchema>> HandleGetLanguages(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

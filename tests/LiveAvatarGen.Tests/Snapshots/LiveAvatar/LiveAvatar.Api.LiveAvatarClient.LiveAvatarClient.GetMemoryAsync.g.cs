@@ -18,7 +18,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_getMemorySecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetMemory = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Get Memory
@@ -30,7 +30,7 @@ public sealed partial class LiveAvatarClient
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse>> GetMemoryAsync(string memoryId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/memory/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(memoryId));
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse>>(request, s_getMemorySecurity, HandleGetMemory, "GetMemory", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse>>(request, s_security_GetMemory, HandleGetMemory, "GetMemory", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse> HandleGetMemory(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

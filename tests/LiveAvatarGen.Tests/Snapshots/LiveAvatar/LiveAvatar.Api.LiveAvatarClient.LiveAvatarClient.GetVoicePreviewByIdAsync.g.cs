@@ -20,7 +20,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_getVoicePreviewByIdSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetVoicePreviewById = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// Get Voice Preview By Id
@@ -38,7 +38,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoicePreviewResponseSchema>>(request, s_getVoicePreviewByIdSecurity, HandleGetVoicePreviewById, "GetVoicePreviewById", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoicePreviewResponseSchema>>(request, s_security_GetVoicePreviewById, HandleGetVoicePreviewById, "GetVoicePreviewById", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.VoicePreviewResponseSchema> HandleGetVoicePreviewById(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

@@ -19,7 +19,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_keepSessionAliveSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeHTTPBearer } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_KeepSessionAlive = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_HTTPBearer } };
 
     /// <summary>
     /// Keep Session Alive
@@ -36,7 +36,7 @@ public sealed partial class LiveAvatarClient
         {
             request.SetJsonBody<global::LiveAvatar.Api.KeepSessionAliveSchema>(bodyValue, global::LiveAvatar.Api.KeepSessionAliveSchema.WriteJson);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_keepSessionAliveSecurity, HandleKeepSessionAlive, "KeepSessionAlive", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_security_KeepSessionAlive, HandleKeepSessionAlive, "KeepSessionAlive", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleKeepSessionAlive(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

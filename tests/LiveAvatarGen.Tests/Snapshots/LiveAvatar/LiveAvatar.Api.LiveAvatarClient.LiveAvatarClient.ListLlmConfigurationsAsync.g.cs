@@ -19,7 +19,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_listLlmConfigurationsSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_ListLlmConfigurations = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// List Llm Configurations
@@ -36,7 +36,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LLMConfigurationListItemSchema>>>(request, s_listLlmConfigurationsSecurity, HandleListLlmConfigurations, "ListLlmConfigurations", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LLMConfigurationListItemSchema>>>(request, s_security_ListLlmConfigurations, HandleListLlmConfigurations, "ListLlmConfigurations", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.LLMConfigurationListItemSchema>> HandleListLlmConfigurations(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

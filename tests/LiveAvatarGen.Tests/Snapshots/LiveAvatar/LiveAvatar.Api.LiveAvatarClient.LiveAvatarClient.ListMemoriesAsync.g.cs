@@ -20,7 +20,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_listMemoriesSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_ListMemories = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// List Memories
@@ -46,7 +46,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse>>(request, s_listMemoriesSecurity, HandleListMemories, "ListMemories", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse>>(request, s_security_ListMemories, HandleListMemories, "ListMemories", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseMemoryListItemResponse> HandleListMemories(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

@@ -20,7 +20,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_listPublicAvatarsSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_ListPublicAvatars = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
     /// <summary>
     /// List Public Avatars
@@ -42,7 +42,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>>(request, s_listPublicAvatarsSecurity, HandleListPublicAvatars, "ListPublicAvatars", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema>>(request, s_security_ListPublicAvatars, HandleListPublicAvatars, "ListPublicAvatars", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponseAvatarSchema> HandleListPublicAvatars(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

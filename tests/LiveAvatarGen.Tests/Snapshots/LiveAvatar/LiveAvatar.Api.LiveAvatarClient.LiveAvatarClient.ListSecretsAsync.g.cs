@@ -19,7 +19,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_listSecretsSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_ListSecrets = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
 
     /// <summary>
     /// List Secrets
@@ -36,7 +36,7 @@ public sealed partial class LiveAvatarClient
         {
             request.AddCookie("la_session", __laSession);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.SecretListItemSchema>>>(request, s_listSecretsSecurity, HandleListSecrets, "ListSecrets", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.SecretListItemSchema>>>(request, s_security_ListSecrets, HandleListSecrets, "ListSecrets", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Collections.Generic.IReadOnlyList<global::LiveAvatar.Api.SecretListItemSchema>> HandleListSecrets(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

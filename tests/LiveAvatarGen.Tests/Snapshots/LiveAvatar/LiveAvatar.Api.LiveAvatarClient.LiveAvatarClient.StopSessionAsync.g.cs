@@ -19,7 +19,7 @@ public partial interface ILiveAvatarClient
 
 public sealed partial class LiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_stopSessionSecurity = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeAPIKeyHeader }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_schemeHTTPBearer } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_StopSession = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_HTTPBearer } };
 
     /// <summary>
     /// Stop Session
@@ -36,7 +36,7 @@ public sealed partial class LiveAvatarClient
         {
             request.SetJsonBody<global::LiveAvatar.Api.StopSessionSchema>(bodyValue, global::LiveAvatar.Api.StopSessionSchema.WriteJson);
         }
-        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_stopSessionSecurity, HandleStopSession, "StopSession", cancellationToken);
+        return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>>(request, s_security_StopSession, HandleStopSession, "StopSession", cancellationToken);
     }
 
     private static global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?> HandleStopSession(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

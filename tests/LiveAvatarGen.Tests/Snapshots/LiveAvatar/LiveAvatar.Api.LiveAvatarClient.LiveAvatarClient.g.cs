@@ -11,8 +11,8 @@ namespace LiveAvatar.Api;
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "0.1.0")]
 public sealed partial class LiveAvatarClient : ILiveAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_schemeAPIKeyHeader = new("APIKeyHeader", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyHeader, "X-API-KEY");
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_schemeHTTPBearer = new("HTTPBearer", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.Bearer, "");
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_APIKeyHeader = new("APIKeyHeader", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyHeader, "X-API-KEY");
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_HTTPBearer = new("HTTPBearer", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.Bearer, "");
 
     private readonly global::LiveAvatarGen.Runtime.Http.ApiClientCore _core;
 

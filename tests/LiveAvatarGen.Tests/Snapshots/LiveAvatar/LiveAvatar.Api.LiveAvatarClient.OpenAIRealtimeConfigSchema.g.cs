@@ -26,20 +26,20 @@ public sealed partial class OpenAIRealtimeConfigSchema
     /// <summary>
     /// OpenAIRealtimeVoiceEnum. OpenAI Realtime voice
     /// </summary>
-    /// <remarks>JSON name: <c>voice</c>; optional.</remarks>
-    public global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum Voice { get; init; } = global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum.Alloy;
+    /// <remarks>JSON name: <c>voice</c>; optional. When not set it is not sent, and the server assumes <c>"alloy"</c>.</remarks>
+    public global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum? Voice { get; init; }
 
     /// <summary>
     /// Temperature. Sampling temperature
     /// </summary>
-    /// <remarks>JSON name: <c>temperature</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>temperature</c>; optional. When not set it is not sent, and the server assumes <c>0.8</c>.</remarks>
     public global::LiveAvatar.Api.OpenAIRealtimeConfigSchemaTemperature? Temperature { get; init; }
 
     /// <summary>
     /// Model. OpenAI Realtime model
     /// </summary>
-    /// <remarks>JSON name: <c>model</c>; optional.</remarks>
-    public string Model { get; init; } = "gpt-realtime";
+    /// <remarks>JSON name: <c>model</c>; optional. When not set it is not sent, and the server assumes <c>"gpt-realtime"</c>.</remarks>
+    public string? Model { get; init; }
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static OpenAIRealtimeConfigSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -48,9 +48,9 @@ public sealed partial class OpenAIRealtimeConfigSchema
         global::System.Guid p0 = default!;
         bool has0 = false;
         global::System.Guid? p1 = default;
-        global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum p2 = global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum.Alloy;
+        global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum? p2 = default;
         global::LiveAvatar.Api.OpenAIRealtimeConfigSchemaTemperature? p3 = default;
-        string p4 = "gpt-realtime";
+        string? p4 = default;
         string? property = null;
         try
         {
@@ -73,7 +73,7 @@ public sealed partial class OpenAIRealtimeConfigSchema
                 {
                     property = "voice";
                     reader.Read();
-                    p2 = global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum.ReadJson(ref reader);
+                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum?) : global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("temperature"u8))
                 {
@@ -85,7 +85,7 @@ public sealed partial class OpenAIRealtimeConfigSchema
                 {
                     property = "model";
                     reader.Read();
-                    p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
                 }
                 else
                 {
@@ -124,15 +124,21 @@ public sealed partial class OpenAIRealtimeConfigSchema
             writer.WritePropertyName("context_id"u8);
             writer.WriteStringValue(__ContextId);
         }
-        writer.WritePropertyName("voice"u8);
-        global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum.WriteJson(writer, value.Voice);
+        if (value.Voice is { } __Voice)
+        {
+            writer.WritePropertyName("voice"u8);
+            global::LiveAvatar.Api.OpenAIRealtimeVoiceEnum.WriteJson(writer, __Voice);
+        }
         if (value.Temperature is { } __Temperature)
         {
             writer.WritePropertyName("temperature"u8);
             global::LiveAvatar.Api.OpenAIRealtimeConfigSchemaTemperature.WriteJson(writer, __Temperature);
         }
-        writer.WritePropertyName("model"u8);
-        writer.WriteStringValue(value.Model);
+        if (value.Model is { } __Model)
+        {
+            writer.WritePropertyName("model"u8);
+            writer.WriteStringValue(__Model);
+        }
         writer.WriteEndObject();
     }
 

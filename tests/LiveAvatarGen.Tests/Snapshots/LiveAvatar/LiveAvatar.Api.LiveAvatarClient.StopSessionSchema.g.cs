@@ -20,15 +20,15 @@ public sealed partial class StopSessionSchema
     /// <summary>
     /// SessionEndReasonEnum
     /// </summary>
-    /// <remarks>JSON name: <c>reason</c>; optional.</remarks>
-    public global::LiveAvatar.Api.SessionEndReasonEnum Reason { get; init; } = global::LiveAvatar.Api.SessionEndReasonEnum.UNKNOWN;
+    /// <remarks>JSON name: <c>reason</c>; optional. When not set it is not sent, and the server assumes <c>"UNKNOWN"</c>.</remarks>
+    public global::LiveAvatar.Api.SessionEndReasonEnum? Reason { get; init; }
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static StopSessionSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "StopSessionSchema");
         global::System.Guid? p0 = default;
-        global::LiveAvatar.Api.SessionEndReasonEnum p1 = global::LiveAvatar.Api.SessionEndReasonEnum.UNKNOWN;
+        global::LiveAvatar.Api.SessionEndReasonEnum? p1 = default;
         string? property = null;
         try
         {
@@ -44,7 +44,7 @@ public sealed partial class StopSessionSchema
                 {
                     property = "reason";
                     reader.Read();
-                    p1 = global::LiveAvatar.Api.SessionEndReasonEnum.ReadJson(ref reader);
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.SessionEndReasonEnum?) : global::LiveAvatar.Api.SessionEndReasonEnum.ReadJson(ref reader);
                 }
                 else
                 {
@@ -73,8 +73,11 @@ public sealed partial class StopSessionSchema
             writer.WritePropertyName("session_id"u8);
             writer.WriteStringValue(__SessionId);
         }
-        writer.WritePropertyName("reason"u8);
-        global::LiveAvatar.Api.SessionEndReasonEnum.WriteJson(writer, value.Reason);
+        if (value.Reason is { } __Reason)
+        {
+            writer.WritePropertyName("reason"u8);
+            global::LiveAvatar.Api.SessionEndReasonEnum.WriteJson(writer, __Reason);
+        }
         writer.WriteEndObject();
     }
 

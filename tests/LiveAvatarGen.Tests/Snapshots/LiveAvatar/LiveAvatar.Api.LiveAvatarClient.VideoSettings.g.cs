@@ -14,21 +14,21 @@ public sealed partial class VideoSettings
     /// <summary>
     /// VideoQualityEnum
     /// </summary>
-    /// <remarks>JSON name: <c>quality</c>; optional.</remarks>
-    public global::LiveAvatar.Api.VideoQualityEnum Quality { get; init; } = global::LiveAvatar.Api.VideoQualityEnum.High;
+    /// <remarks>JSON name: <c>quality</c>; optional. When not set it is not sent, and the server assumes <c>"high"</c>.</remarks>
+    public global::LiveAvatar.Api.VideoQualityEnum? Quality { get; init; }
 
     /// <summary>
     /// VideoEncodingEnum
     /// </summary>
-    /// <remarks>JSON name: <c>encoding</c>; optional.</remarks>
-    public global::LiveAvatar.Api.VideoEncodingEnum Encoding { get; init; } = global::LiveAvatar.Api.VideoEncodingEnum.H264;
+    /// <remarks>JSON name: <c>encoding</c>; optional. When not set it is not sent, and the server assumes <c>"H264"</c>.</remarks>
+    public global::LiveAvatar.Api.VideoEncodingEnum? Encoding { get; init; }
 
     /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
     public static VideoSettings ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "VideoSettings");
-        global::LiveAvatar.Api.VideoQualityEnum p0 = global::LiveAvatar.Api.VideoQualityEnum.High;
-        global::LiveAvatar.Api.VideoEncodingEnum p1 = global::LiveAvatar.Api.VideoEncodingEnum.H264;
+        global::LiveAvatar.Api.VideoQualityEnum? p0 = default;
+        global::LiveAvatar.Api.VideoEncodingEnum? p1 = default;
         string? property = null;
         try
         {
@@ -38,13 +38,13 @@ public sealed partial class VideoSettings
                 {
                     property = "quality";
                     reader.Read();
-                    p0 = global::LiveAvatar.Api.VideoQualityEnum.ReadJson(ref reader);
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.VideoQualityEnum?) : global::LiveAvatar.Api.VideoQualityEnum.ReadJson(ref reader);
                 }
                 else if (reader.ValueTextEquals("encoding"u8))
                 {
                     property = "encoding";
                     reader.Read();
-                    p1 = global::LiveAvatar.Api.VideoEncodingEnum.ReadJson(ref reader);
+                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::LiveAvatar.Api.VideoEncodingEnum?) : global::LiveAvatar.Api.VideoEncodingEnum.ReadJson(ref reader);
                 }
                 else
                 {
@@ -68,10 +68,16 @@ public sealed partial class VideoSettings
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, VideoSettings value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("quality"u8);
-        global::LiveAvatar.Api.VideoQualityEnum.WriteJson(writer, value.Quality);
-        writer.WritePropertyName("encoding"u8);
-        global::LiveAvatar.Api.VideoEncodingEnum.WriteJson(writer, value.Encoding);
+        if (value.Quality is { } __Quality)
+        {
+            writer.WritePropertyName("quality"u8);
+            global::LiveAvatar.Api.VideoQualityEnum.WriteJson(writer, __Quality);
+        }
+        if (value.Encoding is { } __Encoding)
+        {
+            writer.WritePropertyName("encoding"u8);
+            global::LiveAvatar.Api.VideoEncodingEnum.WriteJson(writer, __Encoding);
+        }
         writer.WriteEndObject();
     }
 
