@@ -34,7 +34,9 @@ internal static class ObjectEmitter
     {
         writer.Summary(property.Documentation ?? property.JsonName);
         string access = property.Access switch { PropertyAccess.ReadOnly => " Read-only: set by the server.", PropertyAccess.WriteOnly => " Write-only: never returned by the server.", _ => string.Empty };
-        string assumed = property.DefaultJson is null ? string.Empty : " When not set it is not sent, and the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.";
+        string assumed = property.ConstJson is not null
+            ? " Always <c>" + SourceWriter.Xml(property.ConstJson) + "</c>, the one value the spec allows; always sent."
+            : property.DefaultJson is null ? string.Empty : " When not set it is not sent, and the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.";
         writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + assumed + "</remarks>");
         if (property.IsDeprecated)
         {

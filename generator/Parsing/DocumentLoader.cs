@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
 using LiveAvatarGen.Generator.Diagnostics;
@@ -17,6 +18,10 @@ internal static class DocumentLoader
 
     /// <summary>Some reader errors carry their pointer only in the message ("... at #/paths/~1x/get").</summary>
     private static readonly Regex s_pointerInMessage = new("(?<p>#/[^\\s]*)\\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly Regex s_yamlPosition = new("at line (?<line>[0-9]{1,9}), column (?<column>[0-9]{1,9})", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly Regex s_jsonPosition = new("LineNumber: (?<line>[0-9]{1,9}) \\| BytePositionInLine: (?<column>[0-9]{1,9})", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly Regex s_swaggerVersion = new("^\\s*[\"']?swagger[\"']?\\s*:\\s*[\"']?(?<v>[0-9.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
@@ -40,6 +45,15 @@ internal static class DocumentLoader
         settings.AddYamlReader();
         string format = IsYaml(path, text!) ? "yaml" : "json";
         ReadResult? result = TryParse(text!, format, settings, out Exception? failure);
+        if (format == "yaml" && !HasDocument(result) && YamlFlowScalars.QuoteColonScalars(text!) is { } quoted
+            && TryParse(quoted, format, settings, out _) is { } requoted && HasDocument(requoted))
+        {
+            // Valid YAML 1.2 that the YAML reader refuses (a colon inside a plain scalar in a flow collection):
+            // the same values, quoted, read fine. Lines are unchanged, so locations stay right.
+            result = requoted;
+            text = quoted;
+        }
+
         if (result is null && s_openApi30.Match(text!) is { Success: true } version)
         {
             // Real 3.0 specs often use 3.1 keywords (a numeric exclusiveMinimum, from FastAPI and others), which the
@@ -56,6 +70,15 @@ internal static class DocumentLoader
         {
             // The reader throws on some malformed inputs (an empty document, a scalar root); that is a bad spec, not a crash.
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, locator.FileStart(), path, failure!.Message));
+            return null;
+        }
+
+        if (!HasDocument(result) && result.Diagnostic?.Errors is { Count: > 0 } fatal)
+        {
+            // The reader gave up and said why (a YAML syntax error, the nesting depth limit, the alias expansion
+            // limit): that is the error, at the place it names, not "this is not OpenAPI".
+            OpenApiError first = fatal[0];
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, LocateReaderError(first, locator), path, first.Message ?? "the reader refused it"));
             return null;
         }
 
@@ -79,6 +102,29 @@ internal static class DocumentLoader
         }
 
         return result.Document;
+    }
+
+    private static bool HasDocument(ReadResult? result) => result?.Document is not null;
+
+    /// <summary>
+    /// Where a fatal reader error points: the YAML reader says "at line L, column C" (1-based), System.Text.Json
+    /// "LineNumber: L | BytePositionInLine: B" (0-based), others a JSON pointer.
+    /// </summary>
+    private static LocationInfo LocateReaderError(OpenApiError error, SpecLocator locator)
+    {
+        string message = error.Message ?? string.Empty;
+        if (s_yamlPosition.Match(message) is { Success: true } yaml)
+        {
+            return locator.AtLine(int.Parse(yaml.Groups["line"].Value, CultureInfo.InvariantCulture) - 1, int.Parse(yaml.Groups["column"].Value, CultureInfo.InvariantCulture) - 1);
+        }
+
+        if (s_jsonPosition.Match(message) is { Success: true } json)
+        {
+            return locator.AtLine(int.Parse(json.Groups["line"].Value, CultureInfo.InvariantCulture), int.Parse(json.Groups["column"].Value, CultureInfo.InvariantCulture));
+        }
+
+        string pointer = !string.IsNullOrEmpty(error.Pointer) && error.Pointer!.StartsWith("#/", StringComparison.Ordinal) ? error.Pointer : "#";
+        return locator.Locate(pointer);
     }
 
     private static ReadResult? TryParse(string text, string format, OpenApiReaderSettings settings, out Exception? failure)

@@ -25,6 +25,16 @@ internal sealed class SpecLocator
 
     public LocationInfo FileStart() => At(0, 0);
 
+    /// <summary>A zero-based line and column (clamped to the text), for readers that report positions, not pointers.</summary>
+    public LocationInfo AtLine(int line, int column)
+    {
+        _lineStarts ??= ComputeLineStarts(_text);
+        int clampedLine = Math.Max(0, Math.Min(line, _lineStarts.Length - 1));
+        int lineEnd = clampedLine + 1 < _lineStarts.Length ? _lineStarts[clampedLine + 1] - 1 : _text.Length;
+        int offset = Math.Max(_lineStarts[clampedLine], Math.Min(_lineStarts[clampedLine] + Math.Max(0, column), lineEnd));
+        return At(offset, Math.Min(1, _text.Length - offset));
+    }
+
     /// <summary>The location of the node at a JSON pointer, or of its nearest located ancestor.</summary>
     public LocationInfo Locate(string? pointer)
     {
