@@ -17,11 +17,34 @@ public class ApiException : Exception
     /// <param name="retryAfter">The delay from a <c>Retry-After</c> header, if the server sent one.</param>
     /// <param name="innerException">The cause, if any.</param>
     public ApiException(int statusCode, string? responseBody, TimeSpan? retryAfter = null, Exception? innerException = null)
-        : base(BuildMessage(statusCode, responseBody), innerException)
+        : base(BuildMessage(statusCode, responseBody, null), innerException)
     {
         StatusCode = statusCode;
         ResponseBody = Truncate(responseBody);
         RetryAfter = retryAfter;
+    }
+
+    /// <summary>
+    /// Creates the exception for an error response whose body the spec documents but that the server sent in another
+    /// shape: the whole body is kept, and <paramref name="documentedBodyError"/> says why it could not be read.
+    /// </summary>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="rawResponseBody">The whole body, as received.</param>
+    /// <param name="documentedBodyError">Why the body is not the documented type (with the JSON path).</param>
+    /// <param name="retryAfter">The delay from a <c>Retry-After</c> header, if the server sent one.</param>
+    public ApiException(int statusCode, ReadOnlyMemory<byte> rawResponseBody, ApiDataException documentedBodyError, TimeSpan? retryAfter = null)
+        : this(statusCode, Decode(rawResponseBody), retryAfter, documentedBodyError, documentedBodyError)
+    {
+        RawResponseBody = rawResponseBody;
+    }
+
+    private ApiException(int statusCode, string responseBody, TimeSpan? retryAfter, ApiDataException documentedBodyError, Exception innerException)
+        : base(BuildMessage(statusCode, responseBody, documentedBodyError), innerException)
+    {
+        StatusCode = statusCode;
+        ResponseBody = Truncate(responseBody);
+        RetryAfter = retryAfter;
+        DocumentedBodyError = documentedBodyError;
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -36,6 +59,20 @@ public class ApiException : Exception
     /// <summary>The delay the server asked for in <c>Retry-After</c>, if any.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>
+    /// When the spec documents a body for this status and the server sent something else: why it could not be read
+    /// as the documented type (the JSON path and what was found). Null otherwise.
+    /// </summary>
+    public ApiDataException? DocumentedBodyError { get; }
+
+    /// <summary>
+    /// The whole body as received (not cut like <see cref="ResponseBody"/>), when <see cref="DocumentedBodyError"/>
+    /// is set, so a caller can read a shape the spec does not describe; empty otherwise.
+    /// </summary>
+    public ReadOnlyMemory<byte> RawResponseBody { get; }
+
+    private static string Decode(ReadOnlyMemory<byte> body) => body.IsEmpty ? string.Empty : System.Text.Encoding.UTF8.GetString(body.ToArray());
+
     private static string? Truncate(string? body)
     {
         if (body is null || body.Length <= MaxBodyExcerptLength)
@@ -46,16 +83,17 @@ public class ApiException : Exception
         return body.Substring(0, MaxBodyExcerptLength) + "…";
     }
 
-    private static string BuildMessage(int statusCode, string? body)
+    private static string BuildMessage(int statusCode, string? body, ApiDataException? documentedBodyError)
     {
         string status = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string shape = documentedBodyError is null ? string.Empty : $" (not the documented error body: {documentedBodyError.Message})";
         if (string.IsNullOrEmpty(body))
         {
-            return $"The server answered HTTP {status} with no body.";
+            return $"The server answered HTTP {status} with no body{shape}.";
         }
 
         string excerpt = body!.Length > 200 ? body.Substring(0, 200) + "…" : body;
-        return $"The server answered HTTP {status}: {excerpt}";
+        return $"The server answered HTTP {status}{shape}: {excerpt}";
     }
 }
 

@@ -85,7 +85,11 @@ public sealed class ApiResponseData
         return new ApiException(StatusCode, BodyText, RetryAfter);
     }
 
-    /// <summary>The exception for a documented error status, carrying its typed body; if the body does not parse, an untyped one.</summary>
+    /// <summary>
+    /// The exception for a documented error status, carrying its typed body. Real servers often send error bodies in
+    /// another shape than documented: then an untyped <see cref="ApiException"/> keeps the whole body and says why it
+    /// is not the documented type (<see cref="ApiException.DocumentedBodyError"/>), instead of hiding the error.
+    /// </summary>
     public ApiException ToException<TError>(JsonReadFunc<TError> read)
     {
         TError error;
@@ -95,7 +99,8 @@ public sealed class ApiResponseData
         }
         catch (ApiDataException ex)
         {
-            return new ApiException(StatusCode, BodyText, RetryAfter, ex);
+            // The body lives in a pooled buffer only while the handler runs: the exception keeps a copy.
+            return new ApiException(StatusCode, _body.ToArray(), ex, RetryAfter);
         }
 
         return new ApiException<TError>(StatusCode, BodyText, error, RetryAfter);

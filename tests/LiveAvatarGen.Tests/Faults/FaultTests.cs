@@ -451,4 +451,23 @@ public sealed class FaultTests
         Assert.Equal(422, ex.StatusCode);
         Assert.IsType<ApiResponseFormatException>(ex.InnerException);
     }
+
+    [Fact]
+    public async Task AnErrorBodyInAnotherShapeThanDocumentedKeepsTheWholeBodyAndSaysWhy()
+    {
+        // Real servers answer documented errors in undocumented shapes; the caller still gets the status, the whole
+        // body (beyond the message excerpt) and why it is not the documented HTTPValidationError.
+        // FastAPI's own HTTPException sends {"detail": "text"} where HTTPValidationError documents a list.
+        string body = "{\"detail\":\"quota exceeded " + new string('x', 6000) + "\"}";
+
+        ApiException ex = await CallExpecting<ApiException>(LoopbackServer.Json(body, 422));
+
+        Assert.Equal(typeof(ApiException), ex.GetType());
+        Assert.Equal(422, ex.StatusCode);
+        Assert.NotNull(ex.DocumentedBodyError);
+        Assert.Contains("detail", ex.DocumentedBodyError!.Message, StringComparison.Ordinal);
+        Assert.Contains("not the documented error body", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(body, System.Text.Encoding.UTF8.GetString(ex.RawResponseBody.Span));
+        Assert.True(ex.ResponseBody!.Length < body.Length, "the excerpt stays bounded");
+    }
 }
