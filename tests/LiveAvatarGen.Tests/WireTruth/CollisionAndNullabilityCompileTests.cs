@@ -63,6 +63,31 @@ public sealed class CollisionAndNullabilityCompileTests
                         files: { type: array, items: { type: string, format: binary } }
               responses:
                 "204": { description: ok }
+          /handlers:
+            get:
+              operationId: handleGetThing
+              parameters:
+                - { name: cancellationToken, in: query, schema: { type: string } }
+                - { name: request, in: query, schema: { type: string } }
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/ReadJson" } } } }
+            post:
+              operationId: getThing
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/JsonConverter" } } } }
+            put:
+              operationId: readJson
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { $ref: "#/components/schemas/Raw" }
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/IsKnown" } } } }
+            delete:
+              operationId: options
+              responses:
+                "204": { description: ok }
         components:
           securitySchemes:
             foo_security: { type: apiKey, in: header, name: X-Foo }
@@ -79,6 +104,40 @@ public sealed class CollisionAndNullabilityCompileTests
                 reader: { type: string }
                 property: { type: string }
                 value: { type: string }
+            ReadJson:
+              type: object
+              properties:
+                ReadJson: { type: string }
+                WriteJson: { type: string }
+                JsonConverter: { type: string }
+                Raw: { type: string }
+                IsKnown: { type: string }
+                Value: { type: string }
+                p0: { type: string }
+                has0: { type: string }
+                property: { type: string }
+              required: [ReadJson, p0]
+            JsonConverter:
+              oneOf:
+                - $ref: "#/components/schemas/ReadJson"
+                - $ref: "#/components/schemas/Raw"
+            Raw:
+              type: object
+              properties:
+                Raw: { type: string }
+                AsReadJson: { type: string }
+            IsKnown:
+              type: string
+              enum: [IsKnown, Value, KnownValues, ReadJson, raw]
+            Setting:
+              type: string
+              pattern: "^[a-z]+$"
+            Code:
+              type: object
+              properties:
+                code: { type: integer }
+                data: { $ref: "#/components/schemas/Setting" }
+                message: { type: string }
         """;
 
     /// <summary>FastAPI's nullable required path parameters, nullable required and optional bodies, nullable items.</summary>
