@@ -12,14 +12,15 @@ internal static partial class ClientEmitter
 {
     private sealed class Parameter
     {
-        private Parameter(string name, string wireName, string declaration, string? documentation, ParameterModel? model, RequestBodyModel? body)
+        private Parameter(string name, string wireName, TypeRef type, bool isRequired, string? documentation, ParameterModel? model, RequestBodyModel? body, CompilationFacts facts)
         {
             Name = name;
             WireName = wireName;
-            Declaration = declaration;
+            Declaration = TypeSyntax.Of(type, facts) + " " + name + (isRequired ? string.Empty : " = default");
             Documentation = documentation;
             Model = model;
             Body = body;
+            IsNullChecked = isRequired && !type.IsNullable && !type.IsValueType;
         }
 
         public string Name { get; }
@@ -29,6 +30,9 @@ internal static partial class ClientEmitter
         public string Declaration { get; }
 
         public string? Documentation { get; }
+
+        /// <summary>A required reference: null is refused up front, naming the parameter, before any writer dereferences it.</summary>
+        public bool IsNullChecked { get; }
 
         private ParameterModel? Model { get; }
 
@@ -41,8 +45,7 @@ internal static partial class ClientEmitter
             List<Parameter> optional = new();
             foreach (ParameterModel parameter in operation.Parameters.OrderBy(p => p.Location == ParameterLocation.Path ? 0 : 1))
             {
-                string type = TypeSyntax.Of(parameter.Type, facts);
-                Parameter mapped = new(parameter.Name, parameter.JsonName, type + " " + parameter.Name + (parameter.IsRequired ? string.Empty : " = default"), parameter.Documentation, parameter, null);
+                Parameter mapped = new(parameter.Name, parameter.JsonName, parameter.Type, parameter.IsRequired, parameter.Documentation, parameter, null, facts);
                 (parameter.IsRequired ? required : optional).Add(mapped);
             }
 
@@ -50,14 +53,13 @@ internal static partial class ClientEmitter
             {
                 foreach (BodyFieldModel field in fieldsBody.Fields)
                 {
-                    Parameter mapped = new(field.Name, field.JsonName, TypeSyntax.Of(field.Type, facts) + " " + field.Name + (field.IsRequired ? string.Empty : " = default"), field.Documentation, null, null);
+                    Parameter mapped = new(field.Name, field.JsonName, field.Type, field.IsRequired, field.Documentation, null, null, facts);
                     (field.IsRequired ? required : optional).Add(mapped);
                 }
             }
             else if (operation.Body is { } body)
             {
-                string type = TypeSyntax.Of(body.Type, facts);
-                Parameter mapped = new(body.Name, "request body", type + " " + body.Name + (body.IsRequired ? string.Empty : " = default"), body.Documentation ?? "The request body.", null, body);
+                Parameter mapped = new(body.Name, "request body", body.Type, body.IsRequired, body.Documentation ?? "The request body.", null, body, facts);
                 (body.IsRequired ? required : optional).Insert(body.IsRequired ? required.Count : 0, mapped);
             }
 

@@ -142,6 +142,7 @@ internal static partial class ClientEmitter
         writer.Line();
         EmitSignatureDocs(writer, operation, parameters);
         writer.Open("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
+        EmitNullChecks(writer, parameters);
         writer.Line(Http + ".ApiRequest request = new(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(operation, facts) + ");");
         foreach (Parameter parameter in parameters)
         {
@@ -167,6 +168,26 @@ internal static partial class ClientEmitter
         writer.Close();
         writer.Line();
         plan.EmitHandler(writer, "Handle" + baseName);
+    }
+
+    /// <summary>
+    /// A null passed for a required reference would otherwise surface as a NullReferenceException inside a generated
+    /// writer, or as an argument error naming the runtime's parameter instead of the caller's.
+    /// </summary>
+    private static void EmitNullChecks(SourceWriter writer, List<Parameter> parameters)
+    {
+        List<Parameter> checkedParameters = parameters.Where(p => p.IsNullChecked).ToList();
+        foreach (Parameter parameter in checkedParameters)
+        {
+            writer.Open("if (" + parameter.Name + " is null)");
+            writer.Line("throw new global::System.ArgumentNullException(nameof(" + parameter.Name + "));");
+            writer.Close();
+        }
+
+        if (checkedParameters.Count > 0)
+        {
+            writer.Line();
+        }
     }
 
     /// <summary>One path parameter, escaped segment by segment, in its style.</summary>

@@ -92,6 +92,14 @@ internal sealed class OperationMapper
                 continue;
             }
 
+            if (location == Microsoft.OpenApi.ParameterLocation.Header && IsIgnoredHeader(parameter.Name))
+            {
+                // OpenAPI says such a definition SHALL be ignored: the body's media type sets Content-Type, and the
+                // client reads the media types the responses document. Authorization is kept (see IsIgnoredHeader).
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, _locator.Locate(parameterPointer), parameterPointer, "header parameters named '" + parameter.Name + "', which OpenAPI ignores,"));
+                continue;
+            }
+
             string pascal = Identifiers.ToPascalCase(parameter.Name);
             TypeRef type = _schemas.Map(parameter.Schema, typeBase + pascal, parameterPointer + "/schema", shortName: pascal);
             ParameterLocation mapped = location switch
@@ -220,6 +228,14 @@ internal sealed class OperationMapper
 
         return merged;
     }
+
+    /// <summary>
+    /// Header parameters named Accept and Content-Type are ignored, as OpenAPI says. Authorization, which OpenAPI lists
+    /// too, is deliberately kept: specs written from code (FastAPI's <c>Header()</c>) document it as the only way to
+    /// authenticate, and leaving it out would make the operation unusable; it is sent as a credential.
+    /// </summary>
+    private static bool IsIgnoredHeader(string name)
+        => string.Equals(name, "Accept", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase);
 
     private static string StyleOf(IOpenApiParameter parameter, ParameterLocation location)
     {

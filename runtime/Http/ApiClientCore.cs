@@ -266,6 +266,14 @@ public sealed partial class ApiClientCore
             foreach (ApiSecurityScheme scheme in alternative)
             {
                 string credential = _options.GetCredential(scheme.Name)!;
+                string header = scheme.Kind == ApiSecuritySchemeKind.ApiKeyHeader ? scheme.ParameterName : "Authorization";
+                if (scheme.Kind is ApiSecuritySchemeKind.ApiKeyHeader or ApiSecuritySchemeKind.Bearer or ApiSecuritySchemeKind.Basic && request.HasHeader(header))
+                {
+                    // The spec also documents this header as a parameter and the caller passed it for this call: a
+                    // second value would make the header invalid, and the explicit argument is the more specific.
+                    continue;
+                }
+
                 switch (scheme.Kind)
                 {
                     case ApiSecuritySchemeKind.ApiKeyHeader:
