@@ -151,7 +151,7 @@ internal static partial class ClientEmitter
             }
         }
 
-        /// <summary>Form and multipart bodies: one part per field, files as file parts.</summary>
+        /// <summary>Form and multipart bodies: one part per field, files as file parts, each field as its encoding says.</summary>
         public static void EmitFieldsBody(SourceWriter writer, RequestBodyModel body, CompilationFacts facts)
         {
             bool multipart = body.Kind == ContentKind.Multipart;
@@ -166,23 +166,7 @@ internal static partial class ClientEmitter
                     writer.Open("if (" + field.Name + " is { } " + value + ")");
                 }
 
-                TypeRef type = field.Type.AsNonNullable();
-                string wire = CSharpLiteral.String(field.JsonName);
-                if (field.IsFile)
-                {
-                    writer.Line(type.Kind == TypeKind.List
-                        ? "foreach (" + Http + ".ApiFile file in " + value + ") { content.AddFile(" + wire + ", file); }"
-                        : "content.AddFile(" + wire + ", " + value + ");");
-                }
-                else if (type.Kind == TypeKind.List)
-                {
-                    writer.Line("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ") { " + FieldAdd(wire, type.Element!, "item", facts) + " }");
-                }
-                else
-                {
-                    writer.Line(FieldAdd(wire, type, value, facts));
-                }
-
+                EmitField(writer, field, value, multipart, facts);
                 if (value != field.Name)
                 {
                     writer.Close();
@@ -192,18 +176,58 @@ internal static partial class ClientEmitter
             writer.Line("request.SetContent(content.ToContent());");
         }
 
-        private static string FieldAdd(string wire, TypeRef type, string value, CompilationFacts facts)
+        private static void EmitField(SourceWriter writer, BodyFieldModel field, string value, bool multipart, CompilationFacts facts)
+        {
+            TypeRef type = field.Type.AsNonNullable();
+            string wire = CSharpLiteral.String(field.JsonName);
+
+            // Only multipart parts carry a media type of their own.
+            string contentType = multipart ? ", " + (field.ContentType is null ? "null" : CSharpLiteral.String(field.ContentType)) : string.Empty;
+            if (field.IsFile)
+            {
+                writer.Line(type.Kind == TypeKind.List
+                    ? "foreach (" + Http + ".ApiFile file in " + value + ") { content.AddFile(" + wire + ", file" + contentType + "); }"
+                    : "content.AddFile(" + wire + ", " + value + contentType + ");");
+            }
+            else if (IsScalar(type))
+            {
+                writer.Line(ScalarAdd(wire, type, value, contentType, facts));
+            }
+            else if (type.Kind == TypeKind.List && IsScalar(type.Element!.AsNonNullable()))
+            {
+                if (field.IsStyled && !field.Explode && field.Style != "deepObject")
+                {
+                    // Not exploded: one field, the items joined by the style's separator.
+                    string joined = "string.Join(" + Styles + ".Separator(" + CSharpLiteral.String(field.Style) + "), global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.OfType<" + TypeSyntax.Of(type.Element!.AsNonNullable(), facts) + ">(" + value + "), static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
+                    writer.Line("content.Add(" + wire + ", " + joined + contentType + ");");
+                }
+                else
+                {
+                    // Exploded (form's default): one field or part per item, under the same name.
+                    writer.Line("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ") { " + ScalarAdd(wire, type.Element!, "item", contentType, facts) + " }");
+                }
+            }
+            else
+            {
+                // Objects, maps, unions and lists of them: their shape is known only as JSON, so the runtime applies the
+                // style, or without one the content type's rules (an object is JSON, an array one field per item).
+                string element = Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ")";
+                writer.Line(field.IsStyled
+                    ? "content.AddStyled(" + wire + ", " + element + ", " + CSharpLiteral.String(field.Style) + ", " + (field.Explode ? "true" : "false") + ");"
+                    : "content.AddValue(" + wire + ", " + element + contentType + ");");
+            }
+        }
+
+        private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Class or TypeKind.Map or TypeKind.List or TypeKind.Any or TypeKind.Envelope or TypeKind.Stream or TypeKind.File);
+
+        private static string ScalarAdd(string wire, TypeRef type, string value, string contentType, CompilationFacts facts)
         {
             if (type.IsNullable)
             {
-                return "if (" + value + " is { } fieldValue) { " + FieldAdd(wire, type.AsNonNullable(), "fieldValue", facts) + " }";
+                return "if (" + value + " is { } fieldValue) { " + ScalarAdd(wire, type.AsNonNullable(), "fieldValue", contentType, facts) + " }";
             }
 
-            // Objects in a form or multipart field travel as JSON, as OpenAPI's default encoding for them says.
-            string text = type.Kind is TypeKind.Class or TypeKind.Map or TypeKind.List or TypeKind.Any or TypeKind.Envelope
-                ? Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ").GetRawText()"
-                : TypeSyntax.Format(type, value, facts);
-            return "content.Add(" + wire + ", " + text + ");";
+            return "content.Add(" + wire + ", " + TypeSyntax.Format(type, value, facts) + contentType + ");";
         }
 
         private static string ItemAdd(string method, string wireName, TypeRef element, CompilationFacts facts)

@@ -84,7 +84,11 @@ internal enum ContentKind
 internal sealed record RequestBodyModel(string Name, TypeRef Type, bool IsRequired, string MediaType, ContentKind Kind, EquatableArray<BodyFieldModel> Fields, string? Documentation);
 
 /// <summary>A field of a form or multipart body; files travel as multipart file parts.</summary>
-internal sealed record BodyFieldModel(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsFile, string? Documentation);
+/// <param name="Style">The encoding's style (form, spaceDelimited, pipeDelimited, deepObject); form by default.</param>
+/// <param name="Explode">The encoding's explode, defaulted by the style (true for form).</param>
+/// <param name="IsStyled">The encoding sets style or explode; OpenAPI then ignores its content type and serializes as a query parameter of that style.</param>
+/// <param name="ContentType">The encoding's content type when it names one concrete media type; null otherwise.</param>
+internal sealed record BodyFieldModel(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsFile, string? Documentation, string Style = "form", bool Explode = true, bool IsStyled = false, string? ContentType = null);
 
 /// <summary>A documented response.</summary>
 /// <param name="StatusCode">A code such as <c>200</c>, a range such as <c>4XX</c>, or <c>default</c>.</param>

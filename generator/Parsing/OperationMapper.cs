@@ -181,7 +181,12 @@ internal sealed class OperationMapper
         {
             case ContentKind.Form:
             case ContentKind.Multipart:
-                EquatableArray<BodyFieldModel> fields = _schemas.MapFields(schema, typeBase, schemaPointer, parameterNames);
+                string encodingPointer = (operation.RequestBody is OpenApiRequestBodyReference { Reference.Id: { } id } ? "#/components/requestBodies/" + Escape(id) : pointer + "/requestBody")
+                    + "/content/" + Escape(content.Key) + "/encoding/";
+                EquatableArray<BodyFieldModel> fields = FieldEncodings.Apply(
+                    _schemas.MapFields(schema, typeBase, schemaPointer, parameterNames),
+                    content.Value?.Encoding,
+                    field => _locator.Has(encodingPointer + Escape(field) + "/explode"));
                 return new RequestBodyModel("body", TypeRef.AnyJson, body.Required, content.Key, kind, fields, body.Description);
             case ContentKind.Binary:
                 return new RequestBodyModel(parameterNames.Claim("body"), Optional(new TypeRef(TypeKind.Stream), body.Required), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);

@@ -1,11 +1,17 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Reflection;
+using System.Text;
 using System.Threading.Tasks;
 using Constructs.Api;
+using LiveAvatarGen.Runtime.Http;
 using LiveAvatarGen.Tests.Harness;
+using Microsoft.AspNetCore.Http;
 using Xunit;
 
 namespace LiveAvatarGen.Tests.EndToEnd;
@@ -23,7 +29,7 @@ public sealed class WireRequestEndToEndTests
         return new ConstructsClient(http, options);
     }
 
-    private static Task NoContent(Microsoft.AspNetCore.Http.HttpContext context)
+    private static Task NoContent(HttpContext context)
     {
         context.Response.StatusCode = 204;
         return Task.CompletedTask;
@@ -115,5 +121,106 @@ public sealed class WireRequestEndToEndTests
         Assert.Equal("label", path.ParamName);
         Assert.Equal("file", file.ParamName);
         Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task ListsOfFilesSendOnePartPerFileHoweverTheSpecSpellsThem()
+    {
+        List<string> received = new();
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            IFormCollection form = await context.Request.ReadFormAsync();
+            foreach (IFormFile file in form.Files)
+            {
+                using StreamReader reader = new(file.OpenReadStream());
+                received.Add(file.Name + ":" + file.FileName + ":" + file.ContentType + ":" + await reader.ReadToEndAsync());
+            }
+
+            received.AddRange(form.Where(f => f.Key == "tags").Select(f => "tags=" + string.Join("|", f.Value.ToArray())));
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("ok");
+        });
+        using HttpClient http = new();
+
+        await Client(http, server).UploadFilesAsync(
+            new[] { File("a.txt", "A", "text/plain"), File("b.txt", "B", "text/plain") },
+            optionalFiles: new[] { File("c.bin", "C"), File("d.bin", "D") },
+            images: new[] { File("e.png", "E") },
+            avatar: File("f.jpg", "F", "image/jpeg"),
+            tags: new[] { "x", "y" });
+
+        Assert.Equal(
+            new[]
+            {
+                "files:a.txt:text/plain:A", "files:b.txt:text/plain:B",
+                "optional_files:c.bin:application/octet-stream:C", "optional_files:d.bin:application/octet-stream:D",
+                "images:e.png:image/png:E", "avatar:f.jpg:image/jpeg:F", "tags=x|y",
+            },
+            received);
+    }
+
+    [Fact]
+    public async Task MultipartObjectsAreJsonPartsInTheEncodingsContentTypeAndStylesApply()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("ok");
+        });
+        using HttpClient http = new();
+
+        await Client(http, server).UploadFilesAsync(
+            new[] { File("a.txt", "A") },
+            meta: new Event { Seq = 3 },
+            notes: "a,b",
+            @where: new UploadFilesWhere { City = "Oslo" });
+
+        Dictionary<string, (string ContentType, string Body)> parts = Parts(Assert.Single(server.Requests));
+        Assert.Equal(("application/vnd.event+json; charset=utf-8", "{\"seq\":3}"), parts["meta"]);
+        Assert.Equal(("text/csv; charset=utf-8", "a,b"), parts["notes"]);
+        Assert.Equal(("text/plain; charset=utf-8", "Oslo"), parts["where[city]"]);
+    }
+
+    [Fact]
+    public async Task FormFieldsFollowTheirEncodingsStyleAndExplode()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(NoContent);
+        using HttpClient http = new();
+
+        await Client(http, server).SubmitEncodedFormAsync(
+            new[] { "a", "b" },
+            csv: new[] { "x", "y" },
+            spaces: new long[] { 1, 2 },
+            pipes: new[] { "p", "q" },
+            filter: new SubmitEncodedFormFilter { Color = "red", Sizes = new long[] { 1, 2 } },
+            flat: new SubmitEncodedFormFlat { A = "1", B = 2 },
+            joined: new SubmitEncodedFormJoined { A = "j", B = 3 },
+            json: new SubmitEncodedFormJson { Ids = new long[] { 1, 2 } },
+            maybe: new[] { "m" });
+
+        Assert.Equal(
+            "EventTypes=a&EventTypes=b&Csv=x%2Cy&Spaces=1+2&Pipes=p%7Cq&Filter%5Bcolor%5D=red&Filter%5Bsizes%5D=1&Filter%5Bsizes%5D=2"
+                + "&a=1&b=2&Joined=a%2Cj%2Cb%2C3&Json=%7B%22ids%22%3A%5B1%2C2%5D%7D&Maybe=m",
+            Assert.Single(server.Requests).Body);
+    }
+
+    private static ApiFile File(string name, string text, string? contentType = null) => new(new MemoryStream(Encoding.UTF8.GetBytes(text)), name, contentType);
+
+    /// <summary>The text parts of a multipart body by name: their Content-Type and body.</summary>
+    private static Dictionary<string, (string ContentType, string Body)> Parts(RecordedRequest request)
+    {
+        string boundary = request.Headers["Content-Type"].Split("boundary=")[1].Trim('"');
+        Dictionary<string, (string, string)> parts = new(StringComparer.Ordinal);
+        foreach (string part in request.Body.Split("--" + boundary).Where(p => p.Contains("\r\n\r\n", StringComparison.Ordinal)))
+        {
+            string[] halves = part.Split("\r\n\r\n", 2);
+            string[] headers = halves[0].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            string type = headers.FirstOrDefault(h => h.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase))?.Substring(13).Trim() ?? string.Empty;
+            string disposition = headers.Single(h => h.StartsWith("Content-Disposition:", StringComparison.OrdinalIgnoreCase));
+            string name = disposition.Split("name=")[1].Split(';')[0].Trim('"');
+            parts[name] = (type, halves[1].TrimEnd('\r', '\n'));
+        }
+
+        return parts;
     }
 }
