@@ -25,6 +25,7 @@ internal sealed class OperationMapper
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly NameRegistry _methodNames = new();
+    private ServerModel? _documentServer;
 
     public OperationMapper(SchemaMapper schemas, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ internal sealed class OperationMapper
     public EquatableArray<OperationModel> MapAll(OpenApiDocument document)
     {
         List<OperationModel> operations = new();
+        _documentServer = ServerReader.First(document.Servers);
         if (document.Paths is null)
         {
             return operations.ToEquatableArray();
@@ -140,7 +142,15 @@ internal sealed class OperationMapper
             parameters.ToEquatableArray(),
             body,
             responses.ToEquatableArray(),
-            Security(operation.Security ?? document.Security));
+            Security(operation.Security ?? document.Security),
+            OwnServer(pathItem, operation));
+    }
+
+    /// <summary>The most specific servers win (operation, then path); one equal to the document's is not the operation's own.</summary>
+    private ServerModel? OwnServer(IOpenApiPathItem pathItem, OpenApiOperation operation)
+    {
+        ServerModel? own = ServerReader.First(operation.Servers) ?? ServerReader.First(pathItem.Servers);
+        return own == _documentServer ? null : own;
     }
 
     private ResponseModel MapResponse(string status, IOpenApiResponse? response, string typeBase, string pointer)

@@ -62,6 +62,9 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, locator.Locate("#/webhooks"), "#/webhooks", "webhooks"));
         }
 
+        EquatableArray<SecuritySchemeModel> securitySchemes = SecuritySchemes(document);
+        ServerModel? documentServer = ServerReader.First(document.Servers);
+        IEnumerable<ServerModel> servers = new[] { documentServer }.Concat(mapped.Select(o => o.Server)).Where(s => s is not null).Select(s => s!);
         ClientModel client = new(
             ns + "." + clientName,
             ns,
@@ -70,8 +73,9 @@ internal static class SpecReader
             interfaceName,
             extensionsName,
             Documentation.Join(document.Info?.Title, document.Info?.Description),
-            document.Servers?.FirstOrDefault()?.Url,
-            SecuritySchemes(document),
+            documentServer,
+            ServerReader.Options(servers, securitySchemes.Select(s => s.PropertyName).Append(optionsName)),
+            securitySchemes,
             mapped);
         return new ApiSpec(client, schemas.Types.ToEquatableArray());
     }

@@ -54,6 +54,9 @@ public sealed class ApiRequest
     /// <summary>The escaped path, relative to the base address.</summary>
     public string EscapedPath { get; }
 
+    /// <summary>The operation's own server, when the spec declares one for the operation or its path; null for the document's.</summary>
+    public ApiServer? Server { get; set; }
+
     /// <summary>The body, if any. A JSON body gets a fresh content object per message, so it can be re-sent on a redirect.</summary>
     public HttpContent? Content => _content ?? CreateJsonContent();
 
