@@ -12,14 +12,15 @@ internal static partial class ClientEmitter
 {
     private sealed class Parameter
     {
-        private Parameter(string name, string wireName, string declaration, string? documentation, ParameterModel? model, RequestBodyModel? body)
+        private Parameter(string name, string wireName, TypeRef type, bool isRequired, string? documentation, ParameterModel? model, RequestBodyModel? body, CompilationFacts facts)
         {
             Name = name;
             WireName = wireName;
-            Declaration = declaration;
+            Declaration = TypeSyntax.Of(type, facts) + " " + name + (isRequired ? string.Empty : " = default");
             Documentation = documentation;
             Model = model;
             Body = body;
+            IsNullChecked = isRequired && !type.IsNullable && !type.IsValueType;
         }
 
         public string Name { get; }
@@ -29,6 +30,9 @@ internal static partial class ClientEmitter
         public string Declaration { get; }
 
         public string? Documentation { get; }
+
+        /// <summary>A required reference: null is refused up front, naming the parameter, before any writer dereferences it.</summary>
+        public bool IsNullChecked { get; }
 
         private ParameterModel? Model { get; }
 
@@ -41,8 +45,7 @@ internal static partial class ClientEmitter
             List<Parameter> optional = new();
             foreach (ParameterModel parameter in operation.Parameters.OrderBy(p => p.Location == ParameterLocation.Path ? 0 : 1))
             {
-                string type = TypeSyntax.Of(parameter.Type, facts);
-                Parameter mapped = new(parameter.Name, parameter.JsonName, type + " " + parameter.Name + (parameter.IsRequired ? string.Empty : " = default"), parameter.Documentation, parameter, null);
+                Parameter mapped = new(parameter.Name, parameter.JsonName, parameter.Type, parameter.IsRequired, parameter.Documentation, parameter, null, facts);
                 (parameter.IsRequired ? required : optional).Add(mapped);
             }
 
@@ -50,14 +53,13 @@ internal static partial class ClientEmitter
             {
                 foreach (BodyFieldModel field in fieldsBody.Fields)
                 {
-                    Parameter mapped = new(field.Name, field.JsonName, TypeSyntax.Of(field.Type, facts) + " " + field.Name + (field.IsRequired ? string.Empty : " = default"), field.Documentation, null, null);
+                    Parameter mapped = new(field.Name, field.JsonName, field.Type, field.IsRequired, field.Documentation, null, null, facts);
                     (field.IsRequired ? required : optional).Add(mapped);
                 }
             }
             else if (operation.Body is { } body)
             {
-                string type = TypeSyntax.Of(body.Type, facts);
-                Parameter mapped = new(body.Name, "request body", type + " " + body.Name + (body.IsRequired ? string.Empty : " = default"), body.Documentation ?? "The request body.", null, body);
+                Parameter mapped = new(body.Name, "request body", body.Type, body.IsRequired, body.Documentation ?? "The request body.", null, body, facts);
                 (body.IsRequired ? required : optional).Insert(body.IsRequired ? required.Count : 0, mapped);
             }
 
@@ -149,13 +151,16 @@ internal static partial class ClientEmitter
             }
         }
 
-        /// <summary>Form and multipart bodies: one part per field, files as file parts.</summary>
+        /// <summary>
+        /// Form and multipart bodies: one part per field, files as file parts, each field as its encoding says. The
+        /// locals start with one underscore: parameters never do, and unwrapped parameters start with two.
+        /// </summary>
         public static void EmitFieldsBody(SourceWriter writer, RequestBodyModel body, CompilationFacts facts)
         {
             bool multipart = body.Kind == ContentKind.Multipart;
             writer.Line(multipart
-                ? Http + ".ApiMultipart content = new(" + CSharpLiteral.String(body.MediaType.Split(';')[0].Trim()) + ");"
-                : Http + ".ApiForm content = new();");
+                ? Http + ".ApiMultipart _parts = new(" + CSharpLiteral.String(body.MediaType.Split(';')[0].Trim()) + ");"
+                : Http + ".ApiForm _parts = new();");
             foreach (BodyFieldModel field in body.Fields)
             {
                 string value = field.IsRequired && !field.Type.IsNullable ? field.Name : "__" + field.Name.TrimStart('@');
@@ -164,44 +169,68 @@ internal static partial class ClientEmitter
                     writer.Open("if (" + field.Name + " is { } " + value + ")");
                 }
 
-                TypeRef type = field.Type.AsNonNullable();
-                string wire = CSharpLiteral.String(field.JsonName);
-                if (field.IsFile)
-                {
-                    writer.Line(type.Kind == TypeKind.List
-                        ? "foreach (" + Http + ".ApiFile file in " + value + ") { content.AddFile(" + wire + ", file); }"
-                        : "content.AddFile(" + wire + ", " + value + ");");
-                }
-                else if (type.Kind == TypeKind.List)
-                {
-                    writer.Line("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ") { " + FieldAdd(wire, type.Element!, "item", facts) + " }");
-                }
-                else
-                {
-                    writer.Line(FieldAdd(wire, type, value, facts));
-                }
-
+                EmitField(writer, field, value, multipart, facts);
                 if (value != field.Name)
                 {
                     writer.Close();
                 }
             }
 
-            writer.Line("request.SetContent(content.ToContent());");
+            writer.Line("request.SetContent(_parts.ToContent());");
         }
 
-        private static string FieldAdd(string wire, TypeRef type, string value, CompilationFacts facts)
+        private static void EmitField(SourceWriter writer, BodyFieldModel field, string value, bool multipart, CompilationFacts facts)
+        {
+            TypeRef type = field.Type.AsNonNullable();
+            string wire = CSharpLiteral.String(field.JsonName);
+
+            // Only multipart parts carry a media type of their own.
+            string contentType = multipart ? ", " + (field.ContentType is null ? "null" : CSharpLiteral.String(field.ContentType)) : string.Empty;
+            if (field.IsFile)
+            {
+                writer.Line(type.Kind == TypeKind.List
+                    ? "foreach (" + Http + ".ApiFile _file in " + value + ") { _parts.AddFile(" + wire + ", _file" + contentType + "); }"
+                    : "_parts.AddFile(" + wire + ", " + value + contentType + ");");
+            }
+            else if (IsScalar(type))
+            {
+                writer.Line(ScalarAdd(wire, type, value, contentType, facts));
+            }
+            else if (type.Kind == TypeKind.List && IsScalar(type.Element!.AsNonNullable()))
+            {
+                if (field.IsStyled && !field.Explode && field.Style != "deepObject")
+                {
+                    // Not exploded: one field, the items joined by the style's separator.
+                    string joined = "string.Join(" + Styles + ".Separator(" + CSharpLiteral.String(field.Style) + "), global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.OfType<" + TypeSyntax.Of(type.Element!.AsNonNullable(), facts) + ">(" + value + "), static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
+                    writer.Line("_parts.Add(" + wire + ", " + joined + contentType + ");");
+                }
+                else
+                {
+                    // Exploded (form's default): one field or part per item, under the same name.
+                    writer.Line("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ") { " + ScalarAdd(wire, type.Element!, "item", contentType, facts) + " }");
+                }
+            }
+            else
+            {
+                // Objects, maps, unions and lists of them: their shape is known only as JSON, so the runtime applies the
+                // style, or without one the content type's rules (an object is JSON, an array one field per item).
+                string element = Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ")";
+                writer.Line(field.IsStyled
+                    ? "_parts.AddStyled(" + wire + ", " + element + ", " + CSharpLiteral.String(field.Style) + ", " + (field.Explode ? "true" : "false") + ");"
+                    : "_parts.AddValue(" + wire + ", " + element + contentType + ");");
+            }
+        }
+
+        private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Class or TypeKind.Map or TypeKind.List or TypeKind.Any or TypeKind.Envelope or TypeKind.Stream or TypeKind.File);
+
+        private static string ScalarAdd(string wire, TypeRef type, string value, string contentType, CompilationFacts facts)
         {
             if (type.IsNullable)
             {
-                return "if (" + value + " is { } fieldValue) { " + FieldAdd(wire, type.AsNonNullable(), "fieldValue", facts) + " }";
+                return "if (" + value + " is { } _fieldValue) { " + ScalarAdd(wire, type.AsNonNullable(), "_fieldValue", contentType, facts) + " }";
             }
 
-            // Objects in a form or multipart field travel as JSON, as OpenAPI's default encoding for them says.
-            string text = type.Kind is TypeKind.Class or TypeKind.Map or TypeKind.List or TypeKind.Any or TypeKind.Envelope
-                ? Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ").GetRawText()"
-                : TypeSyntax.Format(type, value, facts);
-            return "content.Add(" + wire + ", " + text + ");";
+            return "_parts.Add(" + wire + ", " + TypeSyntax.Format(type, value, facts) + contentType + ");";
         }
 
         private static string ItemAdd(string method, string wireName, TypeRef element, CompilationFacts facts)

@@ -27,6 +27,11 @@ internal static partial class ClientEmitter
             writer.Line("private static readonly " + Http + ".ApiSecurityScheme " + SchemeField(scheme) + " = new(" + CSharpLiteral.String(scheme.SchemeName) + ", " + Http + ".ApiSecuritySchemeKind." + scheme.Kind + ", " + CSharpLiteral.String(scheme.ParameterName) + ");");
         }
 
+        if (model.DefaultServer is { } server)
+        {
+            writer.Line("private static readonly " + Http + ".ApiServer s_server = " + ServerExpression(server) + ";");
+        }
+
         writer.Line();
         writer.Line("private readonly " + Http + ".ApiClientCore _core;");
         writer.Line();
@@ -42,7 +47,7 @@ internal static partial class ClientEmitter
         writer.Line("/// <param name=\"options\">Base address, credentials, limits.</param>");
         writer.Open("public " + model.Name + "(global::System.Net.Http.HttpClient httpClient, " + model.OptionsName + " options)");
         writer.Line("Options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
-        writer.Line("_core = new " + Http + ".ApiClientCore(httpClient, options, " + (model.DefaultServerUrl is null ? "null" : CSharpLiteral.String(model.DefaultServerUrl)) + ", OnPrepareRequest, OnProcessResponse);");
+        writer.Line("_core = new " + Http + ".ApiClientCore(httpClient, options, " + (model.DefaultServer is null ? "(" + Http + ".ApiServer?)null" : "s_server") + ", OnPrepareRequest, OnProcessResponse);");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>The options in force.</summary>");
@@ -145,10 +150,23 @@ internal static partial class ClientEmitter
                 : null)
             .Where(a => a is not null)!;
         writer.Line("private static readonly " + Http + ".ApiSecurityScheme[][] " + securityField + " = new " + Http + ".ApiSecurityScheme[][] { " + string.Join(", ", alternatives) + " };");
+        string? serverField = operation.Server is null ? null : "s_" + char.ToLowerInvariant(baseName[0]) + baseName.Substring(1) + "Server";
+        if (operation.Server is { } server)
+        {
+            writer.Line("private static readonly " + Http + ".ApiServer " + serverField + " = " + ServerExpression(server) + ";");
+        }
+
         writer.Line();
         EmitSignatureDocs(writer, operation, parameters);
         writer.Open("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
+        EmitNullChecks(writer, parameters);
         writer.Line(Http + ".ApiRequest request = new(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(operation, facts) + ");");
+        if (serverField is not null)
+        {
+            // The operation's own server, not the document's: see ApiClientCore for what BaseAddress then means.
+            writer.Line("request.Server = " + serverField + ";");
+        }
+
         foreach (Parameter parameter in parameters)
         {
             parameter.EmitAdd(writer, facts);
@@ -175,6 +193,26 @@ internal static partial class ClientEmitter
         plan.EmitHandler(writer, "Handle" + baseName);
     }
 
+    /// <summary>
+    /// A null passed for a required reference would otherwise surface as a NullReferenceException inside a generated
+    /// writer, or as an argument error naming the runtime's parameter instead of the caller's.
+    /// </summary>
+    private static void EmitNullChecks(SourceWriter writer, List<Parameter> parameters)
+    {
+        List<Parameter> checkedParameters = parameters.Where(p => p.IsNullChecked).ToList();
+        foreach (Parameter parameter in checkedParameters)
+        {
+            writer.Open("if (" + parameter.Name + " is null)");
+            writer.Line("throw new global::System.ArgumentNullException(nameof(" + parameter.Name + "));");
+            writer.Close();
+        }
+
+        if (checkedParameters.Count > 0)
+        {
+            writer.Line();
+        }
+    }
+
     /// <summary>One path parameter, escaped segment by segment, in its style.</summary>
     private static string PathValue(ParameterModel parameter, CompilationFacts facts)
     {
@@ -188,6 +226,12 @@ internal static partial class ClientEmitter
             ? "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + ")"
             : "new[] { " + TypeSyntax.Format(type, parameter.Name, facts) + " }";
         return Styles + ".Path(" + CSharpLiteral.String(parameter.JsonName) + ", " + CSharpLiteral.String(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ", " + items + ", " + (type.Kind == TypeKind.List ? "true" : "false") + ")";
+    }
+
+    private static string ServerExpression(ServerModel server)
+    {
+        IEnumerable<string> variables = server.Variables.Select(v => ", new " + Http + ".ApiServerVariable(" + CSharpLiteral.String(v.Name) + ", " + CSharpLiteral.String(v.Default) + ")");
+        return "new(" + CSharpLiteral.String(server.Url) + string.Concat(variables) + ")";
     }
 
     private static string HttpMethod(string method)

@@ -5,13 +5,14 @@ using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
-/// <summary>Emits the client's options: one credential property per security scheme.</summary>
+/// <summary>Emits the client's options: one credential property per security scheme, one property per server variable.</summary>
 internal static class OptionsEmitter
 {
     public static string Emit(ClientModel model)
     {
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
-        writer.Summary("Options for " + model.Name + ": base address, limits, and one credential per security scheme of the spec.");
+        writer.Summary("Options for " + model.Name + ": base address, limits, and one credential per security scheme of the spec"
+            + (model.ServerVariables.Count == 0 ? "." : "; one property per variable of its server URLs."));
         writer.Line(EmitterCommon.GeneratedCode);
         writer.Open("public sealed partial class " + model.OptionsName + " : global::LiveAvatarGen.Runtime.Http.ApiClientOptions");
         foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
@@ -19,6 +20,13 @@ internal static class OptionsEmitter
             writer.Summary(scheme.Documentation);
             writer.Line("[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]");
             writer.Line("public string? " + scheme.PropertyName + " { get; set; }");
+            writer.Line();
+        }
+
+        foreach (ServerVariableOption variable in model.ServerVariables)
+        {
+            writer.Summary(variable.Documentation);
+            writer.Line("public string? " + variable.PropertyName + " { get; set; }");
             writer.Line();
         }
 
@@ -46,7 +54,38 @@ internal static class OptionsEmitter
             writer.Close();
         }
 
+        if (model.ServerVariables.Count > 0)
+        {
+            EmitServerVariables(writer, model);
+        }
+
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>The server variables by their spec name, for the transport, and by property name, for configuration.</summary>
+    private static void EmitServerVariables(SourceWriter writer, ClientModel model)
+    {
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Open("public override string? GetServerVariable(string name)");
+        writer.Open("return name switch");
+        foreach (ServerVariableOption variable in model.ServerVariables)
+        {
+            writer.Line(CSharpLiteral.String(variable.Name) + " => " + variable.PropertyName + ",");
+        }
+
+        writer.Line("_ => null,");
+        writer.Close(";");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Open("protected override void ApplyServerVariableSettings(global::System.Func<string, string?> getSetting)");
+        foreach (ServerVariableOption variable in model.ServerVariables)
+        {
+            writer.Line(variable.PropertyName + " = Setting(getSetting, " + CSharpLiteral.String(variable.PropertyName) + ") ?? " + variable.PropertyName + ";");
+        }
+
+        writer.Close();
     }
 }

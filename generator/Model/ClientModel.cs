@@ -13,9 +13,22 @@ internal sealed record ClientModel(
     string InterfaceName,
     string ServiceCollectionExtensionsName,
     string? Documentation,
-    string? DefaultServerUrl,
+    ServerModel? DefaultServer,
+    EquatableArray<ServerVariableOption> ServerVariables,
     EquatableArray<SecuritySchemeModel> SecuritySchemes,
     EquatableArray<OperationModel> Operations);
+
+/// <summary>A server of the spec: its URL template and the defaults of its variables.</summary>
+internal sealed record ServerModel(string Url, EquatableArray<ServerVariableModel> Variables);
+
+/// <summary>A variable of a server URL with its default, and what documents it for the options property.</summary>
+internal sealed record ServerVariableModel(string Name, string Default, string? Description, EquatableArray<string> Enum);
+
+/// <summary>
+/// An options property for a server variable. Variables with the same name in several servers share it: the name
+/// means the same thing (a region, an environment) wherever the spec uses it.
+/// </summary>
+internal sealed record ServerVariableOption(string Name, string PropertyName, string Documentation);
 
 /// <summary>
 /// One operation with what its file needs from the client: one output per operation, so adding an operation adds
@@ -43,6 +56,7 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
 internal sealed record SecuritySchemeModel(string SchemeName, string PropertyName, string Kind, string ParameterName, string? Documentation);
 
 /// <summary>One operation: one client method.</summary>
+/// <param name="Server">The operation's or its path's own server; null when it uses the document's.</param>
 internal sealed record OperationModel(
     string MethodName,
     string HttpMethod,
@@ -52,7 +66,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     RequestBodyModel? Body,
     EquatableArray<ResponseModel> Responses,
-    EquatableArray<EquatableArray<string>> Security);
+    EquatableArray<EquatableArray<string>> Security,
+    ServerModel? Server = null);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation
@@ -84,7 +99,11 @@ internal enum ContentKind
 internal sealed record RequestBodyModel(string Name, TypeRef Type, bool IsRequired, string MediaType, ContentKind Kind, EquatableArray<BodyFieldModel> Fields, string? Documentation);
 
 /// <summary>A field of a form or multipart body; files travel as multipart file parts.</summary>
-internal sealed record BodyFieldModel(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsFile, string? Documentation);
+/// <param name="Style">The encoding's style (form, spaceDelimited, pipeDelimited, deepObject); form by default.</param>
+/// <param name="Explode">The encoding's explode, defaulted by the style (true for form).</param>
+/// <param name="IsStyled">The encoding sets style or explode; OpenAPI then ignores its content type and serializes as a query parameter of that style.</param>
+/// <param name="ContentType">The encoding's content type when it names one concrete media type; null otherwise.</param>
+internal sealed record BodyFieldModel(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsFile, string? Documentation, string Style = "form", bool Explode = true, bool IsStyled = false, string? ContentType = null);
 
 /// <summary>A documented response.</summary>
 /// <param name="StatusCode">A code such as <c>200</c>, a range such as <c>4XX</c>, or <c>default</c>.</param>

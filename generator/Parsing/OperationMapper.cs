@@ -25,6 +25,7 @@ internal sealed class OperationMapper
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly NameRegistry _methodNames = new();
+    private ServerModel? _documentServer;
 
     public OperationMapper(SchemaMapper schemas, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ internal sealed class OperationMapper
     public EquatableArray<OperationModel> MapAll(OpenApiDocument document)
     {
         List<OperationModel> operations = new();
+        _documentServer = ServerReader.First(document.Servers);
         if (document.Paths is null)
         {
             return operations.ToEquatableArray();
@@ -92,6 +94,14 @@ internal sealed class OperationMapper
                 continue;
             }
 
+            if (location == Microsoft.OpenApi.ParameterLocation.Header && IsIgnoredHeader(parameter.Name))
+            {
+                // OpenAPI says such a definition SHALL be ignored: the body's media type sets Content-Type, and the
+                // client reads the media types the responses document. Authorization is kept (see IsIgnoredHeader).
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, _locator.Locate(parameterPointer), parameterPointer, "header parameters named '" + parameter.Name + "', which OpenAPI ignores,"));
+                continue;
+            }
+
             string pascal = Identifiers.ToPascalCase(parameter.Name);
             TypeRef type = _schemas.Map(parameter.Schema, typeBase + pascal, parameterPointer + "/schema", shortName: pascal);
             ParameterLocation mapped = location switch
@@ -133,7 +143,15 @@ internal sealed class OperationMapper
             parameters.ToEquatableArray(),
             body,
             responses.ToEquatableArray(),
-            Security(operation.Security ?? document.Security));
+            Security(operation.Security ?? document.Security),
+            OwnServer(pathItem, operation));
+    }
+
+    /// <summary>The most specific servers win (operation, then path); one equal to the document's is not the operation's own.</summary>
+    private ServerModel? OwnServer(IOpenApiPathItem pathItem, OpenApiOperation operation)
+    {
+        ServerModel? own = ServerReader.First(operation.Servers) ?? ServerReader.First(pathItem.Servers);
+        return own == _documentServer ? null : own;
     }
 
     private ResponseModel MapResponse(string status, IOpenApiResponse? response, string typeBase, string pointer)
@@ -174,7 +192,12 @@ internal sealed class OperationMapper
         {
             case ContentKind.Form:
             case ContentKind.Multipart:
-                EquatableArray<BodyFieldModel> fields = _schemas.MapFields(schema, typeBase, schemaPointer, parameterNames);
+                string encodingPointer = (operation.RequestBody is OpenApiRequestBodyReference { Reference.Id: { } id } ? "#/components/requestBodies/" + Escape(id) : pointer + "/requestBody")
+                    + "/content/" + Escape(content.Key) + "/encoding/";
+                EquatableArray<BodyFieldModel> fields = FieldEncodings.Apply(
+                    _schemas.MapFields(schema, typeBase, schemaPointer, parameterNames),
+                    content.Value?.Encoding,
+                    field => _locator.Has(encodingPointer + Escape(field) + "/explode"));
                 return new RequestBodyModel("body", TypeRef.AnyJson, body.Required, content.Key, kind, fields, body.Description);
             case ContentKind.Binary:
                 return new RequestBodyModel(parameterNames.Claim("body"), Optional(new TypeRef(TypeKind.Stream), body.Required), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
@@ -222,6 +245,14 @@ internal sealed class OperationMapper
 
         return merged;
     }
+
+    /// <summary>
+    /// Header parameters named Accept and Content-Type are ignored, as OpenAPI says. Authorization, which OpenAPI lists
+    /// too, is deliberately kept: specs written from code (FastAPI's <c>Header()</c>) document it as the only way to
+    /// authenticate, and leaving it out would make the operation unusable; it is sent as a credential.
+    /// </summary>
+    private static bool IsIgnoredHeader(string name)
+        => string.Equals(name, "Accept", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase);
 
     private static string StyleOf(IOpenApiParameter parameter, ParameterLocation location)
     {

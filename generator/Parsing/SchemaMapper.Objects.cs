@@ -139,9 +139,10 @@ internal sealed partial class SchemaMapper
         {
             string pascal = Identifiers.ToPascalCase(property.JsonName);
             bool isRequired = required.Contains(property.JsonName);
-            bool isFile = IsBinary(property.Schema) || (property.Schema.Items is { } items && IsBinary(items));
+            FileShape files = FileFields.Of(property.Schema);
+            bool isFile = files != FileShape.None;
             TypeRef type = isFile
-                ? (property.Schema.Items is not null ? new TypeRef(TypeKind.List, Element: new TypeRef(TypeKind.File)) : new TypeRef(TypeKind.File))
+                ? (files == FileShape.Many ? new TypeRef(TypeKind.List, Element: new TypeRef(TypeKind.File)) : new TypeRef(TypeKind.File))
                 : MapProperty(property.Schema, typeBase + pascal, pascal, property.Pointer, 1);
             fields.Add(new BodyFieldModel(
                 property.JsonName,
@@ -153,11 +154,6 @@ internal sealed partial class SchemaMapper
         }
 
         return fields.ToEquatableArray();
-    }
-
-    private static bool IsBinary(IOpenApiSchema schema)
-    {
-        return SafeSchema.Get(schema, static s => s.Format == "binary" && (s.Type & ~JsonSchemaType.Null) is JsonSchemaType.String or null, false);
     }
 
     /// <summary>Keywords an object class cannot express are reported, never dropped silently.</summary>

@@ -35,6 +35,16 @@ internal sealed class SpecLocator
         return At(offset, Math.Min(1, _text.Length - offset));
     }
 
+    /// <summary>
+    /// True when the text spells out the node at a JSON pointer. Microsoft.OpenApi fills in defaults (an encoding's
+    /// <c>explode</c>), and whether a keyword was written can change its meaning.
+    /// </summary>
+    public bool Has(string pointer)
+    {
+        _offsets ??= PointerIndex.Build(_text);
+        return _offsets.ContainsKey(Normalize(pointer));
+    }
+
     /// <summary>The location of the node at a JSON pointer, or of its nearest located ancestor.</summary>
     public LocationInfo Locate(string? pointer)
     {

@@ -44,16 +44,6 @@ internal static class SpecReader
         }
     }
 
-    /// <summary>
-    /// Every member the generated options class inherits from <c>ApiClientOptions</c> (and object): a credential
-    /// property with one of these names would hide or clash with it.
-    /// </summary>
-    private static readonly string[] s_optionsBaseMembers =
-    {
-        "BaseAddress", "MaxResponseBodyBytes", "DefaultMaxResponseBodyBytes", "Timeout", "GetCredential", "ApplySettings",
-        "ApplyCredentialSettings", "Setting", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
-    };
-
     private static ApiSpec Build(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         string clientName = input.ClientName is { } configured ? Identifiers.ToPascalCase(configured) : ClientNameFromTitle(document.Info?.Title);
@@ -72,6 +62,9 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, locator.Locate("#/webhooks"), "#/webhooks", "webhooks"));
         }
 
+        EquatableArray<SecuritySchemeModel> securitySchemes = SecuritySchemes(document, optionsName);
+        ServerModel? documentServer = ServerReader.First(document.Servers);
+        IEnumerable<ServerModel> servers = new[] { documentServer }.Concat(mapped.Select(o => o.Server)).Where(s => s is not null).Select(s => s!);
         ClientModel client = new(
             ns + "." + clientName,
             ns,
@@ -80,8 +73,9 @@ internal static class SpecReader
             interfaceName,
             extensionsName,
             Documentation.Join(document.Info?.Title, document.Info?.Description),
-            document.Servers?.FirstOrDefault()?.Url,
-            SecuritySchemes(document, optionsName),
+            documentServer,
+            ServerReader.Options(servers, securitySchemes.Select(s => s.PropertyName).Append(optionsName)),
+            securitySchemes,
             mapped);
         return new ApiSpec(client, schemas.Types.ToEquatableArray());
     }
@@ -114,7 +108,7 @@ internal static class SpecReader
 
         NameRegistry propertyNames = new();
         propertyNames.Reserve(optionsName);
-        foreach (string reserved in s_optionsBaseMembers)
+        foreach (string reserved in ServerReader.OptionsBaseMembers)
         {
             propertyNames.Reserve(reserved);
         }

@@ -50,7 +50,7 @@ public sealed partial class ApiClientCore
     {
         ApplySecurity(request, security);
         // Streams do not follow redirects: a 3xx reaches toError as an ApiException, and credentials stay with this origin.
-        Uri target = BuildTarget(request, ResolveBaseAddress());
+        Uri target = BuildTarget(request, ResolveBaseAddress(request));
         using HttpRequestMessage message = request.ToMessage(target, request.Method, includeBody: true, includeCredentials: true);
         _prepareRequest?.Invoke(message, operationName);
         using HttpResponseMessage response = await SendForHeadersAsync(message, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public sealed partial class ApiClientCore
 {
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions _options;
-    private readonly Uri? _defaultBaseAddress;
+    private readonly ApiServer? _defaultServer;
     private readonly Action<HttpRequestMessage, string>? _prepareRequest;
     private readonly Action<HttpResponseMessage, string>? _processResponse;
     private CachedUri? _lastUri;
@@ -41,14 +41,21 @@ public sealed partial class ApiClientCore
     /// <param name="prepareRequest">Called with each finished request (credentials applied) and the operation's name, just before it is sent.</param>
     /// <param name="processResponse">Called with each response and the operation's name when its headers have arrived, before the body is read.</param>
     public ApiClientCore(HttpClient httpClient, ApiClientOptions options, string? specServerUrl, Action<HttpRequestMessage, string>? prepareRequest, Action<HttpResponseMessage, string>? processResponse)
+        : this(httpClient, options, specServerUrl is null ? null : new ApiServer(specServerUrl), prepareRequest, processResponse)
+    {
+    }
+
+    /// <summary>Creates the transport with the spec's first server, whose variables the options may set, and hooks around each call.</summary>
+    /// <param name="httpClient">The client to send with; typically from <c>IHttpClientFactory</c>.</param>
+    /// <param name="options">The client's options.</param>
+    /// <param name="specServer">The spec's first document-level server, used when neither the options nor the HttpClient set a base address.</param>
+    /// <param name="prepareRequest">Called with each finished request (credentials applied) and the operation's name, just before it is sent.</param>
+    /// <param name="processResponse">Called with each response and the operation's name when its headers have arrived, before the body is read.</param>
+    public ApiClientCore(HttpClient httpClient, ApiClientOptions options, ApiServer? specServer, Action<HttpRequestMessage, string>? prepareRequest, Action<HttpResponseMessage, string>? processResponse)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        if (specServerUrl is not null && Uri.TryCreate(specServerUrl, UriKind.Absolute, out Uri? server))
-        {
-            _defaultBaseAddress = server;
-        }
-
+        _defaultServer = specServer;
         _prepareRequest = prepareRequest;
         _processResponse = processResponse;
     }
@@ -80,7 +87,7 @@ public sealed partial class ApiClientCore
     public async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, CancellationToken cancellationToken)
     {
         ApplySecurity(request, security);
-        Uri target = BuildTarget(request, ResolveBaseAddress());
+        Uri target = BuildTarget(request, ResolveBaseAddress(request));
         using CancellationTokenSource? timeoutSource = _options.Timeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         timeoutSource?.CancelAfter(_options.Timeout!.Value);
         CancellationToken token = timeoutSource?.Token ?? cancellationToken;
@@ -240,12 +247,34 @@ public sealed partial class ApiClientCore
         return built;
     }
 
-    private Uri ResolveBaseAddress()
+    /// <summary>
+    /// The most specific server wins: the operation's or its path's own (absolute, or relative to the document's base
+    /// address), else the document's: the options' <see cref="ApiClientOptions.BaseAddress"/>, the HttpClient's, then
+    /// the spec's first server with its variables resolved. BaseAddress stands for the document's servers only: an
+    /// operation that declares another host (an upload host, a region) must not be sent to the main one.
+    /// </summary>
+    private Uri ResolveBaseAddress(ApiRequest request)
     {
-        return _options.BaseAddress
-            ?? _httpClient.BaseAddress
-            ?? _defaultBaseAddress
-            ?? throw new InvalidOperationException("No base address: set ApiClientOptions.BaseAddress or HttpClient.BaseAddress (the spec's server URL is missing or relative).");
+        if (request.Server is { } own)
+        {
+            Uri server = own.Resolve(_options);
+            return server.IsAbsoluteUri ? server : new Uri(DocumentBaseAddress(), server);
+        }
+
+        return DocumentBaseAddress();
+    }
+
+    private Uri DocumentBaseAddress()
+    {
+        if ((_options.BaseAddress ?? _httpClient.BaseAddress) is { } configured)
+        {
+            return configured;
+        }
+
+        Uri? server = _defaultServer?.Resolve(_options);
+        return server is { IsAbsoluteUri: true }
+            ? server
+            : throw new InvalidOperationException("No base address: set ApiClientOptions.BaseAddress or HttpClient.BaseAddress (the spec's server URL is " + (server is null ? "missing" : "relative: '" + server.OriginalString + "'") + ").");
     }
 
     private void ApplySecurity(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> alternatives)
@@ -266,6 +295,14 @@ public sealed partial class ApiClientCore
             foreach (ApiSecurityScheme scheme in alternative)
             {
                 string credential = _options.GetCredential(scheme.Name)!;
+                string header = scheme.Kind == ApiSecuritySchemeKind.ApiKeyHeader ? scheme.ParameterName : "Authorization";
+                if (scheme.Kind is ApiSecuritySchemeKind.ApiKeyHeader or ApiSecuritySchemeKind.Bearer or ApiSecuritySchemeKind.Basic && request.HasHeader(header))
+                {
+                    // The spec also documents this header as a parameter and the caller passed it for this call: a
+                    // second value would make the header invalid, and the explicit argument is the more specific.
+                    continue;
+                }
+
                 switch (scheme.Kind)
                 {
                     case ApiSecuritySchemeKind.ApiKeyHeader:

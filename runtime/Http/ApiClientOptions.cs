@@ -16,7 +16,12 @@ public abstract class ApiClientOptions
     /// <summary>Default cap on a response body: large enough for any JSON page, small enough that a hostile server cannot exhaust memory.</summary>
     public const long DefaultMaxResponseBodyBytes = 32L * 1024 * 1024;
 
-    /// <summary>The API's base address. When null, the <see cref="System.Net.Http.HttpClient.BaseAddress"/> is used, then the spec's first server.</summary>
+    /// <summary>
+    /// The API's base address, in place of the spec's document-level servers. When null, the
+    /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> is used, then the spec's first server with its variables
+    /// resolved. An operation or path that declares its own absolute server is sent there whatever this says;
+    /// a relative one is resolved against this address.
+    /// </summary>
     public Uri? BaseAddress { get; set; }
 
     /// <summary>The largest response body read, in bytes; a larger one fails with <see cref="Errors.ApiResponseTooLargeException"/>.</summary>
@@ -29,11 +34,15 @@ public abstract class ApiClientOptions
     /// <param name="schemeName">The scheme's name under <c>components.securitySchemes</c>.</param>
     public abstract string? GetCredential(string schemeName);
 
+    /// <summary>Returns the value set for a variable of the spec's server URLs, or null to use the spec's default.</summary>
+    /// <param name="name">The variable's name, as between braces in the URL.</param>
+    public virtual string? GetServerVariable(string name) => null;
+
     /// <summary>
     /// Applies key/value settings, such as a section of <c>IConfiguration</c> (<c>key =&gt; section[key]</c>) or
     /// environment variables: <c>BaseAddress</c> (an absolute URI), <c>Timeout</c> (a TimeSpan such as <c>00:00:30</c>),
-    /// <c>MaxResponseBodyBytes</c>, and one key per credential property of the generated options (for example
-    /// <c>APIKeyHeader</c>). A missing or empty key leaves its option as it is. No reflection: trimming- and AOT-safe.
+    /// <c>MaxResponseBodyBytes</c>, and one key per credential property and per server variable property of the
+    /// generated options (for example <c>APIKeyHeader</c>, <c>Region</c>). A missing or empty key leaves its option as it is. No reflection: trimming- and AOT-safe.
     /// </summary>
     /// <param name="getSetting">Returns the value of a key, or null.</param>
     /// <exception cref="FormatException">A value cannot be read; the message names the key.</exception>
@@ -62,11 +71,18 @@ public abstract class ApiClientOptions
         }
 
         ApplyCredentialSettings(read);
+        ApplyServerVariableSettings(read);
     }
 
     /// <summary>Reads the credential properties in <see cref="ApplySettings"/>; generated options override it.</summary>
     /// <param name="getSetting">Returns the value of a key, or null.</param>
     protected virtual void ApplyCredentialSettings(Func<string, string?> getSetting)
+    {
+    }
+
+    /// <summary>Reads the server variable properties in <see cref="ApplySettings"/>; generated options override it.</summary>
+    /// <param name="getSetting">Returns the value of a key, or null.</param>
+    protected virtual void ApplyServerVariableSettings(Func<string, string?> getSetting)
     {
     }
 

@@ -6,6 +6,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace LiveAvatarGen.Runtime.Http;
 
@@ -92,6 +93,31 @@ public sealed class ApiForm
     /// <summary>Adds a field.</summary>
     public void Add(string name, string value) => _fields.Add(new KeyValuePair<string, string>(name, value));
 
+    /// <summary>
+    /// Adds a field whose encoding sets no <c>style</c> or <c>explode</c>: OpenAPI then encodes it by its content type,
+    /// so an object travels as JSON text, an array as one field per item, and a string or number as itself.
+    /// </summary>
+    public void AddValue(string name, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Null)
+                {
+                    Add(name, ApiStyles.Scalar(item));
+                }
+            }
+        }
+        else if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            Add(name, ApiStyles.Scalar(value));
+        }
+    }
+
+    /// <summary>Adds a field whose encoding sets a <c>style</c> or <c>explode</c>: the pairs a query parameter of that style would give.</summary>
+    public void AddStyled(string name, JsonElement value, string style, bool explode) => ApiStyles.Pairs(name, value, style, explode, _fields);
+
     /// <summary>Adds a file: a form cannot carry one, so this is refused.</summary>
     public void AddFile(string name, ApiFile file) => throw new NotSupportedException("A urlencoded form cannot carry the file field '" + name + "'.");
 
@@ -115,15 +141,83 @@ public sealed class ApiMultipart
     public string MediaType { get; }
 
     /// <summary>Adds a text field.</summary>
-    public void Add(string name, string value) => _content.Add(new StringContent(value, Encoding.UTF8), name);
+    public void Add(string name, string value) => Add(name, value, null);
+
+    /// <summary>Adds a text field with the media type the spec's encoding gives it (<c>text/plain</c> when null).</summary>
+    public void Add(string name, string value, string? contentType)
+    {
+        StringContent part = new(value, Encoding.UTF8);
+        if (contentType is not null)
+        {
+            part.Headers.ContentType = new MediaTypeHeaderValue(contentType) { CharSet = "utf-8" };
+        }
+
+        _content.Add(part, name);
+    }
+
+    /// <summary>
+    /// Adds a field whose encoding sets no <c>style</c> or <c>explode</c>: an object is one JSON part
+    /// (<c>application/json</c> unless the encoding's <paramref name="contentType"/> says otherwise), an array one
+    /// part per item, a string or number one text part.
+    /// </summary>
+    public void AddValue(string name, JsonElement value, string? contentType)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                return;
+            case JsonValueKind.Array:
+                foreach (JsonElement item in value.EnumerateArray())
+                {
+                    AddItem(name, item, contentType);
+                }
+
+                return;
+            default:
+                AddItem(name, value, contentType);
+                return;
+        }
+    }
+
+    /// <summary>Adds a field whose encoding sets a <c>style</c> or <c>explode</c>: one text part per pair a query parameter of that style would give.</summary>
+    public void AddStyled(string name, JsonElement value, string style, bool explode)
+    {
+        List<KeyValuePair<string, string>> pairs = new();
+        ApiStyles.Pairs(name, value, style, explode, pairs);
+        foreach (KeyValuePair<string, string> pair in pairs)
+        {
+            Add(pair.Key, pair.Value);
+        }
+    }
 
     /// <summary>Adds a file part.</summary>
-    public void AddFile(string name, ApiFile file)
+    public void AddFile(string name, ApiFile file) => AddFile(name, file, null);
+
+    /// <summary>Adds a file part; <paramref name="contentType"/>, the spec's encoding for the field, applies when the file has none.</summary>
+    public void AddFile(string name, ApiFile file, string? contentType)
     {
-        HttpContent part = ApiContent.Stream(file.Content, file.ContentType ?? "application/octet-stream");
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file), "A list of files for '" + name + "' holds null.");
+        }
+
+        HttpContent part = ApiContent.Stream(file.Content, file.ContentType ?? contentType ?? "application/octet-stream");
         _content.Add(part, name, file.FileName);
     }
 
     /// <summary>The body.</summary>
     public HttpContent ToContent() => _content;
+
+    private void AddItem(string name, JsonElement item, string? contentType)
+    {
+        if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            Add(name, item.GetRawText(), contentType ?? "application/json");
+        }
+        else if (item.ValueKind != JsonValueKind.Null)
+        {
+            Add(name, ApiStyles.Scalar(item), contentType);
+        }
+    }
 }

@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -52,6 +53,9 @@ public sealed class ApiRequest
 
     /// <summary>The escaped path, relative to the base address.</summary>
     public string EscapedPath { get; }
+
+    /// <summary>The operation's own server, when the spec declares one for the operation or its path; null for the document's.</summary>
+    public ApiServer? Server { get; set; }
 
     /// <summary>The body, if any. A JSON body gets a fresh content object per message, so it can be re-sent on a redirect.</summary>
     public HttpContent? Content => _content ?? CreateJsonContent();
@@ -172,13 +176,18 @@ public sealed class ApiRequest
     public HttpRequestMessage ToMessage(Uri requestUri, HttpMethod method, bool includeBody, bool includeCredentials)
     {
         HttpRequestMessage message = new(method, requestUri);
+        if (includeBody)
+        {
+            message.Content = Content;
+        }
+
         if (_headers is not null)
         {
             foreach (Header header in _headers)
             {
                 if (includeCredentials || !header.IsCredential)
                 {
-                    message.Headers.TryAddWithoutValidation(header.Name, header.Value);
+                    AddHeader(message, header, includeBody);
                 }
             }
         }
@@ -197,11 +206,6 @@ public sealed class ApiRequest
             }
 
             message.Headers.TryAddWithoutValidation("Cookie", cookie.ToString());
-        }
-
-        if (includeBody)
-        {
-            message.Content = Content;
         }
 
         return message;
@@ -240,6 +244,61 @@ public sealed class ApiRequest
         }
 
         return new Uri(uri.ToString(), UriKind.Absolute);
+    }
+
+    /// <summary>True when a header of that name has been added, by a parameter or a credential.</summary>
+    public bool HasHeader(string name)
+    {
+        if (_headers is not null)
+        {
+            foreach (Header header in _headers)
+            {
+                if (string.Equals(header.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// HttpClient keeps Content-Type, Content-Range, Expires, Allow and the other entity headers on the content, and
+    /// its request collection refuses them by returning false: such a header goes on the content, created empty when
+    /// the request has no body, since that is the only way HttpClient sends it. A header that fits neither collection
+    /// is refused loudly rather than left out.
+    /// </summary>
+    private static void AddHeader(HttpRequestMessage message, Header header, bool includeBody)
+    {
+        if (message.Headers.TryAddWithoutValidation(header.Name, header.Value))
+        {
+            return;
+        }
+
+        if (!includeBody)
+        {
+            // A redirect that drops the body drops what describes it.
+            return;
+        }
+
+        HttpContent content = message.Content ??= new ByteArrayContent(Array.Empty<byte>());
+        if (string.Equals(header.Name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+        {
+            // The transport frames the body by this value, so it must be a number; a value that disagrees with the
+            // body makes HttpClient fail the send rather than corrupt the connection.
+            content.Headers.ContentLength = long.TryParse(header.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long length)
+                ? length
+                : throw new FormatException($"The value for 'Content-Length' is not a whole number of bytes and was not sent.");
+            return;
+        }
+
+        // The parameter's value replaces what the body set (a Content-Type or Content-Disposition of its own).
+        content.Headers.Remove(header.Name);
+        if (!content.Headers.TryAddWithoutValidation(header.Name, header.Value))
+        {
+            throw new InvalidOperationException($"The header '{header.Name}' cannot be sent by HttpClient (not a valid header name).");
+        }
     }
 
     private static bool IsCredentialHeaderName(string name)

@@ -60,29 +60,62 @@ public static class ApiStyles
     /// <summary>Adds an object parameter to the query in <c>form</c> or <c>deepObject</c> style.</summary>
     public static void AddQueryObject(ApiRequest request, string name, JsonElement value, string style, bool explode)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        List<KeyValuePair<string, string>> pairs = new();
+        Pairs(name, value, style, explode, pairs);
+        foreach (KeyValuePair<string, string> pair in pairs)
         {
-            request.AddQuery(name, Scalar(value));
-            return;
+            request.AddQuery(pair.Key, pair.Value);
         }
+    }
 
-        if (style == "deepObject")
+    /// <summary>
+    /// The name/value pairs of a value in a query-like style, as the query and form and multipart fields with an
+    /// explicit <c>style</c> or <c>explode</c> encode them: <c>form</c> exploded gives one pair per array item or object
+    /// property (<c>a=1&amp;a=2</c>, <c>color=red&amp;size=2</c>), not exploded one joined pair (<c>a=1,2</c>,
+    /// <c>filter=color,red,size,2</c>); <c>spaceDelimited</c> and <c>pipeDelimited</c> join arrays with their
+    /// separator; <c>deepObject</c> nests object members in brackets (<c>filter[color]=red</c>). Nested objects and
+    /// arrays that a style cannot express travel as JSON text.
+    /// </summary>
+    internal static void Pairs(string name, JsonElement value, string style, bool explode, List<KeyValuePair<string, string>> into)
+    {
+        switch (value.ValueKind)
         {
-            AddDeep(request, name, value);
-            return;
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                return;
+            case JsonValueKind.Object when style == "deepObject":
+                AddDeep(into, name, value);
+                return;
+            case JsonValueKind.Object when explode:
+                foreach (JsonProperty property in value.EnumerateObject())
+                {
+                    if (property.Value.ValueKind != JsonValueKind.Null)
+                    {
+                        into.Add(new KeyValuePair<string, string>(property.Name, Scalar(property.Value)));
+                    }
+                }
+
+                return;
+            case JsonValueKind.Object:
+                into.Add(new KeyValuePair<string, string>(name, ObjectValue(value, explode: false)));
+                return;
+            case JsonValueKind.Array when explode || style == "deepObject":
+                foreach (JsonElement item in value.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Null)
+                    {
+                        into.Add(new KeyValuePair<string, string>(name, Scalar(item)));
+                    }
+                }
+
+                return;
+            case JsonValueKind.Array:
+                into.Add(new KeyValuePair<string, string>(name, string.Join(Separator(style), value.EnumerateArray().Where(i => i.ValueKind != JsonValueKind.Null).Select(Scalar))));
+                return;
+            default:
+                into.Add(new KeyValuePair<string, string>(name, Scalar(value)));
+                return;
         }
-
-        if (explode)
-        {
-            foreach (JsonProperty property in value.EnumerateObject())
-            {
-                request.AddQuery(property.Name, Scalar(property.Value));
-            }
-
-            return;
-        }
-
-        request.AddQuery(name, ObjectValue(value, explode: false));
     }
 
     /// <summary>An object as one value, <c>simple</c> style: <c>k1,v1,k2,v2</c>, or <c>k1=v1,k2=v2</c> when exploded.</summary>
@@ -107,33 +140,34 @@ public static class ApiStyles
         return builder.ToString();
     }
 
-    private static void AddDeep(ApiRequest request, string prefix, JsonElement value)
+    private static void AddDeep(List<KeyValuePair<string, string>> into, string prefix, JsonElement value)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (JsonProperty property in value.EnumerateObject())
                 {
-                    AddDeep(request, prefix + "[" + property.Name + "]", property.Value);
+                    AddDeep(into, prefix + "[" + property.Name + "]", property.Value);
                 }
 
                 break;
             case JsonValueKind.Array:
                 foreach (JsonElement item in value.EnumerateArray())
                 {
-                    AddDeep(request, prefix, item);
+                    AddDeep(into, prefix, item);
                 }
 
                 break;
             case JsonValueKind.Null:
                 break;
             default:
-                request.AddQuery(prefix, Scalar(value));
+                into.Add(new KeyValuePair<string, string>(prefix, Scalar(value)));
                 break;
         }
     }
 
-    private static string Scalar(JsonElement value) => value.ValueKind switch
+    /// <summary>A value as text: strings unquoted, numbers and booleans as written, objects and arrays as JSON.</summary>
+    internal static string Scalar(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.True => "true",

@@ -12,6 +12,7 @@ namespace LiveAvatar.Api;
 public sealed partial class LiveAvatarClient : ILiveAvatarClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_APIKeyHeader = new("APIKeyHeader", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyHeader, "X-API-KEY");
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server = new("https://api.liveavatar.com");
 
     private readonly global::LiveAvatarGen.Runtime.Http.ApiClientCore _core;
 
@@ -28,7 +29,7 @@ public sealed partial class LiveAvatarClient : ILiveAvatarClient
     public LiveAvatarClient(global::System.Net.Http.HttpClient httpClient, LiveAvatarClientOptions options)
     {
         Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, "https://api.liveavatar.com", OnPrepareRequest, OnProcessResponse);
+        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, s_server, OnPrepareRequest, OnProcessResponse);
     }
 
     /// <summary>The options in force.</summary>

@@ -14,7 +14,7 @@ public sealed partial class FishAudioVoiceSettings
     /// <summary>
     /// Provider
     /// </summary>
-    /// <remarks>JSON name: <c>provider</c>; optional. When not set it is not sent, and the server assumes <c>"fish"</c>.</remarks>
+    /// <remarks>JSON name: <c>provider</c>; optional. Always <c>"fish"</c>, the one value the spec allows; always sent.</remarks>
     public string Provider { get; init; } = "fish";
 
     /// <summary>

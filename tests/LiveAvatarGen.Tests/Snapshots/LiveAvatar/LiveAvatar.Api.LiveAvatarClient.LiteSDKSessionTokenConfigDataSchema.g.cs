@@ -14,7 +14,7 @@ public sealed partial class LiteSDKSessionTokenConfigDataSchema
     /// <summary>
     /// Mode
     /// </summary>
-    /// <remarks>JSON name: <c>mode</c>; optional. When not set it is not sent, and the server assumes <c>"LITE"</c>.</remarks>
+    /// <remarks>JSON name: <c>mode</c>; optional. Always <c>"LITE"</c>, the one value the spec allows; always sent.</remarks>
     public string Mode { get; init; } = "LITE";
 
     /// <summary>

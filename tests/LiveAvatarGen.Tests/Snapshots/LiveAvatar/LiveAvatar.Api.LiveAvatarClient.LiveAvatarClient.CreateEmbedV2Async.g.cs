@@ -33,6 +33,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.CreateEmbedV2ResponseSchema>> CreateEmbedV2Async(global::LiveAvatar.Api.CreateEmbedV2RequestSchema body, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v2/embeddings");
         request.SetJsonBody<global::LiveAvatar.Api.CreateEmbedV2RequestSchema>(body, global::LiveAvatar.Api.CreateEmbedV2RequestSchema.WriteJson);
         if (laSession is { } __laSession)

@@ -29,6 +29,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryResponse>> CreateMemoryAsync(global::LiveAvatar.Api.CreateSessionMemory body, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/memory");
         request.SetJsonBody<global::LiveAvatar.Api.CreateSessionMemory>(body, global::LiveAvatar.Api.CreateSessionMemory.WriteJson);
         return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryResponse>>(request, s_security_CreateMemory, HandleCreateMemory, "CreateMemory", cancellationToken);

@@ -33,6 +33,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.CreateSecretResponseSchema>> CreateSecretAsync(global::LiveAvatar.Api.CreateSecretRequestSchema body, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/secrets");
         request.SetJsonBody<global::LiveAvatar.Api.CreateSecretRequestSchema>(body, global::LiveAvatar.Api.CreateSecretRequestSchema.WriteJson);
         if (laSession is { } __laSession)

@@ -31,6 +31,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SDKSessionTokenSchema>> CreateSessionTokenAsync(global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionTokenConfigDataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/v1/sessions/token");
         request.SetJsonBody<global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionTokenConfigDataSchema>(body, global::LiveAvatar.Api.FullSDKSessionTokenConfigDataSchemaOrLiteSDKSessionTokenConfigDataSchema.WriteJson);
         return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SDKSessionTokenSchema>>(request, s_security_CreateSessionToken, HandleCreateSessionToken, "CreateSessionToken", cancellationToken);

@@ -29,6 +29,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task DeleteMemoryAsync(string memoryId, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (memoryId is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(memoryId));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/memory/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(memoryId));
         return _core.SendAsync<bool>(request, s_security_DeleteMemory, HandleDeleteMemory, "DeleteMemory", cancellationToken);
     }

@@ -33,6 +33,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::System.Text.Json.JsonElement?>> DeleteVoiceAsync(string voiceId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (voiceId is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(voiceId));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Delete, "/v1/voices/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(voiceId));
         if (laSession is { } __laSession)
         {

@@ -33,6 +33,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>> GetLlmConfigurationAsync(string configId, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (configId is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(configId));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/llm-configurations/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(configId));
         if (laSession is { } __laSession)
         {

@@ -29,6 +29,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse>> GetMemoryAsync(string memoryId, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (memoryId is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(memoryId));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/memory/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(memoryId));
         return _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.MemoryWithEpisodesResponse>>(request, s_security_GetMemory, HandleGetMemory, "GetMemory", cancellationToken);
     }

@@ -37,6 +37,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.SessionTranscriptResponseSchema>> GetSessionTranscriptAsync(string sessionId, long? startTimestamp = default, long? endTimestamp = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (sessionId is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(sessionId));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/sessions/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(sessionId) + "/transcript");
         if (startTimestamp is { } __startTimestamp)
         {

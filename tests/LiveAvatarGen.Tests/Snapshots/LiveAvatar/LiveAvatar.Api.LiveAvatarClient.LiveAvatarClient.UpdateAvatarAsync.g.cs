@@ -35,6 +35,15 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.AvatarSchema>> UpdateAvatarAsync(string avatarId, global::LiveAvatar.Api.UpdateAvatarSchema body, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (avatarId is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(avatarId));
+        }
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(new global::System.Net.Http.HttpMethod("PATCH"), "/v1/avatars/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(avatarId));
         request.SetJsonBody<global::LiveAvatar.Api.UpdateAvatarSchema>(body, global::LiveAvatar.Api.UpdateAvatarSchema.WriteJson);
         if (laSession is { } __laSession)

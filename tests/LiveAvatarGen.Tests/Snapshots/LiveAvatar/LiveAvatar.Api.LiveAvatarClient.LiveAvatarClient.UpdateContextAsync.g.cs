@@ -35,6 +35,11 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.ContextDetailSchema>> UpdateContextAsync(global::System.Guid contextId, global::LiveAvatar.Api.UpdateContextSchema body, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(new global::System.Net.Http.HttpMethod("PATCH"), "/v1/contexts/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(contextId)));
         request.SetJsonBody<global::LiveAvatar.Api.UpdateContextSchema>(body, global::LiveAvatar.Api.UpdateContextSchema.WriteJson);
         if (laSession is { } __laSession)

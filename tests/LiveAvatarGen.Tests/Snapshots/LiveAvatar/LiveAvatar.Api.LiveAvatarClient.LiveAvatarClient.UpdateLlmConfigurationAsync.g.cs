@@ -35,6 +35,15 @@ public sealed partial class LiveAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.LLMConfigurationResponseSchema>> UpdateLlmConfigurationAsync(string configId, global::LiveAvatar.Api.UpdateLLMConfigurationSchema body, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (configId is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(configId));
+        }
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(new global::System.Net.Http.HttpMethod("PATCH"), "/v1/llm-configurations/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(configId));
         request.SetJsonBody<global::LiveAvatar.Api.UpdateLLMConfigurationSchema>(body, global::LiveAvatar.Api.UpdateLLMConfigurationSchema.WriteJson);
         if (laSession is { } __laSession)
