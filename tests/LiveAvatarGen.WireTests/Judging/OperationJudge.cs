@@ -1,0 +1,198 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using LiveAvatarGen.Runtime.Errors;
+using LiveAvatarGen.WireTests.Prism;
+using LiveAvatarGen.WireTests.Spec;
+
+namespace LiveAvatarGen.WireTests.Judging;
+
+/// <summary>
+/// Makes one call through the generated client and decides whose fault anything that went wrong was.
+/// The order of the questions matters: a request violation outranks whatever happened to the answer (Prism answers
+/// a bad request with a made-up 4xx, so the answer says nothing about the client's reading), and only an answer that
+/// is valid against the spec can convict the client of not reading it.
+/// </summary>
+internal sealed class OperationJudge
+{
+    /// <summary>Prism's own errors (no route, no example it can serve…) come as problem+json with a type under this address.</summary>
+    private const string PrismErrorType = "https://stoplight.io/prism/errors#";
+
+    private readonly SchemaValidator _validator;
+    private readonly WireRecorder _recorder;
+
+    public OperationJudge(SchemaValidator validator, WireRecorder recorder)
+    {
+        _validator = validator;
+        _recorder = recorder;
+    }
+
+    public async Task<CallResult> CallAsync(object client, MethodInfo method, WireOperation operation, object?[] arguments)
+    {
+        int before = _recorder.Exchanges.Count;
+        Exception? thrown = null;
+        try
+        {
+            Task task = (Task)method.Invoke(client, arguments)!;
+            await task.ConfigureAwait(false);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            thrown = e.InnerException;
+        }
+        catch (Exception e)
+        {
+            thrown = e;
+        }
+
+        List<WireExchange> exchanges = _recorder.Exchanges.Skip(before).ToList();
+        CallResult result = new(operation.Key, Verdict.Passed, FailureCategory.None, string.Empty);
+        if (exchanges.Count == 0)
+        {
+            // Nothing reached Prism: the client refused or broke before sending.
+            return thrown is null
+                ? result with { Verdict = Verdict.Failed, Category = FailureCategory.Unmapped, Detail = "the call returned without sending a request" }
+                : Ours(thrown)
+                    ? result with { Verdict = Verdict.Failed, Category = FailureCategory.ArgumentRefused, Detail = "refused before sending: " + Describe(thrown) }
+                    : result with { Verdict = Verdict.Failed, Category = FailureCategory.ForeignException, Detail = "before sending: " + Describe(thrown) };
+        }
+
+        WireExchange last = exchanges[^1];
+        string wire = " [" + last.Method + " " + last.Uri + " → " + last.Status + "]";
+
+        // 1. The request. A violation of a request built from spec-valid values is the client's doing.
+        string[] requestViolations = exchanges.SelectMany(x => x.Violations).Where(v => v.IsAboutRequest && v.Severity == "Error").Select(v => v.ToString()).Distinct(StringComparer.Ordinal).ToArray();
+        if (requestViolations.Length > 0)
+        {
+            return result with { Verdict = Verdict.Failed, Category = FailureCategory.RequestViolation, Detail = string.Join(" | ", requestViolations) + wire + RequestShown(last) };
+        }
+
+        if (PrismError(last) is { } prismError)
+        {
+            // No route or no method is the client's doing (wrong path or verb); 401/403 means the credentials were not where
+            // the spec's security says. Other Prism errors (no example it can serve, a schema it cannot fake) are Prism's.
+            bool route = prismError.Contains("NO_PATH_MATCHED", StringComparison.Ordinal) || prismError.Contains("NO_METHOD_MATCHED", StringComparison.Ordinal) || prismError.Contains("NO_SERVER_MATCHED", StringComparison.Ordinal);
+            bool security = last.Status is 401 or 403 && !operation.Documents(last.Status);
+            return route || security
+                ? result with { Verdict = Verdict.Failed, Category = FailureCategory.WrongRoute, Detail = prismError + wire + RequestShown(last) }
+                : result with { Verdict = Verdict.NotJudged, Detail = "Prism could not answer: " + prismError + wire };
+        }
+
+        // 2. The exception, if any.
+        if (thrown is null)
+        {
+            return result;
+        }
+
+        if (!Ours(thrown))
+        {
+            return result with { Verdict = Verdict.Failed, Category = FailureCategory.ForeignException, Detail = Describe(thrown) + wire + ResponseShown(last) };
+        }
+
+        if (thrown is ApiException api && api.StatusCode == last.Status && operation.Documents(last.Status) && !Successful(last.Status))
+        {
+            // Prism serves a documented error when the operation documents no success (or picks one it was asked for): the
+            // client turned it into its ApiException, typed when the spec gives the body a schema. That is reading it right.
+            return result with { Detail = "documented " + last.Status + " answered as " + thrown.GetType().Name };
+        }
+
+        if (thrown is ApiEnvelopeException && AnswerProblems(operation, last) is null)
+        {
+            // The answer is a valid envelope whose data is absent: the client says so by design.
+            return result with { Detail = "valid envelope without data: " + thrown.Message };
+        }
+
+        // 3. The client could not read the answer: whose fault is it?
+        if (AnswerProblems(operation, last) is { } problems)
+        {
+            return result with { Verdict = Verdict.SpecDefect, Detail = "the answer is invalid against its schema (" + problems + "), and the client said: " + Describe(thrown) + wire };
+        }
+
+        return result with { Verdict = Verdict.Failed, Category = FailureCategory.ResponseUnreadable, Detail = Describe(thrown) + wire + ResponseShown(last) };
+    }
+
+    /// <summary>"Ours": the exceptions LiveAvatarGen.Runtime declares; anything else escaping the client is a bug.</summary>
+    private static bool Ours(Exception e) => e.GetType().Namespace?.StartsWith("LiveAvatarGen.Runtime", StringComparison.Ordinal) == true;
+
+    private static bool Successful(int status) => status is >= 200 and <= 299;
+
+    private static string? PrismError(WireExchange exchange)
+    {
+        if (exchange.Status < 400 || !exchange.ResponseBody.Contains(PrismErrorType, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            JsonNode? body = JsonNode.Parse(exchange.ResponseBody);
+            return ((string?)body?["type"])?.Replace(PrismErrorType, string.Empty, StringComparison.Ordinal) + ": " + (string?)body?["title"] + ((string?)body?["detail"] is { Length: > 0 } detail ? " (" + detail + ")" : string.Empty);
+        }
+        catch (JsonException)
+        {
+            return exchange.ResponseBody;
+        }
+    }
+
+    /// <summary>
+    /// Why the answer is invalid against the spec, or null when it is valid (or the spec gives no schema to check it by).
+    /// The answer is checked against the schema of the documented response its status and media type select.
+    /// </summary>
+    private string? AnswerProblems(WireOperation operation, WireExchange exchange)
+    {
+        IReadOnlyList<WireResponse> candidates = operation.ResponsesFor(exchange.Status);
+        if (candidates.Count == 0)
+        {
+            return "status " + exchange.Status + " is not documented";
+        }
+
+        string mediaType = exchange.ResponseContentType?.Split(';')[0].Trim() ?? string.Empty;
+        WireResponse? response = candidates.FirstOrDefault(r => string.Equals(r.MediaType, mediaType, StringComparison.OrdinalIgnoreCase)) ?? candidates[0];
+        if (response.SchemaPointer is null || !IsJson(response.MediaType ?? string.Empty))
+        {
+            return null;
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = exchange.ResponseBody.Length == 0 ? null : JsonNode.Parse(exchange.ResponseBody);
+        }
+        catch (JsonException e)
+        {
+            return "the body is not JSON: " + e.Message;
+        }
+
+        return _validator.Problems(response.SchemaPointer, body);
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type.EndsWith("/json", StringComparison.Ordinal);
+    }
+
+    private static string Describe(Exception e)
+    {
+        string text = e.GetType().FullName + ": " + e.Message;
+        return text.Length > 400 ? text.Substring(0, 400) + "…" : text;
+    }
+
+    private static string RequestShown(WireExchange exchange)
+    {
+        string body = exchange.RequestBody is { Length: > 0 } b ? (b.Length > 300 ? b.Substring(0, 300) + "…" : b) : "(no body)";
+        return "\n      request headers: " + exchange.RequestHeaders.Replace("\n", "; ", StringComparison.Ordinal) + "\n      request body: " + body;
+    }
+
+    private static string ResponseShown(WireExchange exchange)
+    {
+        string body = exchange.ResponseBody.Length > 300 ? exchange.ResponseBody.Substring(0, 300) + "…" : exchange.ResponseBody;
+        return "\n      response (" + exchange.ResponseContentType + "): " + body;
+    }
+}

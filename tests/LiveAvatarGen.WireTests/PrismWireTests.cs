@@ -1,0 +1,166 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using LiveAvatarGen.WireTests.Client;
+using LiveAvatarGen.WireTests.Judging;
+using LiveAvatarGen.WireTests.Prism;
+using LiveAvatarGen.WireTests.Spec;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace LiveAvatarGen.WireTests;
+
+/// <summary>One Prism process at a time: the runs of this collection never overlap (and the machine is small).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PrismCollection : ICollectionFixture<WireResults>
+{
+    public const string Name = "Prism";
+}
+
+/// <summary>A theory that skips, saying why, only when node is missing; with node, Prism is installed on demand.</summary>
+public sealed class PrismTheoryAttribute : TheoryAttribute
+{
+    public PrismTheoryAttribute()
+    {
+        if (PrismInstall.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
+/// <summary>
+/// Stoplight Prism judges the generated clients on the wire. For each spec and mode, Prism mocks the spec on loopback
+/// and every operation is called through the generated client with spec-valid arguments. The call fails on a request
+/// violation Prism reports, on an answer valid against the spec that the client cannot read, and on any exception
+/// that is not LiveAvatarGen.Runtime's. Failures listed in <see cref="KnownFailures"/> are expected, nothing else.
+/// </summary>
+[Collection(PrismCollection.Name)]
+public sealed class PrismWireTests
+{
+    private const string LiveAvatarSpec = "openapi.json";
+
+    private readonly WireResults _results;
+    private readonly ITestOutputHelper _output;
+
+    public PrismWireTests(WireResults results, ITestOutputHelper output)
+    {
+        _results = results;
+        _output = output;
+    }
+
+    /// <summary>The repository's LiveAvatar spec and every public spec, each in both modes.</summary>
+    public static IEnumerable<object[]> Cases()
+    {
+        IEnumerable<string> specs = new[] { LiveAvatarSpec }.Concat(
+            Directory.GetFiles(PublicSpecDirectory).Select(p => Path.GetFileName(p)).OrderBy(n => n, StringComparer.Ordinal));
+        foreach (string spec in specs)
+        {
+            yield return new object[] { spec, PrismMode.Static };
+            yield return new object[] { spec, PrismMode.Dynamic };
+        }
+    }
+
+    [PrismTheory]
+    [MemberData(nameof(Cases))]
+    public async Task EveryOperationPassesPrism(string spec, PrismMode mode)
+    {
+        string path = spec == LiveAvatarSpec ? Path.Combine(PrismInstall.RepositoryRoot, LiveAvatarSpec) : Path.Combine(PublicSpecDirectory, spec);
+        WireSpec wireSpec = WireSpec.Load(path);
+        SchemaValidator validator = new(wireSpec);
+        ArgumentBinder binder = new(wireSpec, validator);
+        using CompiledClient compiled = CompiledClient.Build(path);
+
+        List<CallResult> calls = new();
+        List<string> notes = new();
+        string? refused = null;
+        string prismLog = string.Empty;
+        try
+        {
+            await using PrismServer prism = await PrismServer.StartAsync(path, mode);
+            using WireRecorder recorder = new();
+            using HttpClient http = new(recorder, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+            object client = compiled.CreateClient(http, prism.BaseAddress);
+            OperationJudge judge = new(validator, recorder);
+            foreach (WireOperation operation in wireSpec.Operations)
+            {
+                List<ClientMethod> methods = compiled.Methods.Where(m => m.HttpMethod == operation.Method && m.Path == operation.Path).ToList();
+                if (methods.Count == 0)
+                {
+                    calls.Add(new CallResult(operation.Key, Verdict.Failed, FailureCategory.Unmapped, "no generated method sends " + operation.Method + " " + operation.Path));
+                    continue;
+                }
+
+                foreach (ClientMethod method in methods)
+                {
+                    BoundCall bound = binder.Bind(operation, method.Method);
+                    notes.AddRange(bound.Notes.Select(n => operation.Key + ": " + n));
+                    calls.Add(bound.Refusal ?? await judge.CallAsync(client, method.Method, operation, bound.Arguments!));
+                }
+            }
+
+            prismLog = prism.Log;
+        }
+        catch (PrismStartException e)
+        {
+            refused = e.Message;
+        }
+
+        List<(CallResult, KnownFailure)> known = calls.Where(c => c.Verdict == Verdict.Failed)
+            .Select(c => (Call: c, Known: KnownFailures.Find(spec, mode, c)))
+            .Where(p => p.Known is not null)
+            .Select(p => (p.Call, p.Known!))
+            .ToList();
+        WireRun run = new(spec, mode, calls, known, refused);
+        _results.Add(run);
+
+        List<CallResult> unexpected = calls.Where(c => c.Verdict == Verdict.Failed && !known.Any(k => ReferenceEquals(k.Item1, c))).ToList();
+        List<KnownFailure> stale = KnownFailures.For(spec, mode).Where(k => !known.Any(p => ReferenceEquals(p.Item2, k))).ToList();
+        _output.WriteLine(Report(run, notes, unexpected, stale));
+        if (unexpected.Count > 0 && prismLog.Length > 0)
+        {
+            _output.WriteLine("Prism's log (last 60 lines):\n" + string.Join("\n", prismLog.Split('\n').TakeLast(60)));
+        }
+
+        Assert.True(refused is null, "Prism refused to mock " + spec + ": " + refused);
+        Assert.True(unexpected.Count == 0, unexpected.Count + " failure(s) on the wire:\n" + string.Join("\n", unexpected));
+        Assert.True(stale.Count == 0, "Known failures that no longer happen (delete them from KnownFailures):\n" + string.Join("\n", stale));
+    }
+
+    private static string PublicSpecDirectory => Path.Combine(PrismInstall.RepositoryRoot, "tests", "LiveAvatarGen.Tests", "Specs", "public");
+
+    private static string Report(WireRun run, List<string> notes, List<CallResult> unexpected, List<KnownFailure> stale)
+    {
+        StringBuilder text = new();
+        text.AppendLine(WireRun.Header);
+        text.AppendLine(run.Row());
+        text.AppendLine();
+        foreach (CallResult call in run.Calls)
+        {
+            text.AppendLine((unexpected.Contains(call) ? "FAIL  " : call.Verdict == Verdict.Failed ? "known " : "      ") + call);
+        }
+
+        if (notes.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Notes:");
+            foreach (string note in notes.Distinct(StringComparer.Ordinal))
+            {
+                text.AppendLine("  " + note);
+            }
+        }
+
+        foreach (KnownFailure entry in stale)
+        {
+            text.AppendLine("STALE known failure: " + entry);
+        }
+
+        return text.ToString();
+    }
+}
