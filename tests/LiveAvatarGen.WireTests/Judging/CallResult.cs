@@ -40,6 +40,12 @@ public enum FailureCategory
 
     /// <summary>No generated method for the operation, or no parameter for a part of it.</summary>
     Unmapped,
+
+    /// <summary>Prism's process died on the request (it is restarted for the next call); its stack trace says why.</summary>
+    PrismCrashed,
+
+    /// <summary>The request never got an answer while Prism was up (connection reset, timeout).</summary>
+    Transport,
 }
 
 /// <summary>One call, judged.</summary>

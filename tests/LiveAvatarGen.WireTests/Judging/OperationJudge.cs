@@ -27,10 +27,13 @@ internal sealed class OperationJudge
     private readonly SchemaValidator _validator;
     private readonly WireRecorder _recorder;
 
-    public OperationJudge(SchemaValidator validator, WireRecorder recorder)
+    private readonly PrismMode _mode;
+
+    public OperationJudge(SchemaValidator validator, WireRecorder recorder, PrismMode mode)
     {
         _validator = validator;
         _recorder = recorder;
+        _mode = mode;
     }
 
     public async Task<CallResult> CallAsync(object client, MethodInfo method, WireOperation operation, object?[] arguments)
@@ -39,8 +42,15 @@ internal sealed class OperationJudge
         Exception? thrown = null;
         try
         {
-            Task task = (Task)method.Invoke(client, arguments)!;
-            await task.ConfigureAwait(false);
+            object? returned = method.Invoke(client, arguments);
+            if (returned is Task task)
+            {
+                await task.ConfigureAwait(false);
+            }
+            else if (returned is not null)
+            {
+                await DrainStreamAsync(returned).ConfigureAwait(false);
+            }
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -58,6 +68,8 @@ internal sealed class OperationJudge
             // Nothing reached Prism: the client refused or broke before sending.
             return thrown is null
                 ? result with { Verdict = Verdict.Failed, Category = FailureCategory.Unmapped, Detail = "the call returned without sending a request" }
+                : thrown is ApiConnectionException or ApiTimeoutException
+                    ? result with { Verdict = Verdict.Failed, Category = FailureCategory.Transport, Detail = Describe(thrown) }
                 : Ours(thrown)
                     ? result with { Verdict = Verdict.Failed, Category = FailureCategory.ArgumentRefused, Detail = "refused before sending: " + Describe(thrown) }
                     : result with { Verdict = Verdict.Failed, Category = FailureCategory.ForeignException, Detail = "before sending: " + Describe(thrown) };
@@ -111,10 +123,36 @@ internal sealed class OperationJudge
         // 3. The client could not read the answer: whose fault is it?
         if (AnswerProblems(operation, last) is { } problems)
         {
-            return result with { Verdict = Verdict.SpecDefect, Detail = "the answer is invalid against its schema (" + problems + "), and the client said: " + Describe(thrown) + wire };
+            // Static answers are the spec's own examples: an invalid one is a defect of the spec. Dynamic ones come from
+            // Prism's faker, which does not honour every keyword (formats, nullability): an invalid one is Prism's.
+            string whose = _mode == PrismMode.Static ? "the spec's example is invalid against its schema" : "Prism generated an answer invalid against the schema";
+            return result with { Verdict = Verdict.SpecDefect, Detail = whose + " (" + problems + "), and the client said: " + Describe(thrown) + wire };
         }
 
         return result with { Verdict = Verdict.Failed, Category = FailureCategory.ResponseUnreadable, Detail = Describe(thrown) + wire + ResponseShown(last) };
+    }
+
+    /// <summary>Reads a streaming method's IAsyncEnumerable&lt;T&gt; to the end (at most a few hundred items), as a caller would.</summary>
+    private static async Task DrainStreamAsync(object stream)
+    {
+        Type enumerable = stream.GetType().GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
+        Type enumeratorType = typeof(IAsyncEnumerator<>).MakeGenericType(enumerable.GetGenericArguments());
+        object enumerator = enumerable.GetMethod(nameof(IAsyncEnumerable<int>.GetAsyncEnumerator))!.Invoke(stream, new object[] { System.Threading.CancellationToken.None })!;
+        MethodInfo moveNext = enumeratorType.GetMethod(nameof(IAsyncEnumerator<int>.MoveNextAsync))!;
+        try
+        {
+            for (int i = 0; i < 500 && await ((ValueTask<bool>)moveNext.Invoke(enumerator, null)!).ConfigureAwait(false); i++)
+            {
+            }
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+        finally
+        {
+            await ((IAsyncDisposable)enumerator).DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>"Ours": the exceptions LiveAvatarGen.Runtime declares; anything else escaping the client is a bug.</summary>

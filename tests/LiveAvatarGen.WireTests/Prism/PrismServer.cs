@@ -37,6 +37,24 @@ internal sealed class PrismServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Whether the process died (Prism crashes on some requests instead of reporting them).</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits at most <paramref name="timeout"/> for the process to die; true when it did.</summary>
+    public async Task<bool> ExitedWithinAsync(TimeSpan timeout)
+    {
+        using CancellationTokenSource limit = new(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Everything Prism printed so far (its own view of each request, violations included).</summary>
     public string Log
     {

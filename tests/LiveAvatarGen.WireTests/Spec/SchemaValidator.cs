@@ -23,11 +23,14 @@ internal sealed class SchemaValidator
 
     public SchemaValidator(WireSpec spec)
     {
+        OpenApiFormats.Register();
         // Each spec gets its own registry and address, so $refs inside it resolve against it alone.
         _baseUri = new Uri("https://wire.test/" + Guid.NewGuid().ToString("N") + "/openapi.json");
         SchemaRegistry registry = new();
         registry.Register(_baseUri, new JsonElementBaseDocument(JsonSerializer.SerializeToElement(spec.Tree), _baseUri));
-        _buildOptions = new BuildOptions { SchemaRegistry = registry };
+        // 2020-12 is what OpenAPI 3.1 schemas are; unlike the library's default dialect it lets OpenAPI's own keywords
+        // (example, discriminator, x-…) through as annotations.
+        _buildOptions = new BuildOptions { SchemaRegistry = registry, Dialect = Dialect.Draft202012 };
     }
 
     /// <summary>Null when <paramref name="value"/> is valid against the schema at <paramref name="pointer"/>, else what is wrong.</summary>

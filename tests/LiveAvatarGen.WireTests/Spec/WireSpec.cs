@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
@@ -78,7 +79,19 @@ internal sealed class WireSpec
         OpenApiReaderSettings settings = new();
         settings.AddYamlReader();
         string format = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "yaml";
-        ReadResult read = OpenApiDocument.Parse(File.ReadAllText(path), format, settings);
+        string text = File.ReadAllText(path);
+        ReadResult read;
+        try
+        {
+            read = OpenApiDocument.Parse(text, format, settings);
+        }
+        catch (FormatException)
+        {
+            // A 3.0 spec using 3.1's numeric exclusiveMinimum (FastAPI writes them) throws in the 3.0 reader; the
+            // generator then reads it as 3.1, and so does the judge.
+            read = OpenApiDocument.Parse(Regex.Replace(text, "(openapi[\"']?\\s*:\\s*[\"']?)3\\.0\\.\\d+", "${1}3.1.0"), format, settings);
+        }
+
         OpenApiDocument document = read.Document ?? throw new InvalidOperationException("Microsoft.OpenApi could not read " + path);
         string json = document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, CancellationToken.None).GetAwaiter().GetResult();
         JsonObject tree = JsonNode.Parse(json)!.AsObject();
