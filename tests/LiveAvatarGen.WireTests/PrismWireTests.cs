@@ -133,7 +133,7 @@ public sealed class PrismWireTests
         try
         {
             object client = compiled.CreateClient(http, prism.BaseAddress);
-            OperationJudge judge = new(validator, recorder);
+            OperationJudge judge = new(validator, recorder, mode);
             foreach (WireOperation operation in spec.Operations)
             {
                 List<ClientMethod> methods = compiled.Methods.Where(m => m.HttpMethod == operation.Method && m.Path == operation.Path).ToList();
