@@ -28,12 +28,14 @@ internal sealed class ArgumentBinder
 {
     private readonly WireSpec _spec;
     private readonly SchemaValidator _validator;
+    private readonly SchemaValidator _strictValidator;
     private readonly SampleValues _samples;
 
     public ArgumentBinder(WireSpec spec, SchemaValidator validator)
     {
         _spec = spec;
         _validator = validator;
+        _strictValidator = new SchemaValidator(spec, strict: true);
         _samples = new SampleValues(spec);
     }
 
@@ -206,17 +208,36 @@ internal sealed class ArgumentBinder
             index++;
         }
 
+        // Built values: the richest shape first. A value plain JSON Schema also accepts is preferred, because Prism
+        // checks requests that way (a Cat that is also a valid Dog fails its oneOf, discriminator or not); a value only
+        // OpenAPI's discriminator makes unambiguous is the fallback.
         string? last = null;
-        foreach (bool requiredOnly in new[] { false, true })
+        List<JsonNode?> relaxedOnly = new();
+        foreach (int alternative in new[] { 0, 1, 2 })
         {
-            JsonNode? built = _samples.Build(schemaPointer, requiredOnly);
-            last = _validator.Problems(schemaPointer, built);
-            if (last is null)
+            foreach ((bool requiredOnly, bool twoItems) in new[] { (false, true), (true, true), (false, false), (true, false) })
             {
-                value = built;
-                why = null;
-                return true;
+                JsonNode? built = _samples.Build(schemaPointer, requiredOnly, twoItems, alternative);
+                last = _validator.Problems(schemaPointer, built);
+                if (last is null && _strictValidator.Problems(schemaPointer, built) is null)
+                {
+                    value = built;
+                    why = null;
+                    return true;
+                }
+
+                if (last is null)
+                {
+                    relaxedOnly.Add(built);
+                }
             }
+        }
+
+        if (relaxedOnly.Count > 0)
+        {
+            value = relaxedOnly[0];
+            why = null;
+            return true;
         }
 
         value = null;

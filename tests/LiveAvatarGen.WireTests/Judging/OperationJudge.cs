@@ -79,7 +79,9 @@ internal sealed class OperationJudge
         string wire = " [" + last.Method + " " + last.Uri + " → " + last.Status + "]";
 
         // 1. The request. A violation of a request built from spec-valid values is the client's doing.
-        string[] requestViolations = exchanges.SelectMany(x => x.Violations).Where(v => v.IsAboutRequest && v.Severity == "Error").Select(v => v.ToString()).Distinct(StringComparer.Ordinal).ToArray();
+        // Prism puts them in sl-violations, or, when the spec documents no 400/422 for it to answer with, in the
+        // "validation" list of its own 422 problem.
+        string[] requestViolations = exchanges.SelectMany(x => x.Violations.Concat(ProblemViolations(x))).Where(v => v.IsAboutRequest && v.Severity == "Error").Select(v => v.ToString()).Distinct(StringComparer.Ordinal).ToArray();
         if (requestViolations.Length > 0)
         {
             return result with { Verdict = Verdict.Failed, Category = FailureCategory.RequestViolation, Detail = string.Join(" | ", requestViolations) + wire + RequestShown(last) };
@@ -99,7 +101,8 @@ internal sealed class OperationJudge
         // 2. The exception, if any.
         if (thrown is null)
         {
-            return result;
+            // The request line is the evidence of what was proven (styles, places, encodings).
+            return result with { Detail = last.Method + " " + new Uri(last.Uri).PathAndQuery + " → " + last.Status };
         }
 
         if (!Ours(thrown))
@@ -159,6 +162,27 @@ internal sealed class OperationJudge
     private static bool Ours(Exception e) => e.GetType().Namespace?.StartsWith("LiveAvatarGen.Runtime", StringComparison.Ordinal) == true;
 
     private static bool Successful(int status) => status is >= 200 and <= 299;
+
+    private static IEnumerable<PrismViolation> ProblemViolations(WireExchange exchange)
+    {
+        if (exchange.Status != 422 || !exchange.ResponseBody.Contains(PrismErrorType + "UNPROCESSABLE_ENTITY", StringComparison.Ordinal))
+        {
+            return Array.Empty<PrismViolation>();
+        }
+
+        try
+        {
+            using JsonDocument body = JsonDocument.Parse(exchange.ResponseBody);
+            // Its locations start at the part ("body", "query"…); they are all about the request.
+            return body.RootElement.TryGetProperty("validation", out JsonElement list)
+                ? WireRecorder.ParseViolations(list.GetRawText()).Select(v => v with { Location = "request." + v.Location }).ToList()
+                : Array.Empty<PrismViolation>();
+        }
+        catch (JsonException)
+        {
+            return Array.Empty<PrismViolation>();
+        }
+    }
 
     private static string? PrismError(WireExchange exchange)
     {

@@ -90,7 +90,7 @@ internal sealed class WireRecorder : DelegatingHandler
         return response;
     }
 
-    private static IEnumerable<PrismViolation> ParseViolations(string header)
+    public static IEnumerable<PrismViolation> ParseViolations(string header)
     {
         using JsonDocument document = JsonDocument.Parse(header);
         foreach (JsonElement item in document.RootElement.EnumerateArray())

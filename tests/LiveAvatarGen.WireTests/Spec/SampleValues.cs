@@ -25,13 +25,22 @@ internal sealed class SampleValues
     };
 
     private readonly WireSpec _spec;
+    private bool _twoItems;
+    private int _alternative;
 
     public SampleValues(WireSpec spec)
     {
         _spec = spec;
     }
 
-    public JsonNode? Build(string pointer, bool requiredOnly) => Build(WireSpec.At(_spec.Tree, pointer), pointer, requiredOnly, 0);
+    /// <summary>Arrays get two items when <paramref name="twoItems"/> (so separators and repeats are proven), else one.</summary>
+    /// <param name="alternative">Which alternative of each oneOf/anyOf to take first (the caller tries several).</param>
+    public JsonNode? Build(string pointer, bool requiredOnly, bool twoItems, int alternative)
+    {
+        _twoItems = twoItems;
+        _alternative = alternative;
+        return Build(WireSpec.At(_spec.Tree, pointer), pointer, requiredOnly, 0);
+    }
 
     private JsonNode? Build(JsonNode? node, string pointer, bool requiredOnly, int depth)
     {
@@ -56,8 +65,9 @@ internal sealed class SampleValues
             if (schema[alternativesKeyword] is JsonArray alternatives && alternatives.Count > 0)
             {
                 // The first alternative that is not just null; the sibling properties, if any, come with it.
-                for (int i = 0; i < alternatives.Count; i++)
+                for (int step = 0; step < alternatives.Count; step++)
                 {
+                    int i = (_alternative + step) % alternatives.Count;
                     (JsonNode? alternative, _) = _spec.Resolve(alternatives[i], pointer + "/" + alternativesKeyword + "/" + i.ToString(CultureInfo.InvariantCulture));
                     if (alternative is JsonObject a && IsOnlyNull(a))
                     {
@@ -65,7 +75,20 @@ internal sealed class SampleValues
                     }
 
                     JsonNode? built = Build(alternatives[i], pointer + "/" + alternativesKeyword + "/" + i.ToString(CultureInfo.InvariantCulture), requiredOnly, depth + 1);
-                    return Merge(built, schema.ContainsKey("properties") ? ObjectSample(schema, pointer, requiredOnly, depth) : null);
+                    built = Merge(built, schema.ContainsKey("properties") ? ObjectSample(schema, pointer, requiredOnly, depth) : null);
+                    if (schema["discriminator"] is JsonObject discriminator && (string?)discriminator["propertyName"] is { } property && built is JsonObject chosen)
+                    {
+                        // The discriminator's value names the alternative: its mapping key, else the schema's own name.
+                        string? reference = alternatives[i] is JsonObject r ? (string?)r["$ref"] : null;
+                        string? key = (discriminator["mapping"] as JsonObject)?.FirstOrDefault(m => (string?)m.Value == reference).Key
+                            ?? reference?.Substring(reference.LastIndexOf('/') + 1);
+                        if (key is not null)
+                        {
+                            chosen[property] = key;
+                        }
+                    }
+
+                    return built;
                 }
 
                 return null;
@@ -172,14 +195,27 @@ internal sealed class SampleValues
     private JsonArray ArraySample(JsonObject schema, string pointer, bool requiredOnly, int depth)
     {
         JsonArray result = new();
-        int count = Math.Max(1, (int?)schema["minItems"] ?? 1);
+        int count = Math.Max(_twoItems ? 2 : 1, (int?)schema["minItems"] ?? 1);
         for (int i = 0; i < count; i++)
         {
             JsonNode? item = Build(schema["items"], pointer + "/items", requiredOnly, depth + 1);
-            if (i > 0 && item is JsonValue v && v.TryGetValue(out long number))
+            (JsonNode? itemSchema, _) = _spec.Resolve(schema["items"], pointer + "/items");
+            if (i > 0 && item is JsonValue v)
             {
-                // uniqueItems: a second integer must differ from the first.
-                item = JsonValue.Create(number + i);
+                // Later items differ from the first (uniqueItems, and a repeat proves nothing): the next enum value,
+                // the next number, or a suffixed plain string; anything that breaks the schema falls back to one item.
+                if (itemSchema is JsonObject { } s && s["enum"] is JsonArray values && values.Count > i)
+                {
+                    item = values[i]?.DeepClone();
+                }
+                else if (v.TryGetValue(out long number))
+                {
+                    item = JsonValue.Create(number + i);
+                }
+                else if (v.TryGetValue(out string? text) && itemSchema is JsonObject plain && !plain.ContainsKey("format") && !plain.ContainsKey("pattern"))
+                {
+                    item = JsonValue.Create(text + i.ToString(CultureInfo.InvariantCulture));
+                }
             }
 
             result.Add(item);

@@ -21,13 +21,15 @@ internal sealed class SchemaValidator
     private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
     private readonly EvaluationOptions _evaluationOptions = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
-    public SchemaValidator(WireSpec spec)
+    /// <param name="spec">The spec.</param>
+    /// <param name="strict">Check against the schemas as plain JSON Schema reads them (as Prism does), discriminators ignored.</param>
+    public SchemaValidator(WireSpec spec, bool strict = false)
     {
         OpenApiFormats.Register();
         // Each spec gets its own registry and address, so $refs inside it resolve against it alone.
         _baseUri = new Uri("https://wire.test/" + Guid.NewGuid().ToString("N") + "/openapi.json");
         SchemaRegistry registry = new();
-        registry.Register(_baseUri, new JsonElementBaseDocument(JsonSerializer.SerializeToElement(spec.Tree), _baseUri));
+        registry.Register(_baseUri, new JsonElementBaseDocument(JsonSerializer.SerializeToElement(strict ? spec.StrictTree : spec.Tree), _baseUri));
         // 2020-12 is what OpenAPI 3.1 schemas are; unlike the library's default dialect it lets OpenAPI's own keywords
         // (example, discriminator, x-…) through as annotations.
         _buildOptions = new BuildOptions { SchemaRegistry = registry, Dialect = Dialect.Draft202012 };

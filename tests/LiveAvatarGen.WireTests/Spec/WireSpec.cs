@@ -61,16 +61,21 @@ internal sealed class WireSpec
 {
     private static readonly string[] s_methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
-    private WireSpec(string path, JsonObject tree, IReadOnlyList<WireOperation> operations)
+    private WireSpec(string path, JsonObject tree, JsonObject strictTree, IReadOnlyList<WireOperation> operations)
     {
         Path = path;
         Tree = tree;
+        StrictTree = strictTree;
         Operations = operations;
     }
 
     public string Path { get; }
 
+    /// <summary>The spec as OpenAPI means it: a discriminated oneOf is read as anyOf (see <see cref="RelaxDiscriminatedOneOf"/>).</summary>
     public JsonObject Tree { get; }
+
+    /// <summary>The spec as plain JSON Schema reads it, which is how Prism validates requests.</summary>
+    public JsonObject StrictTree { get; }
 
     public IReadOnlyList<WireOperation> Operations { get; }
 
@@ -95,7 +100,9 @@ internal sealed class WireSpec
         OpenApiDocument document = read.Document ?? throw new InvalidOperationException("Microsoft.OpenApi could not read " + path);
         string json = document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, CancellationToken.None).GetAwaiter().GetResult();
         JsonObject tree = JsonNode.Parse(json)!.AsObject();
-        return new WireSpec(path, tree, ReadOperations(tree));
+        JsonObject strictTree = tree.DeepClone().AsObject();
+        RelaxDiscriminatedOneOf(tree);
+        return new WireSpec(path, tree, strictTree, ReadOperations(tree));
     }
 
     /// <summary>Follows local <c>$ref</c>s (at most a few hops) and returns the target with its pointer.</summary>
@@ -108,6 +115,38 @@ internal sealed class WireSpec
         }
 
         return (node, pointer);
+    }
+
+    /// <summary>
+    /// A oneOf with a discriminator picks its alternative by the discriminator's value, so a value that also fits a
+    /// sibling (a Cat is a valid Dog when Dog allows more properties) is still one alternative. Plain JSON Schema does
+    /// not read discriminators and would call it ambiguous; as anyOf, the alternatives are checked as OpenAPI means.
+    /// </summary>
+    private static void RelaxDiscriminatedOneOf(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["discriminator"] is JsonObject && o["oneOf"] is JsonArray alternatives && !o.ContainsKey("anyOf"))
+                {
+                    o.Remove("oneOf");
+                    o["anyOf"] = alternatives;
+                }
+
+                foreach (KeyValuePair<string, JsonNode?> child in o.ToList())
+                {
+                    RelaxDiscriminatedOneOf(child.Value);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (JsonNode? child in a)
+                {
+                    RelaxDiscriminatedOneOf(child);
+                }
+
+                break;
+        }
     }
 
     public static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
@@ -154,7 +193,7 @@ internal sealed class WireSpec
             return operations;
         }
 
-        WireSpec resolver = new(string.Empty, tree, Array.Empty<WireOperation>());
+        WireSpec resolver = new(string.Empty, tree, tree, Array.Empty<WireOperation>());
         foreach (KeyValuePair<string, JsonNode?> pathItem in paths)
         {
             string itemPointer = "/paths/" + Escape(pathItem.Key);
