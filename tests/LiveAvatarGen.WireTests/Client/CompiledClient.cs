@@ -1,0 +1,109 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.RegularExpressions;
+using LiveAvatarGen.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace LiveAvatarGen.WireTests.Client;
+
+/// <summary>A generated client method and the operation its doc comment says it sends (<c>&lt;remarks&gt;&lt;c&gt;GET /path&lt;/c&gt;</c>).</summary>
+internal sealed record ClientMethod(string HttpMethod, string Path, MethodInfo Method);
+
+/// <summary>
+/// The generated client of one spec, compiled and loaded into a collectible load context so the 32 runs of a test
+/// session do not keep 32 assemblies alive. The runtime resolves from the default context, so the exceptions the
+/// client throws are the very types this project references.
+/// </summary>
+internal sealed class CompiledClient : IDisposable
+{
+    public const string Namespace = "Wire.Api";
+    public const string ClientName = "WireClient";
+
+    private static readonly Regex s_remarks = new("<remarks><c>([A-Z]+) ([^<]*)</c></remarks>", RegexOptions.CultureInvariant);
+
+    private readonly AssemblyLoadContext _context;
+
+    private CompiledClient(AssemblyLoadContext context, Type clientType, Type optionsType, IReadOnlyList<ClientMethod> methods, IReadOnlyList<string> generatorWarnings)
+    {
+        _context = context;
+        ClientType = clientType;
+        OptionsType = optionsType;
+        Methods = methods;
+        GeneratorWarnings = generatorWarnings;
+    }
+
+    public Type ClientType { get; }
+
+    public Type OptionsType { get; }
+
+    public IReadOnlyList<ClientMethod> Methods { get; }
+
+    /// <summary>What the generator said about the spec (say, an operation it skipped), for the report.</summary>
+    public IReadOnlyList<string> GeneratorWarnings { get; }
+
+    public static CompiledClient Build(string specPath)
+    {
+        // The generator picks up *.openapi.* files; the file keeps its public name, the generator sees it as a user would name it.
+        string asSpec = "/specs/" + Path.GetFileNameWithoutExtension(specPath) + ".openapi" + Path.GetExtension(specPath);
+        GenerationResult result = GeneratorHarness.Generate(asSpec, File.ReadAllText(specPath), TargetProfile.Net10CSharp14, Namespace, ClientName);
+        if (result.GeneratorExceptions.Count > 0)
+        {
+            throw new InvalidOperationException("The generator threw: " + result.GeneratorExceptions[0]);
+        }
+
+        using MemoryStream image = new();
+        EmitResult emitted = result.Output.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("The generated client does not compile:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(12)));
+        }
+
+        image.Position = 0;
+        AssemblyLoadContext context = new("wire:" + Path.GetFileName(specPath), isCollectible: true);
+        Assembly assembly = context.LoadFromStream(image);
+        Type clientType = assembly.GetType(Namespace + "." + ClientName, throwOnError: true)!;
+        Type optionsType = assembly.GetType(Namespace + "." + ClientName + "Options", throwOnError: true)!;
+
+        INamedTypeSymbol clientSymbol = result.Output.GetTypeByMetadataName(Namespace + "." + ClientName)!;
+        List<ClientMethod> methods = new();
+        foreach (IMethodSymbol symbol in clientSymbol.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", StringComparison.Ordinal)))
+        {
+            Match remarks = s_remarks.Match(symbol.GetDocumentationCommentXml() ?? string.Empty);
+            if (!remarks.Success)
+            {
+                continue;
+            }
+
+            MethodInfo method = clientType.GetMethods().Single(m => m.Name == symbol.Name && m.GetParameters().Length == symbol.Parameters.Length
+                && m.GetParameters().Select(p => p.Name).SequenceEqual(symbol.Parameters.Select(p => p.Name)));
+            methods.Add(new ClientMethod(remarks.Groups[1].Value, System.Net.WebUtility.HtmlDecode(remarks.Groups[2].Value), method));
+        }
+
+        List<string> warnings = result.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return new CompiledClient(context, clientType, optionsType, methods, warnings);
+    }
+
+    /// <summary>A client on <paramref name="http"/> whose every credential is set, so no call fails on missing security.</summary>
+    public object CreateClient(HttpClient http, Uri baseAddress)
+    {
+        object options = Activator.CreateInstance(OptionsType)!;
+        foreach (PropertyInfo property in OptionsType.GetProperties().Where(p => p.CanWrite && p.DeclaringType == OptionsType && p.PropertyType == typeof(string)))
+        {
+            // One value fits every scheme: a bearer token, an API key, and basic's user:password.
+            property.SetValue(options, "wire-user:wire-secret");
+        }
+
+        OptionsType.GetProperty("BaseAddress")!.SetValue(options, baseAddress);
+        return Activator.CreateInstance(ClientType, http, options)!;
+    }
+
+    public void Dispose() => _context.Unload();
+}
