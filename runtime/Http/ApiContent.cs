@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -152,7 +153,8 @@ public sealed class ApiMultipart
             part.Headers.ContentType = new MediaTypeHeaderValue(contentType) { CharSet = "utf-8" };
         }
 
-        _content.Add(part, name);
+        _content.Add(part);
+        part.Headers.ContentDisposition = Disposition(name, null);
     }
 
     /// <summary>
@@ -203,8 +205,33 @@ public sealed class ApiMultipart
         }
 
         HttpContent part = ApiContent.Stream(file.Content, file.ContentType ?? contentType ?? "application/octet-stream");
-        _content.Add(part, name, file.FileName);
+        _content.Add(part);
+        part.Headers.ContentDisposition = Disposition(name, file.FileName);
     }
+
+    /// <summary>
+    /// <c>form-data; name="…"; filename="…"</c> with both values quoted, as browsers and curl write them. .NET leaves
+    /// simple values unquoted, which RFC 7578 allows but naive multipart parsers (Prism's among them) choke on, and
+    /// refuses a quote inside a file name, which browsers send as <c>%22</c>.
+    /// A non-ASCII file name also goes in <c>filename*</c> (RFC 5987), as .NET does.
+    /// </summary>
+    private static ContentDispositionHeaderValue Disposition(string name, string? fileName)
+    {
+        ContentDispositionHeaderValue disposition = new("form-data") { Name = Quote(name) };
+        if (fileName is not null)
+        {
+            disposition.FileName = Quote(fileName);
+            if (fileName.Any(c => c > 127))
+            {
+                disposition.FileNameStar = fileName;
+            }
+        }
+
+        return disposition;
+    }
+
+    /// <summary>Quoted the way the HTML standard encodes form data: <c>"</c>, CR and LF percent-encoded, nothing else touched.</summary>
+    private static string Quote(string value) => "\"" + value.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
 
     /// <summary>The body.</summary>
     public HttpContent ToContent() => _content;

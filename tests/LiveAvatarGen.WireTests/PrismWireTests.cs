@@ -47,6 +47,11 @@ public sealed class PrismWireTests
     private const string LiveAvatarSpec = "openapi.json";
     private const string ConstructsSpec = "constructs.openapi.yaml";
 
+    /// <summary>The shapes real traffic caught us getting wrong (issue 9): annotation-only allOf, nullable $refs, defaults, undeclared required members.</summary>
+    private const string WireTruth30Spec = "wiretruth30.openapi.yaml";
+
+    private const string WireTruth31Spec = "wiretruth31.openapi.yaml";
+
     private readonly WireResults _results;
     private readonly ITestOutputHelper _output;
 
@@ -62,8 +67,9 @@ public sealed class PrismWireTests
     /// </summary>
     public static IEnumerable<object[]> Cases()
     {
-        IEnumerable<string> specs = new[] { LiveAvatarSpec, ConstructsSpec }.Concat(
-            Directory.GetFiles(PublicSpecDirectory).Select(p => Path.GetFileName(p)).OrderBy(n => n, StringComparer.Ordinal));
+        IEnumerable<string> specs = new[] { LiveAvatarSpec, ConstructsSpec, WireTruth30Spec, WireTruth31Spec }
+            .Concat(Directory.GetFiles(PublicSpecDirectory).Select(p => Path.GetFileName(p)).OrderBy(n => n, StringComparer.Ordinal))
+            .Concat(Directory.GetFiles(LargeSpecDirectory).Select(p => "large/" + Path.GetFileName(p)).OrderBy(n => n, StringComparer.Ordinal));
         foreach (string spec in specs)
         {
             yield return new object[] { spec, PrismMode.Static };
@@ -78,7 +84,8 @@ public sealed class PrismWireTests
         string path = spec switch
         {
             LiveAvatarSpec => Path.Combine(PrismInstall.RepositoryRoot, LiveAvatarSpec),
-            ConstructsSpec => Path.Combine(PublicSpecDirectory, "..", ConstructsSpec),
+            ConstructsSpec or WireTruth30Spec or WireTruth31Spec => Path.Combine(PublicSpecDirectory, "..", spec),
+            _ when spec.StartsWith("large/", StringComparison.Ordinal) => Path.Combine(LargeSpecDirectory, spec.Substring("large/".Length)),
             _ => Path.Combine(PublicSpecDirectory, spec),
         };
         WireSpec wireSpec = WireSpec.Load(path);
@@ -204,6 +211,8 @@ public sealed class PrismWireTests
             await prism.DisposeAsync();
         }
     }
+
+    private static string LargeSpecDirectory => Path.Combine(PrismInstall.RepositoryRoot, "tests", "LiveAvatarGen.Tests", "Specs", "large");
 
     private static string PublicSpecDirectory => Path.Combine(PrismInstall.RepositoryRoot, "tests", "LiveAvatarGen.Tests", "Specs", "public");
 

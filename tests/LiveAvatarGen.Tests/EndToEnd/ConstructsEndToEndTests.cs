@@ -183,6 +183,39 @@ public sealed class ConstructsEndToEndTests
         Assert.Equal(10, result.Size);
     }
 
+    [Theory]
+    [InlineData("a.txt", "a.txt", "form-data; name=\"file\"; filename=\"a.txt\"")]
+    [InlineData("say \"hi\".txt", "say %22hi%22.txt", "form-data; name=\"file\"; filename=\"say %22hi%22.txt\"")]
+    [InlineData("größe.txt", "größe.txt", null)]
+    public async Task MultipartPartsHaveQuotedDispositionsAndFileNamesSurvive(string fileName, string expectedFileName, string? expectedDisposition)
+    {
+        // Browsers and curl quote name and filename; naive multipart parsers (Prism's) fail on .NET's unquoted form.
+        string? disposition = null;
+        string? received = null;
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            using StreamReader raw = new(context.Request.Body);
+            string body = await raw.ReadToEndAsync();
+            disposition = body.Split("\r\n").First(l => l.StartsWith("Content-Disposition: form-data; name=\"file\"", StringComparison.Ordinal)).Substring("Content-Disposition: ".Length);
+            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+            IFormCollection form = await context.Request.ReadFormAsync();
+            received = form.Files["file"]!.FileName;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"size\":1}");
+        });
+        using HttpClient http = new();
+        using MemoryStream content = new(Encoding.UTF8.GetBytes("x"));
+
+        await Client(http, server).UploadAsync(new ApiFile(content, fileName, "text/plain"), description: "d");
+
+        Assert.Equal(expectedFileName, received);
+        Assert.StartsWith("form-data; name=\"file\"; filename=", disposition, StringComparison.Ordinal);
+        if (expectedDisposition is not null)
+        {
+            Assert.Equal(expectedDisposition, disposition);
+        }
+    }
+
     [Fact]
     public async Task OctetStreamBodyAndBinaryResponse()
     {
