@@ -123,7 +123,48 @@ public sealed class ApiForm
     public void AddFile(string name, ApiFile file) => throw new NotSupportedException("A urlencoded form cannot carry the file field '" + name + "'.");
 
     /// <summary>The encoded body.</summary>
-    public HttpContent ToContent() => new FormUrlEncodedContent(_fields);
+    /// <remarks>
+    /// Every byte outside RFC 3986's unreserved set is percent-encoded, a space as <c>%20</c> rather than <c>+</c>:
+    /// decoders read both, but a <c>+</c> is ambiguous inside OpenAPI's delimited styles (<c>spaceDelimited</c> joins
+    /// with a space), and checkers such as Prism count it as a reserved character there.
+    /// </remarks>
+    public HttpContent ToContent()
+    {
+        StringBuilder body = new();
+        foreach (KeyValuePair<string, string> field in _fields)
+        {
+            if (body.Length > 0)
+            {
+                body.Append('&');
+            }
+
+            AppendEscaped(body, field.Key);
+            body.Append('=');
+            AppendEscaped(body, field.Value);
+        }
+
+        ByteArrayContent content = new(Encoding.ASCII.GetBytes(body.ToString()));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return content;
+    }
+
+    private static void AppendEscaped(StringBuilder builder, string value)
+    {
+        const string Hex = "0123456789ABCDEF";
+        foreach (byte b in Encoding.UTF8.GetBytes(value))
+        {
+            bool unreserved = b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9')
+                or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~';
+            if (unreserved)
+            {
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+            }
+        }
+    }
 }
 
 /// <summary>A <c>multipart/form-data</c> body under construction.</summary>

@@ -199,7 +199,7 @@ public sealed class WireRequestEndToEndTests
             maybe: new[] { "m" });
 
         Assert.Equal(
-            "EventTypes=a&EventTypes=b&Csv=x%2Cy&Spaces=1+2&Pipes=p%7Cq&Filter%5Bcolor%5D=red&Filter%5Bsizes%5D=1&Filter%5Bsizes%5D=2"
+            "EventTypes=a&EventTypes=b&Csv=x%2Cy&Spaces=1%202&Pipes=p%7Cq&Filter%5Bcolor%5D=red&Filter%5Bsizes%5D=1&Filter%5Bsizes%5D=2"
                 + "&a=1&b=2&Joined=a%2Cj%2Cb%2C3&Json=%7B%22ids%22%3A%5B1%2C2%5D%7D&Maybe=m",
             Assert.Single(server.Requests).Body);
     }

@@ -91,14 +91,25 @@ internal sealed class CompiledClient : IDisposable
         return new CompiledClient(context, clientType, optionsType, methods, warnings);
     }
 
+    private const string Marker = "\u0001server-variable?";
+
+    /// <summary>The names of every server variable in the spec (document, path and operation servers).</summary>
+    public IReadOnlyList<string> ServerVariableNames { get; set; } = Array.Empty<string>();
+
     /// <summary>A client on <paramref name="http"/> whose every credential is set, so no call fails on missing security.</summary>
     public object CreateClient(HttpClient http, Uri baseAddress)
     {
         object options = Activator.CreateInstance(OptionsType)!;
+        MethodInfo serverVariable = OptionsType.GetMethod("GetServerVariable")!;
         foreach (PropertyInfo property in OptionsType.GetProperties().Where(p => p.CanWrite && p.DeclaringType == OptionsType && p.PropertyType == typeof(string)))
         {
+            // Server-variable properties keep the spec's defaults: set each to a marker and ask the options whether a
+            // variable now reads it.
+            property.SetValue(options, Marker);
+            bool isServerVariable = ServerVariableNames.Any(name => (string?)serverVariable.Invoke(options, new object[] { name }) == Marker);
+
             // One value fits every scheme: a bearer token, an API key, and basic's user:password.
-            property.SetValue(options, "wire-user:wire-secret");
+            property.SetValue(options, isServerVariable ? null : "wire-user:wire-secret");
         }
 
         OptionsType.GetProperty("BaseAddress")!.SetValue(options, baseAddress);

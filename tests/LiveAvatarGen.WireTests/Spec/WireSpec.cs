@@ -22,7 +22,8 @@ internal sealed record WireBody(bool Required, string MediaType, string? SchemaP
 internal sealed record WireResponse(string Status, string? MediaType, string? SchemaPointer);
 
 /// <summary>One operation under <c>paths</c>.</summary>
-internal sealed record WireOperation(string Method, string Path, string? OperationId, IReadOnlyList<WireParameter> Parameters, WireBody? Body, IReadOnlyList<WireResponse> Responses)
+/// <param name="HasOwnServers">The operation or its path item declares <c>servers</c>: the client sends it there, not to the base address.</param>
+internal sealed record WireOperation(string Method, string Path, string? OperationId, IReadOnlyList<WireParameter> Parameters, WireBody? Body, IReadOnlyList<WireResponse> Responses, bool HasOwnServers = false)
 {
     /// <summary>How reports and the known-failures list name it: the operationId, else <c>METHOD /path</c>.</summary>
     public string Key => OperationId ?? Method + " " + Path;
@@ -103,6 +104,21 @@ internal sealed class WireSpec
         JsonObject strictTree = tree.DeepClone().AsObject();
         RelaxDiscriminatedOneOf(tree);
         return new WireSpec(path, tree, strictTree, ReadOperations(tree));
+    }
+
+    /// <summary>Every server variable's name, from the document's, path items' and operations' servers.</summary>
+    public IReadOnlyList<string> ServerVariableNames()
+    {
+        IEnumerable<JsonNode?> holders = new JsonNode?[] { Tree }
+            .Concat((Tree["paths"] as JsonObject ?? new JsonObject()).Select(p => p.Value))
+            .Concat((Tree["paths"] as JsonObject ?? new JsonObject()).SelectMany(p => p.Value is JsonObject item ? item.Select(o => o.Value) : Enumerable.Empty<JsonNode?>()));
+        return holders.OfType<JsonObject>()
+            .Select(h => h["servers"]).OfType<JsonArray>()
+            .SelectMany(servers => servers.OfType<JsonObject>())
+            .Select(server => server["variables"]).OfType<JsonObject>()
+            .SelectMany(variables => variables.Select(v => v.Key))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Follows local <c>$ref</c>s (at most a few hops) and returns the target with its pointer.</summary>
@@ -222,7 +238,8 @@ internal sealed class WireSpec
                     (string?)operation["operationId"],
                     parameters,
                     ReadBody(resolver, operation["requestBody"], pointer + "/requestBody"),
-                    ReadResponses(resolver, operation["responses"], pointer + "/responses")));
+                    ReadResponses(resolver, operation["responses"], pointer + "/responses"),
+                    operation["servers"] is JsonArray { Count: > 0 } || itemObject["servers"] is JsonArray { Count: > 0 }));
             }
         }
 
