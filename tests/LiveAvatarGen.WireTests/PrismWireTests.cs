@@ -52,6 +52,12 @@ public sealed class PrismWireTests
 
     private const string WireTruth31Spec = "wiretruth31.openapi.yaml";
 
+    /// <summary>
+    /// Large specs Prism 5.16 cannot serve: on Stripe's 4 MB spec it did not start listening within 90 s on the CI
+    /// machine (measured). Their generated clients are still compiled with zero warnings (PublicSpecTests).
+    /// </summary>
+    private static readonly string[] s_beyondPrism = { "stripe.yaml" };
+
     private readonly WireResults _results;
     private readonly ITestOutputHelper _output;
 
@@ -69,7 +75,7 @@ public sealed class PrismWireTests
     {
         IEnumerable<string> specs = new[] { LiveAvatarSpec, ConstructsSpec, WireTruth30Spec, WireTruth31Spec }
             .Concat(Directory.GetFiles(PublicSpecDirectory).Select(p => Path.GetFileName(p)).OrderBy(n => n, StringComparer.Ordinal))
-            .Concat(Directory.GetFiles(LargeSpecDirectory).Select(p => "large/" + Path.GetFileName(p)).OrderBy(n => n, StringComparer.Ordinal));
+            .Concat(Directory.GetFiles(LargeSpecDirectory).Select(p => Path.GetFileName(p)).Where(n => !s_beyondPrism.Contains(n)).Select(n => "large/" + n).OrderBy(n => n, StringComparer.Ordinal));
         foreach (string spec in specs)
         {
             yield return new object[] { spec, PrismMode.Static };
