@@ -22,7 +22,7 @@ internal sealed record WireBody(bool Required, string MediaType, string? SchemaP
 internal sealed record WireResponse(string Status, string? MediaType, string? SchemaPointer);
 
 /// <summary>One operation under <c>paths</c>.</summary>
-/// <param name="HasOwnServers">The operation or its path item declares <c>servers</c>: the client sends it there, not to the base address.</param>
+/// <param name="HasOwnServers">The operation or its path item declares a server other than the document's: the client sends it there, not to the base address.</param>
 internal sealed record WireOperation(string Method, string Path, string? OperationId, IReadOnlyList<WireParameter> Parameters, WireBody? Body, IReadOnlyList<WireResponse> Responses, bool HasOwnServers = false)
 {
     /// <summary>How reports and the known-failures list name it: the operationId, else <c>METHOD /path</c>.</summary>
@@ -201,8 +201,14 @@ internal sealed class WireSpec
         return all.OrderBy(Rank).FirstOrDefault();
     }
 
+    /// <summary>The first server URL of the operation's, else its path item's, own servers; null when neither declares any.</summary>
+    private static string? OwnServerUrl(JsonObject operation, JsonObject pathItem)
+        => (operation["servers"] as JsonArray ?? pathItem["servers"] as JsonArray) is { Count: > 0 } servers ? (string?)servers[0]?["url"] : null;
+
     private static List<WireOperation> ReadOperations(JsonObject tree)
     {
+        // A path or operation that repeats the document's server (Twilio writes it on every path) is sent to the base address like the rest.
+        string? documentServer = tree["servers"] is JsonArray { Count: > 0 } documentServers ? (string?)documentServers[0]?["url"] : null;
         List<WireOperation> operations = new();
         if (tree["paths"] is not JsonObject paths)
         {
@@ -239,7 +245,7 @@ internal sealed class WireSpec
                     parameters,
                     ReadBody(resolver, operation["requestBody"], pointer + "/requestBody"),
                     ReadResponses(resolver, operation["responses"], pointer + "/responses"),
-                    operation["servers"] is JsonArray { Count: > 0 } || itemObject["servers"] is JsonArray { Count: > 0 }));
+                    OwnServerUrl(operation, itemObject) is { } ownServer && ownServer != documentServer));
             }
         }
 
