@@ -96,7 +96,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
 
         CompilationFacts facts = emit.Facts;
-        Add(context, operation.HintPrefix + "." + operation.ClientName + "." + operation.Operation.MethodName + ".g.cs", ClientEmitter.EmitOperationFile(operation, facts), operation.HintPrefix);
+        Add(context, HintNames.For(operation.HintPrefix, operation.ClientName, operation.Operation.MethodName), ClientEmitter.EmitOperationFile(operation, facts), operation.HintPrefix);
     }
 
     private static void ReportClash(SourceProductionContext context, SpecOwner owner, EquatableArray<string> clashes)
@@ -139,7 +139,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             EnvelopeModel envelope => EnvelopeEmitter.Emit(envelope),
             _ => throw new InvalidOperationException("Unknown model " + model.GetType().Name),
         };
-        Add(context, EmitterCommon.HintName(model), source, model.HintPrefix);
+        Add(context, HintNames.For(model.HintPrefix, model.Name), source, model.HintPrefix);
     }
 
     private static void EmitClient(SourceProductionContext context, ClientModel client, EmitContext emit)
@@ -150,12 +150,12 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
 
         CompilationFacts facts = emit.Facts;
-        Add(context, client.HintPrefix + "." + client.Name + ".g.cs", ClientEmitter.Emit(client, facts), client.HintPrefix);
-        Add(context, client.HintPrefix + "." + client.OptionsName + ".g.cs", OptionsEmitter.Emit(client), client.HintPrefix);
-        Add(context, client.HintPrefix + "." + client.InterfaceName + ".g.cs", ClientEmitter.EmitInterface(client), client.HintPrefix);
+        Add(context, HintNames.For(client.HintPrefix, client.Name), ClientEmitter.Emit(client, facts), client.HintPrefix);
+        Add(context, HintNames.For(client.HintPrefix, client.OptionsName), OptionsEmitter.Emit(client), client.HintPrefix);
+        Add(context, HintNames.For(client.HintPrefix, client.InterfaceName), ClientEmitter.EmitInterface(client), client.HintPrefix);
         if (facts.HasHttpClientFactory)
         {
-            Add(context, client.HintPrefix + "." + client.ServiceCollectionExtensionsName + ".g.cs", ServiceCollectionEmitter.Emit(client), client.HintPrefix);
+            Add(context, HintNames.For(client.HintPrefix, client.ServiceCollectionExtensionsName), ServiceCollectionEmitter.Emit(client), client.HintPrefix);
         }
     }
 

@@ -3,7 +3,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using LiveAvatarGen.Generator.Model;
-using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
@@ -125,10 +124,10 @@ internal static partial class ClientEmitter
             {
                 string element = Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ")";
                 writer.Line(parameter.Location == ParameterLocation.Query
-                    ? Styles + ".AddQueryObject(request, " + CSharpLiteral.String(parameter.JsonName) + ", " + element + ", " + CSharpLiteral.String(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ");"
+                    ? Styles + ".AddQueryObject(request, " + CSharpLiteral.String(parameter.JsonName) + ", " + element + ", " + StyleNames.Literal(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ");"
                     : "request." + method + "(" + CSharpLiteral.String(parameter.JsonName) + ", " + Styles + ".ObjectValue(" + element + ", " + (parameter.Explode ? "true" : "false") + "));");
             }
-            else if (type.Kind == TypeKind.List && parameter.Location == ParameterLocation.Query && parameter.Explode && parameter.Style != "deepObject")
+            else if (type.Kind == TypeKind.List && parameter.Location == ParameterLocation.Query && parameter.Explode && parameter.Style != SerializationStyle.DeepObject)
             {
                 writer.Open("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ")");
                 writer.Line(ItemAdd(method, parameter.JsonName, type.Element!, facts));
@@ -137,7 +136,7 @@ internal static partial class ClientEmitter
             else if (type.Kind == TypeKind.List)
             {
                 // Non-exploded lists are one value: joined by commas, pipes or spaces as the style says.
-                string joined = "string.Join(" + Styles + ".Separator(" + CSharpLiteral.String(parameter.Style) + "), global::System.Linq.Enumerable.Select(" + value + ", static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
+                string joined = "string.Join(" + Styles + ".Separator(" + StyleNames.Literal(parameter.Style) + "), global::System.Linq.Enumerable.Select(" + value + ", static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
                 writer.Line("request." + method + "(" + CSharpLiteral.String(parameter.JsonName) + ", " + joined + ");");
             }
             else
@@ -198,10 +197,10 @@ internal static partial class ClientEmitter
             }
             else if (type.Kind == TypeKind.List && IsScalar(type.Element!.AsNonNullable()))
             {
-                if (field.IsStyled && !field.Explode && field.Style != "deepObject")
+                if (field.IsStyled && !field.Explode && field.Style != SerializationStyle.DeepObject)
                 {
                     // Not exploded: one field, the items joined by the style's separator.
-                    string joined = "string.Join(" + Styles + ".Separator(" + CSharpLiteral.String(field.Style) + "), global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.OfType<" + TypeSyntax.Of(type.Element!.AsNonNullable(), facts) + ">(" + value + "), static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
+                    string joined = "string.Join(" + Styles + ".Separator(" + StyleNames.Literal(field.Style) + "), global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.OfType<" + TypeSyntax.Of(type.Element!.AsNonNullable(), facts) + ">(" + value + "), static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
                     writer.Line("_parts.Add(" + wire + ", " + joined + contentType + ");");
                 }
                 else
@@ -216,7 +215,7 @@ internal static partial class ClientEmitter
                 // style, or without one the content type's rules (an object is JSON, an array one field per item).
                 string element = Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ")";
                 writer.Line(field.IsStyled
-                    ? "_parts.AddStyled(" + wire + ", " + element + ", " + CSharpLiteral.String(field.Style) + ", " + (field.Explode ? "true" : "false") + ");"
+                    ? "_parts.AddStyled(" + wire + ", " + element + ", " + StyleNames.Literal(field.Style) + ", " + (field.Explode ? "true" : "false") + ");"
                     : "_parts.AddValue(" + wire + ", " + element + contentType + ");");
             }
         }

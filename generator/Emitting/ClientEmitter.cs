@@ -3,7 +3,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using LiveAvatarGen.Generator.Model;
-using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
@@ -217,7 +216,7 @@ internal static partial class ClientEmitter
     private static string PathValue(ParameterModel parameter, CompilationFacts facts)
     {
         TypeRef type = parameter.Type.AsNonNullable();
-        if (type.Kind != TypeKind.List && parameter.Style == "simple")
+        if (type.Kind != TypeKind.List && parameter.Style == SerializationStyle.Simple)
         {
             return Http + ".ApiFormat.PathSegment(" + TypeSyntax.Format(type, parameter.Name, facts) + ")";
         }
@@ -225,7 +224,7 @@ internal static partial class ClientEmitter
         string items = type.Kind == TypeKind.List
             ? "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + ")"
             : "new[] { " + TypeSyntax.Format(type, parameter.Name, facts) + " }";
-        return Styles + ".Path(" + CSharpLiteral.String(parameter.JsonName) + ", " + CSharpLiteral.String(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ", " + items + ", " + (type.Kind == TypeKind.List ? "true" : "false") + ")";
+        return Styles + ".Path(" + CSharpLiteral.String(parameter.JsonName) + ", " + StyleNames.Literal(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ", " + items + ", " + (type.Kind == TypeKind.List ? "true" : "false") + ")";
     }
 
     private static string ServerExpression(ServerModel server)

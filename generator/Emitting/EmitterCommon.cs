@@ -1,7 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using LiveAvatarGen.Generator.Model;
-using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
@@ -21,8 +20,6 @@ internal static class EmitterCommon
         writer.Line();
         return writer;
     }
-
-    public static string HintName(TypeModel model) => model.HintPrefix + "." + model.Name + ".g.cs";
 
     /// <summary>A System.Text.Json converter that forwards to the generated readers, for callers who use JsonSerializer.</summary>
     public static void Converter(SourceWriter writer, string typeName)

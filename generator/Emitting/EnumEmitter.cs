@@ -2,7 +2,6 @@
 
 using System.Linq;
 using LiveAvatarGen.Generator.Model;
-using LiveAvatarGen.Generator.Parsing;
 
 namespace LiveAvatarGen.Generator.Emitting;
 

@@ -87,5 +87,5 @@ internal static class EnvelopeEmitter
         return writer.ToString();
     }
 
-    private static string Literal(string text) => Parsing.CSharpLiteral.String(text);
+    private static string Literal(string text) => CSharpLiteral.String(text);
 }

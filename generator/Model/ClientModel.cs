@@ -51,9 +51,9 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
 /// <summary>A security scheme, configured once in the options.</summary>
 /// <param name="SchemeName">The name under <c>components.securitySchemes</c>.</param>
 /// <param name="PropertyName">The options property that holds the credential.</param>
-/// <param name="Kind">The runtime's ApiSecuritySchemeKind member name.</param>
+/// <param name="Kind">How the credential travels.</param>
 /// <param name="ParameterName">The header, query or cookie name for API keys.</param>
-internal sealed record SecuritySchemeModel(string SchemeName, string PropertyName, string Kind, string ParameterName, string? Documentation);
+internal sealed record SecuritySchemeModel(string SchemeName, string PropertyName, SecuritySchemeKind Kind, string ParameterName, string? Documentation);
 
 /// <summary>One operation: one client method.</summary>
 /// <param name="Server">The operation's or its path's own server; null when it uses the document's.</param>
@@ -79,8 +79,8 @@ internal enum ParameterLocation
 }
 
 /// <summary>A parameter of an operation.</summary>
-/// <param name="Style">The OpenAPI style: simple, label, matrix, form, pipeDelimited, spaceDelimited or deepObject.</param>
-internal sealed record ParameterModel(string JsonName, string Name, ParameterLocation Location, TypeRef Type, bool IsRequired, string Style, bool Explode, string? Documentation);
+/// <param name="Style">The OpenAPI style, resolved to its default for the location when the spec is silent.</param>
+internal sealed record ParameterModel(string JsonName, string Name, ParameterLocation Location, TypeRef Type, bool IsRequired, SerializationStyle Style, bool Explode, string? Documentation);
 
 /// <summary>How a body travels.</summary>
 internal enum ContentKind
@@ -103,7 +103,7 @@ internal sealed record RequestBodyModel(string Name, TypeRef Type, bool IsRequir
 /// <param name="Explode">The encoding's explode, defaulted by the style (true for form).</param>
 /// <param name="IsStyled">The encoding sets style or explode; OpenAPI then ignores its content type and serializes as a query parameter of that style.</param>
 /// <param name="ContentType">The encoding's content type when it names one concrete media type; null otherwise.</param>
-internal sealed record BodyFieldModel(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsFile, string? Documentation, string Style = "form", bool Explode = true, bool IsStyled = false, string? ContentType = null);
+internal sealed record BodyFieldModel(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsFile, string? Documentation, SerializationStyle Style = SerializationStyle.Form, bool Explode = true, bool IsStyled = false, string? ContentType = null);
 
 /// <summary>A documented response.</summary>
 /// <param name="StatusCode">A code such as <c>200</c>, a range such as <c>4XX</c>, or <c>default</c>.</param>

@@ -4,7 +4,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using LiveAvatarGen.Generator.Emitting;
 using LiveAvatarGen.Generator.Infrastructure;
 
 namespace LiveAvatarGen.Generator.Model;
@@ -23,10 +22,4 @@ internal sealed record SpecOwner(string FilePath, string? HintPrefix)
             .OrderBy(k => k, StringComparer.Ordinal)
             .ToEquatableArray();
     }
-}
-
-/// <summary>What every emit step needs besides its model: the compilation facts and the clashing clients.</summary>
-internal sealed record EmitContext(CompilationFacts Facts, EquatableArray<string> Clashes)
-{
-    public bool CanEmit(string hintPrefix) => Facts.HasRuntime && Facts.SupportsCSharp11 && !Enumerable.Contains(Clashes, hintPrefix);
 }

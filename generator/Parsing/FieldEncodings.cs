@@ -33,12 +33,12 @@ internal static class FieldEncodings
 
     private static BodyFieldModel Encode(BodyFieldModel field, OpenApiEncoding encoding, bool writesExplode)
     {
-        string style = encoding.Style switch
+        SerializationStyle style = encoding.Style switch
         {
-            ParameterStyle.SpaceDelimited => "spaceDelimited",
-            ParameterStyle.PipeDelimited => "pipeDelimited",
-            ParameterStyle.DeepObject => "deepObject",
-            _ => "form",
+            ParameterStyle.SpaceDelimited => SerializationStyle.SpaceDelimited,
+            ParameterStyle.PipeDelimited => SerializationStyle.PipeDelimited,
+            ParameterStyle.DeepObject => SerializationStyle.DeepObject,
+            _ => SerializationStyle.Form,
         };
 
         // As for query parameters: explode defaults to true for form and to false for the other styles. An explicit
@@ -46,7 +46,7 @@ internal static class FieldEncodings
         return field with
         {
             Style = style,
-            Explode = writesExplode || encoding.Style is not null ? encoding.Explode ?? style == "form" : style == "form",
+            Explode = writesExplode || encoding.Style is not null ? encoding.Explode ?? style == SerializationStyle.Form : style == SerializationStyle.Form,
             IsStyled = encoding.Style is not null || writesExplode,
             ContentType = Concrete(encoding.ContentType),
         };

@@ -254,18 +254,18 @@ internal sealed class OperationMapper
     private static bool IsIgnoredHeader(string name)
         => string.Equals(name, "Accept", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase);
 
-    private static string StyleOf(IOpenApiParameter parameter, ParameterLocation location)
+    private static SerializationStyle StyleOf(IOpenApiParameter parameter, ParameterLocation location)
     {
         return parameter.Style switch
         {
-            ParameterStyle.Label => "label",
-            ParameterStyle.Matrix => "matrix",
-            ParameterStyle.PipeDelimited => "pipeDelimited",
-            ParameterStyle.SpaceDelimited => "spaceDelimited",
-            ParameterStyle.DeepObject => "deepObject",
-            ParameterStyle.Form => "form",
-            ParameterStyle.Simple => "simple",
-            _ => location is ParameterLocation.Query or ParameterLocation.Cookie ? "form" : "simple",
+            ParameterStyle.Label => SerializationStyle.Label,
+            ParameterStyle.Matrix => SerializationStyle.Matrix,
+            ParameterStyle.PipeDelimited => SerializationStyle.PipeDelimited,
+            ParameterStyle.SpaceDelimited => SerializationStyle.SpaceDelimited,
+            ParameterStyle.DeepObject => SerializationStyle.DeepObject,
+            ParameterStyle.Form => SerializationStyle.Form,
+            ParameterStyle.Simple => SerializationStyle.Simple,
+            _ => location is ParameterLocation.Query or ParameterLocation.Cookie ? SerializationStyle.Form : SerializationStyle.Simple,
         };
     }
 

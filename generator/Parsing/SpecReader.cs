@@ -120,22 +120,24 @@ internal static class SpecReader
                 continue;
             }
 
-            (string kind, string parameter) = scheme.Type switch
+            (SecuritySchemeKind kind, string parameter) = scheme.Type switch
             {
-                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Query => ("ApiKeyQuery", scheme.Name ?? pair.Key),
-                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Cookie => ("ApiKeyCookie", scheme.Name ?? pair.Key),
-                SecuritySchemeType.ApiKey => ("ApiKeyHeader", scheme.Name ?? pair.Key),
-                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => ("Basic", string.Empty),
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Query => (SecuritySchemeKind.ApiKeyQuery, scheme.Name ?? pair.Key),
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Cookie => (SecuritySchemeKind.ApiKeyCookie, scheme.Name ?? pair.Key),
+                SecuritySchemeType.ApiKey => (SecuritySchemeKind.ApiKeyHeader, scheme.Name ?? pair.Key),
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => (SecuritySchemeKind.Basic, string.Empty),
 
                 // Bearer, OAuth2 and OpenID Connect all end in an access token sent as a bearer token.
-                _ => ("Bearer", string.Empty),
+                _ => (SecuritySchemeKind.Bearer, string.Empty),
             };
             string wanted = Identifiers.ToPascalCase(pair.Key);
             string documentation = kind switch
             {
-                "Basic" => "Credentials for the '" + pair.Key + "' scheme, as user:password; sent as HTTP basic authentication.",
-                "Bearer" => "The token for the '" + pair.Key + "' scheme, sent as 'Authorization: Bearer'.",
-                _ => "The API key for the '" + pair.Key + "' scheme, sent as the " + parameter + " " + kind.Substring(6).ToLowerInvariant() + ".",
+                SecuritySchemeKind.Basic => "Credentials for the '" + pair.Key + "' scheme, as user:password; sent as HTTP basic authentication.",
+                SecuritySchemeKind.Bearer => "The token for the '" + pair.Key + "' scheme, sent as 'Authorization: Bearer'.",
+                SecuritySchemeKind.ApiKeyQuery => "The API key for the '" + pair.Key + "' scheme, sent as the " + parameter + " query parameter.",
+                SecuritySchemeKind.ApiKeyCookie => "The API key for the '" + pair.Key + "' scheme, sent as the " + parameter + " cookie.",
+                _ => "The API key for the '" + pair.Key + "' scheme, sent as the " + parameter + " header.",
             };
             schemes.Add(new SecuritySchemeModel(pair.Key, propertyNames.Claim(wanted), kind, parameter, documentation));
         }
