@@ -15,6 +15,19 @@ internal static partial class ClientEmitter
     private const string Http = TypeSyntax.Runtime + ".Http";
     private const string Styles = Http + ".ApiStyles";
 
+    /// <summary>
+    /// Members of the client class this emitter writes besides the operations and their static fields; the parser
+    /// reserves them in the registry that names methods and fields.
+    /// </summary>
+    public static readonly string[] Members = { "Options", "Dispose", "PrepareRequest", "ProcessResponse", "OnPrepareRequest", "OnProcessResponse", "_core", "s_server" };
+
+    /// <summary>
+    /// Names every operation method uses for its own parameter and locals; the parser keeps spec parameters off them.
+    /// Other locals start with an underscore, which a parameter never does (<c>_parts</c>, <c>_file</c>; unwrapped
+    /// optional values <c>__name</c>).
+    /// </summary>
+    public static readonly string[] MethodLocals = { "cancellationToken", "request", "security", "bodyValue", "item", "itemValue" };
+
     public static string Emit(ClientModel model, CompilationFacts facts)
     {
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
@@ -131,25 +144,19 @@ internal static partial class ClientEmitter
         }
     }
 
-    /// <summary>
-    /// The two kinds of static fields differ from their fourth character on (<c>s_scheme_</c>, <c>s_security_</c>),
-    /// so a scheme named <c>foo_security</c> and an operation named <c>scheme_foo</c> can no longer meet.
-    /// </summary>
-    private static string SchemeField(SecuritySchemeModel scheme) => "s_scheme_" + scheme.PropertyName;
-
-    private static string SecurityField(string baseName) => "s_security_" + baseName;
+    private static string SchemeField(SecuritySchemeModel scheme) => scheme.FieldName;
 
     private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, Dictionary<string, SecuritySchemeModel> schemes, CompilationFacts facts)
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-        string securityField = SecurityField(baseName);
+        string securityField = operation.SecurityField;
         IEnumerable<string> alternatives = operation.Security
             .Select(requirement => requirement.All(schemes.ContainsKey)
                 ? "new " + Http + ".ApiSecurityScheme[] { " + string.Join(", ", requirement.Select(id => SchemeField(schemes[id]))) + " }"
                 : null)
             .Where(a => a is not null)!;
         writer.Line("private static readonly " + Http + ".ApiSecurityScheme[][] " + securityField + " = new " + Http + ".ApiSecurityScheme[][] { " + string.Join(", ", alternatives) + " };");
-        string? serverField = operation.Server is null ? null : "s_" + char.ToLowerInvariant(baseName[0]) + baseName.Substring(1) + "Server";
+        string? serverField = operation.Server is null ? null : operation.ServerField;
         if (operation.Server is { } server)
         {
             writer.Line("private static readonly " + Http + ".ApiServer " + serverField + " = " + ServerExpression(server) + ";");

@@ -7,6 +7,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// <summary>Pieces every generated file shares.</summary>
 internal static class EmitterCommon
 {
+    /// <summary>Members every generated class or struct has from <c>object</c>: no generated member may take these names.</summary>
+    public static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
+
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"LiveAvatarGen\", \"" + ThisAssembly.Version + "\")]";
 
     public static SourceWriter Start(string ns)

@@ -11,6 +11,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
+    /// <summary>The members this emitter writes besides the known values; the parser keeps value names off them.</summary>
+    public static readonly string[] Members = { "Value", "IsKnown", "KnownValues", "ReadJson", "WriteJson", "JsonConverter" };
+
     public static string Emit(EnumModel model)
     {
         string name = model.Name;

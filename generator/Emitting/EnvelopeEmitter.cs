@@ -8,6 +8,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// <summary>Emits the spec's generic response envelope <c>{code, data, message}</c>.</summary>
 internal static class EnvelopeEmitter
 {
+    /// <summary>The members this emitter writes.</summary>
+    public static readonly string[] Members = { "Code", "Data", "Message", "GetDataOrThrow", "ReadJson", "WriteJson" };
+
     public static string Emit(EnvelopeModel model)
     {
         string name = model.Name;

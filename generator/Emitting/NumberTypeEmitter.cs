@@ -10,6 +10,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// </summary>
 internal static class NumberTypeEmitter
 {
+    /// <summary>The members this emitter writes.</summary>
+    public static readonly string[] Members = { "Value", "TryCreate", "CompareTo", "ReadJson", "WriteJson", "JsonConverter" };
+
     public static string Emit(NumberTypeModel model, CompilationFacts facts)
     {
         string name = model.Name;

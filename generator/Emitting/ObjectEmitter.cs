@@ -8,6 +8,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// <summary>Emits a class for an object schema, with its JSON reader and writer.</summary>
 internal static class ObjectEmitter
 {
+    /// <summary>The members this emitter writes besides the properties; the parser keeps property names off them.</summary>
+    public static readonly string[] Members = { "ReadJson", "WriteJson", "JsonConverter" };
+
     public static string Emit(ObjectModel model, CompilationFacts facts)
     {
         SourceWriter writer = EmitterCommon.Start(model.Namespace);

@@ -7,6 +7,17 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// <summary>Emits the client's options: one credential property per security scheme, one property per server variable.</summary>
 internal static class OptionsEmitter
 {
+    /// <summary>
+    /// Members the generated options class inherits from <c>ApiClientOptions</c> (and <c>object</c>): no credential
+    /// or server-variable property may take these names.
+    /// </summary>
+    public static readonly string[] InheritedMembers =
+    {
+        "BaseAddress", "MaxResponseBodyBytes", "DefaultMaxResponseBodyBytes", "Timeout", "GetCredential", "GetServerVariable",
+        "ApplySettings", "ApplyCredentialSettings", "ApplyServerVariableSettings", "Setting",
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+    };
+
     public static string Emit(ClientModel model)
     {
         SourceWriter writer = EmitterCommon.Start(model.Namespace);

@@ -13,6 +13,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// </summary>
 internal static class UnionEmitter
 {
+    /// <summary>The members this emitter writes besides the per-variant ones; the parser keeps variant names off them.</summary>
+    public static readonly string[] Members = { "Raw", "Value", "Discriminator", "ReadJson", "WriteJson", "JsonConverter" };
+
     public static string Emit(UnionModel model, CompilationFacts facts)
     {
         string name = model.Name;

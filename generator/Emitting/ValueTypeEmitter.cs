@@ -11,6 +11,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// </summary>
 internal static class ValueTypeEmitter
 {
+    /// <summary>The members this emitter writes.</summary>
+    public static readonly string[] Members = { "Value", "Pattern", "TryCreate", "ToDecimal", "TryGetDecimal", "ReadJson", "WriteJson", "JsonConverter" };
+
     public static string Emit(ValueTypeModel model)
     {
         string name = model.Name;

@@ -53,7 +53,8 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
 /// <param name="PropertyName">The options property that holds the credential.</param>
 /// <param name="Kind">How the credential travels.</param>
 /// <param name="ParameterName">The header, query or cookie name for API keys.</param>
-internal sealed record SecuritySchemeModel(string SchemeName, string PropertyName, SecuritySchemeKind Kind, string ParameterName, string? Documentation);
+/// <param name="FieldName">The client's static field describing the scheme, named by the client-member registry.</param>
+internal sealed record SecuritySchemeModel(string SchemeName, string PropertyName, SecuritySchemeKind Kind, string ParameterName, string? Documentation, string FieldName = "");
 
 /// <summary>One operation: one client method.</summary>
 /// <param name="Server">The operation's or its path's own server; null when it uses the document's.</param>
@@ -67,7 +68,9 @@ internal sealed record OperationModel(
     RequestBodyModel? Body,
     EquatableArray<ResponseModel> Responses,
     EquatableArray<EquatableArray<string>> Security,
-    ServerModel? Server = null);
+    ServerModel? Server = null,
+    string SecurityField = "",
+    string ServerField = "");
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation

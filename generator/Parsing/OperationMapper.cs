@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Emitting;
 using LiveAvatarGen.Generator.Infrastructure;
 using LiveAvatarGen.Generator.Model;
 using LiveAvatarGen.Generator.Naming;
@@ -18,7 +19,6 @@ namespace LiveAvatarGen.Generator.Parsing;
 internal sealed class OperationMapper
 {
     /// <summary>Names the generated method body uses for its own locals, kept out of parameter names.</summary>
-    private static readonly string[] s_reservedParameters = { "cancellationToken", "request", "security", "bodyValue", "item", "itemValue" };
 
     private readonly SchemaMapper _schemas;
     private readonly SpecLocator _locator;
@@ -33,11 +33,17 @@ internal sealed class OperationMapper
         _locator = locator;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        foreach (string reserved in new[] { "Options", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" })
+        foreach (string reserved in ClientEmitter.Members.Concat(EmitterCommon.ObjectMembers))
         {
             _methodNames.Reserve(reserved);
         }
     }
+
+    /// <summary>
+    /// Names a member of the client class (a static field) from the same registry as the operation methods, so no
+    /// scheme, operation or field name can meet another.
+    /// </summary>
+    public string ClaimClientMember(string wanted) => _methodNames.Claim(wanted);
 
     public EquatableArray<OperationModel> MapAll(OpenApiDocument document)
     {
@@ -80,7 +86,7 @@ internal sealed class OperationMapper
         _methodNames.Reserve("Handle" + typeBase + "Error");
         string baseName = typeBase + "Async";
         NameRegistry parameterNames = new();
-        foreach (string reserved in s_reservedParameters)
+        foreach (string reserved in ClientEmitter.MethodLocals)
         {
             parameterNames.Reserve(reserved);
         }
@@ -134,6 +140,7 @@ internal sealed class OperationMapper
             }
         }
 
+        ServerModel? server = OwnServer(pathItem, operation);
         return new OperationModel(
             baseName,
             method.Method.ToUpperInvariant(),
@@ -144,7 +151,9 @@ internal sealed class OperationMapper
             body,
             responses.ToEquatableArray(),
             Security(operation.Security ?? document.Security),
-            OwnServer(pathItem, operation));
+            server,
+            _methodNames.Claim("s_security_" + typeBase),
+            server is null ? string.Empty : _methodNames.Claim("s_server_" + typeBase));
     }
 
     /// <summary>The most specific servers win (operation, then path); one equal to the document's is not the operation's own.</summary>

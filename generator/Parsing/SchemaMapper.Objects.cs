@@ -4,6 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Emitting;
 using LiveAvatarGen.Generator.Infrastructure;
 using LiveAvatarGen.Generator.Model;
 using LiveAvatarGen.Generator.Naming;
@@ -14,12 +15,6 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// <summary>Object schemas: properties, required-ness, defaults, allOf composition.</summary>
 internal sealed partial class SchemaMapper
 {
-    /// <summary>Member names every generated class already has.</summary>
-    private static readonly string[] s_reservedMembers =
-    {
-        "ReadJson", "WriteJson", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-    };
-
     private sealed class CollectedProperty
     {
         public CollectedProperty(string jsonName, IOpenApiSchema schema, string pointer)
@@ -45,7 +40,7 @@ internal sealed partial class SchemaMapper
 
         NameRegistry memberNames = new();
         memberNames.Reserve(typeName);
-        foreach (string reserved in s_reservedMembers)
+        foreach (string reserved in ObjectEmitter.Members.Concat(EmitterCommon.ObjectMembers))
         {
             memberNames.Reserve(reserved);
         }
@@ -259,7 +254,7 @@ internal sealed partial class SchemaMapper
     {
         NameRegistry memberNames = new();
         memberNames.Reserve(typeName);
-        foreach (string reserved in new[] { "Value", "IsKnown", "KnownValues", "ReadJson", "WriteJson", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType" })
+        foreach (string reserved in EnumEmitter.Members.Concat(EmitterCommon.ObjectMembers))
         {
             memberNames.Reserve(reserved);
         }
@@ -291,7 +286,7 @@ internal sealed partial class SchemaMapper
     private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, int depth)
     {
         NameRegistry variantNames = new();
-        foreach (string reserved in new[] { typeName, "Raw", "Value", "ReadJson", "WriteJson", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType" })
+        foreach (string reserved in UnionEmitter.Members.Concat(EmitterCommon.ObjectMembers).Append(typeName))
         {
             variantNames.Reserve(reserved);
         }

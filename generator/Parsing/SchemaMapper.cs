@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Emitting;
 using LiveAvatarGen.Generator.Model;
 using LiveAvatarGen.Generator.Naming;
 using Microsoft.OpenApi;
@@ -46,12 +47,21 @@ internal sealed partial class SchemaMapper
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
 
-        // Members every generated type declares: a type of the same name would break (CS0542).
-        foreach (string member in new[] { "Value", "Raw", "Pattern", "JsonConverter", "ReadJson", "WriteJson", "KnownValues", "IsKnown", "TryCreate", "Code", "Data", "Message" })
+        // Members the generated types declare: a type of the same name would break (CS0542).
+        foreach (string member in GeneratedTypeMembers())
         {
             _typeNames.Reserve(member);
         }
     }
+
+    /// <summary>Every member name some emitted type declares, from the emitters' own declarations.</summary>
+    private static IEnumerable<string> GeneratedTypeMembers() => ObjectEmitter.Members
+        .Concat(EnumEmitter.Members)
+        .Concat(UnionEmitter.Members)
+        .Concat(ValueTypeEmitter.Members)
+        .Concat(NumberTypeEmitter.Members)
+        .Concat(EnvelopeEmitter.Members)
+        .Distinct(StringComparer.Ordinal);
 
     /// <summary>The generated envelope type's name, or null when the spec has no envelope-shaped schema.</summary>
     public string? EnvelopeName { get; private set; }

@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LiveAvatarGen.Generator.Emitting;
 using LiveAvatarGen.Generator.Infrastructure;
 using LiveAvatarGen.Generator.Model;
 using LiveAvatarGen.Generator.Naming;
@@ -13,14 +14,6 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// <summary>Servers (document, path and operation level) and the options properties for their variables.</summary>
 internal static class ServerReader
 {
-    /// <summary>Members the generated options class inherits (and object's): no credential or server-variable property may take these names.</summary>
-    internal static readonly string[] OptionsBaseMembers =
-    {
-        "BaseAddress", "MaxResponseBodyBytes", "DefaultMaxResponseBodyBytes", "Timeout", "GetCredential", "GetServerVariable",
-        "ApplySettings", "ApplyCredentialSettings", "ApplyServerVariableSettings", "Setting",
-        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
-    };
-
     /// <summary>The first server of a list: the one a client uses when the spec offers several.</summary>
     public static ServerModel? First(IList<OpenApiServer>? servers)
     {
@@ -69,7 +62,7 @@ internal static class ServerReader
         }
 
         NameRegistry names = new();
-        foreach (string name in OptionsBaseMembers.Concat(taken))
+        foreach (string name in OptionsEmitter.InheritedMembers.Concat(taken))
         {
             names.Reserve(name);
         }

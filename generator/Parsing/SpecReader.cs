@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using LiveAvatarGen.Generator.Configuration;
 using LiveAvatarGen.Generator.Diagnostics;
+using LiveAvatarGen.Generator.Emitting;
 using LiveAvatarGen.Generator.Infrastructure;
 using LiveAvatarGen.Generator.Model;
 using LiveAvatarGen.Generator.Naming;
@@ -62,7 +63,7 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, locator.Locate("#/webhooks"), "#/webhooks", "webhooks"));
         }
 
-        EquatableArray<SecuritySchemeModel> securitySchemes = SecuritySchemes(document, optionsName);
+        EquatableArray<SecuritySchemeModel> securitySchemes = SecuritySchemes(document, optionsName, operations);
         ServerModel? documentServer = ServerReader.First(document.Servers);
         IEnumerable<ServerModel> servers = new[] { documentServer }.Concat(mapped.Select(o => o.Server)).Where(s => s is not null).Select(s => s!);
         ClientModel client = new(
@@ -98,7 +99,7 @@ internal static class SpecReader
         return string.Join(".", parts.Select(p => Identifiers.IsKeyword(p) ? "_" + p : p));
     }
 
-    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document, string optionsName)
+    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document, string optionsName, OperationMapper clientMembers)
     {
         List<SecuritySchemeModel> schemes = new();
         if (document.Components?.SecuritySchemes is not { } declared)
@@ -108,7 +109,7 @@ internal static class SpecReader
 
         NameRegistry propertyNames = new();
         propertyNames.Reserve(optionsName);
-        foreach (string reserved in ServerReader.OptionsBaseMembers)
+        foreach (string reserved in OptionsEmitter.InheritedMembers)
         {
             propertyNames.Reserve(reserved);
         }
@@ -139,7 +140,8 @@ internal static class SpecReader
                 SecuritySchemeKind.ApiKeyCookie => "The API key for the '" + pair.Key + "' scheme, sent as the " + parameter + " cookie.",
                 _ => "The API key for the '" + pair.Key + "' scheme, sent as the " + parameter + " header.",
             };
-            schemes.Add(new SecuritySchemeModel(pair.Key, propertyNames.Claim(wanted), kind, parameter, documentation));
+            string propertyName = propertyNames.Claim(wanted);
+            schemes.Add(new SecuritySchemeModel(pair.Key, propertyName, kind, parameter, documentation, clientMembers.ClaimClientMember("s_scheme_" + propertyName)));
         }
 
         return schemes.ToEquatableArray();
