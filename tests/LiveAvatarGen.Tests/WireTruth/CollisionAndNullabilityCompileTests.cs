@@ -202,6 +202,84 @@ public sealed class CollisionAndNullabilityCompileTests
     [InlineData(TargetProfile.Net10CSharp14)]
     public void NullableShapesCompileClean(TargetProfile profile) => AssertCompilesClean(NullableShapes, profile);
 
+    /// <summary>
+    /// Every member and local the emitters declare (their own lists, so the spec grows with them), plus the names the
+    /// client's code uses, as a schema, a property, a parameter, a security scheme and an operation each.
+    /// </summary>
+    [Theory]
+    [InlineData(TargetProfile.Net8CSharp12)]
+    [InlineData(TargetProfile.Net10CSharp14)]
+    public void EveryGeneratedNameUsedAsASpecNameCompilesClean(TargetProfile profile)
+    {
+        string[] names = LiveAvatarGen.Generator.Emitting.ObjectEmitter.Members
+            .Concat(LiveAvatarGen.Generator.Emitting.EnumEmitter.Members)
+            .Concat(LiveAvatarGen.Generator.Emitting.UnionEmitter.Members)
+            .Concat(LiveAvatarGen.Generator.Emitting.ValueTypeEmitter.Members)
+            .Concat(LiveAvatarGen.Generator.Emitting.NumberTypeEmitter.Members)
+            .Concat(LiveAvatarGen.Generator.Emitting.EnvelopeEmitter.Members)
+            .Concat(LiveAvatarGen.Generator.Emitting.OptionsEmitter.InheritedMembers)
+            .Concat(LiveAvatarGen.Generator.Emitting.ClientEmitter.Members)
+            .Concat(LiveAvatarGen.Generator.Emitting.ClientEmitter.MethodLocals)
+            .Concat(LiveAvatarGen.Generator.Emitting.EmitterCommon.ObjectMembers)
+            .Concat(new[] { "HandleGetThing", "HandleGetThingError", "response", "status", "content", "body", "_parts", "_file", "_fieldValue", "__body", "s_security_GetThing", "s_scheme_Key", "s_server_GetThing", "p0", "has0", "property", "writer", "reader", "value", "r0", "w1", "item1", "v0" })
+            .Distinct(System.StringComparer.Ordinal)
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToArray();
+        System.Text.Json.Nodes.JsonObject properties = new();
+        System.Text.Json.Nodes.JsonArray parameters = new();
+        System.Text.Json.Nodes.JsonObject schemas = new();
+        System.Text.Json.Nodes.JsonObject schemes = new();
+        System.Text.Json.Nodes.JsonArray security = new();
+        System.Text.Json.Nodes.JsonObject paths = new();
+        foreach (string name in names)
+        {
+            properties[name] = new System.Text.Json.Nodes.JsonObject { ["type"] = "string" };
+            parameters.Add(new System.Text.Json.Nodes.JsonObject { ["name"] = name, ["in"] = "query", ["schema"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "string" } });
+            schemes[name] = new System.Text.Json.Nodes.JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = "X-" + name.Trim('_') };
+            security.Add(new System.Text.Json.Nodes.JsonObject { [name] = new System.Text.Json.Nodes.JsonArray() });
+            paths["/ops/" + name.Trim('_')] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["post"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["operationId"] = name,
+                    ["requestBody"] = System.Text.Json.Nodes.JsonNode.Parse("{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/" + name + "\"}}}}"),
+                    ["responses"] = System.Text.Json.Nodes.JsonNode.Parse("{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/" + name + "\"}}}}}"),
+                },
+            };
+        }
+
+        foreach (string name in names)
+        {
+            schemas[name] = new System.Text.Json.Nodes.JsonObject { ["type"] = "object", ["properties"] = properties.DeepClone(), ["required"] = new System.Text.Json.Nodes.JsonArray(names.Take(3).Select(n => (System.Text.Json.Nodes.JsonNode?)n).ToArray()) };
+        }
+
+        schemas["Enum"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "string", ["enum"] = new System.Text.Json.Nodes.JsonArray(names.Select(n => (System.Text.Json.Nodes.JsonNode?)n).ToArray()) };
+        paths["/all/{Value}"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["get"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["operationId"] = "getThing",
+                ["security"] = security,
+                ["parameters"] = new System.Text.Json.Nodes.JsonArray(parameters.Select(p => p!.DeepClone()).Append(System.Text.Json.Nodes.JsonNode.Parse("{\"name\":\"Value\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}")).ToArray()),
+                ["responses"] = System.Text.Json.Nodes.JsonNode.Parse("{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Enum\"}}}}}"),
+            },
+        };
+        System.Text.Json.Nodes.JsonObject spec = new()
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new System.Text.Json.Nodes.JsonObject { ["title"] = "Every name", ["version"] = "1" },
+            ["paths"] = paths,
+            ["components"] = new System.Text.Json.Nodes.JsonObject { ["schemas"] = schemas, ["securitySchemes"] = schemes },
+        };
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/names.openapi.json", spec.ToJsonString(), profile, withHttpClientFactory: true);
+
+        Assert.Empty(result.GeneratorExceptions);
+        Assert.True(result.Sources.Count > names.Length, "every schema and operation generated");
+        string[] problems = result.CompilationProblems.Select(d => d.ToString()).ToArray();
+        Assert.True(problems.Length == 0, problems.Length + " problems:\n" + string.Join("\n", problems.Take(20)));
+    }
+
     private static void AssertCompilesClean(string spec, TargetProfile profile)
     {
         GenerationResult result = GeneratorHarness.Generate("/specs/test.openapi.yaml", spec, profile, withHttpClientFactory: true);
