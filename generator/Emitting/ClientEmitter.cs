@@ -44,26 +44,30 @@ internal static partial class ClientEmitter
             writer.Line("private static readonly " + Http + ".ApiServer s_server = " + ServerExpression(server) + ";");
         }
 
-        writer.Line();
-        writer.Line("private readonly " + Http + ".ApiClientCore _core;");
-        writer.Line();
-        writer.Line("/// <summary>Creates the client with default options.</summary>");
-        writer.Line("/// <param name=\"httpClient\">The HttpClient to send with, for example from IHttpClientFactory.</param>");
-        writer.Line("public " + model.Name + "(global::System.Net.Http.HttpClient httpClient)");
-        writer.Line("    : this(httpClient, new " + model.OptionsName + "())");
-        writer.Line("{");
-        writer.Line("}");
-        writer.Line();
-        writer.Line("/// <summary>Creates the client.</summary>");
-        writer.Line("/// <param name=\"httpClient\">The HttpClient to send with, for example from IHttpClientFactory.</param>");
-        writer.Line("/// <param name=\"options\">Base address, credentials, limits.</param>");
-        writer.Open("public " + model.Name + "(global::System.Net.Http.HttpClient httpClient, " + model.OptionsName + " options)");
-        writer.Line("Options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
-        writer.Line("_core = new " + Http + ".ApiClientCore(httpClient, options, " + (model.DefaultServer is null ? "(" + Http + ".ApiServer?)null" : "s_server") + ", OnPrepareRequest, OnProcessResponse);");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The options in force.</summary>");
-        writer.Line("public " + model.OptionsName + " Options { get; }");
+        string serverArgument = model.DefaultServer is null ? "(" + Http + ".ApiServer?)null" : "s_server";
+        writer.Lines($$"""
+
+            private readonly {{Http}}.ApiClientCore _core;
+
+            /// <summary>Creates the client with default options.</summary>
+            /// <param name="httpClient">The HttpClient to send with, for example from IHttpClientFactory.</param>
+            public {{model.Name}}(global::System.Net.Http.HttpClient httpClient)
+                : this(httpClient, new {{model.OptionsName}}())
+            {
+            }
+
+            /// <summary>Creates the client.</summary>
+            /// <param name="httpClient">The HttpClient to send with, for example from IHttpClientFactory.</param>
+            /// <param name="options">Base address, credentials, limits.</param>
+            public {{model.Name}}(global::System.Net.Http.HttpClient httpClient, {{model.OptionsName}} options)
+            {
+                Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+                _core = new {{Http}}.ApiClientCore(httpClient, options, {{serverArgument}}, OnPrepareRequest, OnProcessResponse);
+            }
+
+            /// <summary>The options in force.</summary>
+            public {{model.OptionsName}} Options { get; }
+            """);
         EmitHooks(writer);
         writer.Close();
         return writer.ToString();
@@ -102,26 +106,28 @@ internal static partial class ClientEmitter
     /// <summary>Partial methods the user may implement in another part of the class, and the delegates the transport calls.</summary>
     private static void EmitHooks(SourceWriter writer)
     {
-        writer.Line();
-        writer.Line("/// <summary>");
-        writer.Line("/// Called with each request just before it is sent, when its path, query, headers, body and credentials are set.");
-        writer.Line("/// Implement it in a partial class file to add headers, log, or change the request.");
-        writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"request\">The request about to be sent.</param>");
-        writer.Line("/// <param name=\"operationName\">The operation: the method's name without <c>Async</c>.</param>");
-        writer.Line("partial void PrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName);");
-        writer.Line();
-        writer.Line("/// <summary>");
-        writer.Line("/// Called with each response when its headers have arrived, before the body is read and checked.");
-        writer.Line("/// Implement it in a partial class file to inspect the status and headers (rate limits, request IDs).");
-        writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"response\">The response received.</param>");
-        writer.Line("/// <param name=\"operationName\">The operation: the method's name without <c>Async</c>.</param>");
-        writer.Line("partial void ProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName);");
-        writer.Line();
-        writer.Line("private void OnPrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName) => PrepareRequest(request, operationName);");
-        writer.Line();
-        writer.Line("private void OnProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName) => ProcessResponse(response, operationName);");
+        writer.Lines("""
+
+            /// <summary>
+            /// Called with each request just before it is sent, when its path, query, headers, body and credentials are set.
+            /// Implement it in a partial class file to add headers, log, or change the request.
+            /// </summary>
+            /// <param name="request">The request about to be sent.</param>
+            /// <param name="operationName">The operation: the method's name without <c>Async</c>.</param>
+            partial void PrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName);
+
+            /// <summary>
+            /// Called with each response when its headers have arrived, before the body is read and checked.
+            /// Implement it in a partial class file to inspect the status and headers (rate limits, request IDs).
+            /// </summary>
+            /// <param name="response">The response received.</param>
+            /// <param name="operationName">The operation: the method's name without <c>Async</c>.</param>
+            partial void ProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName);
+
+            private void OnPrepareRequest(global::System.Net.Http.HttpRequestMessage request, string operationName) => PrepareRequest(request, operationName);
+
+            private void OnProcessResponse(global::System.Net.Http.HttpResponseMessage response, string operationName) => ProcessResponse(response, operationName);
+            """);
     }
 
     private static string Signature(List<Parameter> parameters)

@@ -27,7 +27,11 @@ internal sealed class SourceWriter
         _builder.Append('\n');
     }
 
-    /// <summary>Writes each line of a multi-line fragment at the current indentation.</summary>
+    /// <summary>
+    /// Writes a template: each line of a multi-line fragment (typically a raw string literal, whose own indentation
+    /// the compiler strips) at the current indentation, so a fixed block reads in the emitter as it reads in the
+    /// output. Empty lines stay empty.
+    /// </summary>
     public void Lines(string text)
     {
         foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
