@@ -18,77 +18,90 @@ internal static class EnvelopeEmitter
         string code = model.DefaultCode.ToString(CultureInfo.InvariantCulture);
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation);
-        writer.Line("/// <typeparam name=\"TData\">The type of <c>data</c>.</typeparam>");
-        writer.Line(EmitterCommon.GeneratedCode);
-        writer.Open("public sealed partial class " + self);
-        writer.Line("/// <summary>The API's status code (<c>code</c>).</summary>");
-        writer.Line("public int Code { get; init; } = " + code + ";");
-        writer.Line();
-        writer.Line("/// <summary>The payload (<c>data</c>); null when the API sent none.</summary>");
-        writer.Line("public TData? Data { get; init; }");
-        writer.Line();
-        writer.Line("/// <summary>The API's message (<c>message</c>).</summary>");
-        writer.Line("public string? Message { get; init; }");
-        writer.Line();
-        writer.Line("/// <summary>Returns <see cref=\"Data\"/>, or throws when the envelope carries none.</summary>");
-        writer.Line("/// <exception cref=\"global::LiveAvatarGen.Runtime.Errors.ApiEnvelopeException\">There is no data; the exception carries the code and message.</exception>");
-        writer.Line("public TData GetDataOrThrow() => Data is { } data ? data : throw new global::LiveAvatarGen.Runtime.Errors.ApiEnvelopeException(Code, Message);");
-        writer.Line();
-        writer.Line("/// <summary>Reads an envelope, reading <c>data</c> with <paramref name=\"readData\"/>.</summary>");
-        writer.Open("public static " + self + " ReadJson(ref " + TypeSyntax.Reader + " reader, global::LiveAvatarGen.Runtime.Json.JsonReadFunc<TData> readData)");
-        writer.Line(TypeSyntax.JsonRead + ".StartObject(ref reader, " + Literal(name) + ");");
-        writer.Line("int code = " + code + ";");
-        writer.Line("TData? data = default;");
-        writer.Line("string? message = null;");
-        writer.Line("string? property = null;");
-        writer.Open("try");
-        writer.Open("while (" + TypeSyntax.JsonRead + ".NextProperty(ref reader))");
-        writer.Open("if (reader.ValueTextEquals(\"code\"u8))");
-        writer.Line("property = \"code\";");
-        writer.Line("reader.Read();");
-        writer.Line("code = " + TypeSyntax.JsonRead + ".Int32(ref reader);");
-        writer.Close();
-        writer.Open("else if (reader.ValueTextEquals(\"data\"u8))");
-        writer.Line("property = \"data\";");
-        writer.Line("reader.Read();");
-        writer.Line("data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : readData(ref reader);");
-        writer.Close();
-        writer.Open("else if (reader.ValueTextEquals(\"message\"u8))");
-        writer.Line("property = \"message\";");
-        writer.Line("reader.Read();");
-        writer.Line("message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : " + TypeSyntax.JsonRead + ".String(ref reader);");
-        writer.Close();
-        writer.Open("else");
-        writer.Line(TypeSyntax.JsonRead + ".SkipValue(ref reader);");
-        writer.Close();
-        writer.Close();
-        writer.Close();
-        writer.Open("catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)");
-        writer.Line("throw ex.AtProperty(property);");
-        writer.Close();
-        writer.Line();
-        writer.Line("return new " + self + " { Code = code, Data = data, Message = message };");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Writes an envelope, writing <c>data</c> with <paramref name=\"writeData\"/>.</summary>");
-        writer.Open("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + self + " value, global::LiveAvatarGen.Runtime.Json.JsonWriteAction<TData> writeData)");
-        writer.Line("writer.WriteStartObject();");
-        writer.Line("writer.WriteNumber(\"code\"u8, value.Code);");
-        writer.Line("writer.WritePropertyName(\"data\"u8);");
-        writer.Open("if (value.Data is { } data)");
-        writer.Line("writeData(writer, data);");
-        writer.Close();
-        writer.Open("else");
-        writer.Line("writer.WriteNullValue();");
-        writer.Close();
-        writer.Open("if (value.Message is not null)");
-        writer.Line("writer.WriteString(\"message\"u8, value.Message);");
-        writer.Close();
-        writer.Line("writer.WriteEndObject();");
-        writer.Close();
-        writer.Close();
+        writer.Lines($$"""
+            /// <typeparam name="TData">The type of <c>data</c>.</typeparam>
+            {{EmitterCommon.GeneratedCode}}
+            public sealed partial class {{self}}
+            {
+                /// <summary>The API's status code (<c>code</c>).</summary>
+                public int Code { get; init; } = {{code}};
+
+                /// <summary>The payload (<c>data</c>); null when the API sent none.</summary>
+                public TData? Data { get; init; }
+
+                /// <summary>The API's message (<c>message</c>).</summary>
+                public string? Message { get; init; }
+
+                /// <summary>Returns <see cref="Data"/>, or throws when the envelope carries none.</summary>
+                /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiEnvelopeException">There is no data; the exception carries the code and message.</exception>
+                public TData GetDataOrThrow() => Data is { } data ? data : throw new global::LiveAvatarGen.Runtime.Errors.ApiEnvelopeException(Code, Message);
+
+                /// <summary>Reads an envelope, reading <c>data</c> with <paramref name="readData"/>.</summary>
+                public static {{self}} ReadJson(ref {{TypeSyntax.Reader}} reader, global::LiveAvatarGen.Runtime.Json.JsonReadFunc<TData> readData)
+                {
+                    {{TypeSyntax.JsonRead}}.StartObject(ref reader, {{CSharpLiteral.String(name)}});
+                    int code = {{code}};
+                    TData? data = default;
+                    string? message = null;
+                    string? property = null;
+                    try
+                    {
+                        while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
+                        {
+                            if (reader.ValueTextEquals("code"u8))
+                            {
+                                property = "code";
+                                reader.Read();
+                                code = {{TypeSyntax.JsonRead}}.Int32(ref reader);
+                            }
+                            else if (reader.ValueTextEquals("data"u8))
+                            {
+                                property = "data";
+                                reader.Read();
+                                data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : readData(ref reader);
+                            }
+                            else if (reader.ValueTextEquals("message"u8))
+                            {
+                                property = "message";
+                                reader.Read();
+                                message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {{TypeSyntax.JsonRead}}.String(ref reader);
+                            }
+                            else
+                            {
+                                {{TypeSyntax.JsonRead}}.SkipValue(ref reader);
+                            }
+                        }
+                    }
+                    catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)
+                    {
+                        throw ex.AtProperty(property);
+                    }
+
+                    return new {{self}} { Code = code, Data = data, Message = message };
+                }
+
+                /// <summary>Writes an envelope, writing <c>data</c> with <paramref name="writeData"/>.</summary>
+                public static void WriteJson({{TypeSyntax.Writer}} writer, {{self}} value, global::LiveAvatarGen.Runtime.Json.JsonWriteAction<TData> writeData)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("code"u8, value.Code);
+                    writer.WritePropertyName("data"u8);
+                    if (value.Data is { } data)
+                    {
+                        writeData(writer, data);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                    if (value.Message is not null)
+                    {
+                        writer.WriteString("message"u8, value.Message);
+                    }
+                    writer.WriteEndObject();
+                }
+            }
+            """);
         return writer.ToString();
     }
-
-    private static string Literal(string text) => CSharpLiteral.String(text);
 }
