@@ -25,42 +25,52 @@ internal static class EnumEmitter
         string underlying = model.IsInteger ? "long" : "string";
         if (model.IsInteger)
         {
-            writer.Line("/// <summary>Wraps any value, known or not.</summary>");
-            writer.Open("public " + name + "(long value)");
-            writer.Line("Value = value;");
-            writer.Close();
+            writer.Lines($$"""
+                /// <summary>Wraps any value, known or not.</summary>
+                public {{name}}(long value)
+                {
+                    Value = value;
+                }
+                """);
         }
         else
         {
-            writer.Line("private readonly string? _value;");
-            writer.Line();
-            writer.Line("/// <summary>Wraps any value, known or not.</summary>");
-            writer.Open("public " + name + "(string value)");
-            writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
-            writer.Close();
+            writer.Lines($$"""
+                private readonly string? _value;
+
+                /// <summary>Wraps any value, known or not.</summary>
+                public {{name}}(string value)
+                {
+                    _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+                }
+                """);
         }
 
         foreach (EnumMemberModel member in model.Members)
         {
-            writer.Line();
-            writer.Line("/// <summary>The value <c>" + SourceWriter.Xml(member.Value) + "</c>.</summary>");
-            writer.Line("public static " + name + " " + member.Name + " { get; } = new(" + Literal(model, member.Value) + ");");
+            writer.Lines($$"""
+
+                /// <summary>The value <c>{{SourceWriter.Xml(member.Value)}}</c>.</summary>
+                public static {{name}} {{member.Name}} { get; } = new({{Literal(model, member.Value)}});
+                """);
         }
 
-        writer.Line();
-        writer.Line("/// <summary>The values the spec lists.</summary>");
-        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[] { " + string.Join(", ", model.Members.Select(m => m.Name)) + " };");
-        writer.Line();
-        writer.Line("/// <summary>The wire value.</summary>");
-        writer.Line(model.IsInteger ? "public long Value { get; }" : "public string Value => _value ?? string.Empty;");
-        writer.Line();
-        writer.Line("/// <summary>True when the value is one the spec lists.</summary>");
         string known = model.Members.Count == 0 ? "false" : "Value is " + string.Join(" or ", model.Members.Select(m => Literal(model, m.Value)));
-        writer.Line("public bool IsKnown => " + known + ";");
-        writer.Line();
-        writer.Line("/// <summary>Wraps a wire value.</summary>");
-        writer.Line("public static implicit operator " + name + "(" + underlying + " value) => new(value);");
-        writer.Line();
+        writer.Lines($$"""
+
+            /// <summary>The values the spec lists.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues { get; } = new {{name}}[] { {{string.Join(", ", model.Members.Select(m => m.Name))}} };
+
+            /// <summary>The wire value.</summary>
+            {{(model.IsInteger ? "public long Value { get; }" : "public string Value => _value ?? string.Empty;")}}
+
+            /// <summary>True when the value is one the spec lists.</summary>
+            public bool IsKnown => {{known}};
+
+            /// <summary>Wraps a wire value.</summary>
+            public static implicit operator {{name}}({{underlying}} value) => new(value);
+
+            """);
         EmitterCommon.StringValueMembers(
             writer,
             name,

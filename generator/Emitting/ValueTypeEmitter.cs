@@ -12,7 +12,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 internal static class ValueTypeEmitter
 {
     /// <summary>The members this emitter writes.</summary>
-    public static readonly string[] Members = { "Value", "Pattern", "TryCreate", "ToDecimal", "TryGetDecimal", "ReadJson", "WriteJson", "JsonConverter" };
+    public static readonly string[] Members = { "Value", "Pattern", "TryCreate", "ToDecimal", "TryGetDecimal", "FromDecimal", "ReadJson", "WriteJson", "JsonConverter" };
 
     public static string Emit(ValueTypeModel model)
     {
@@ -27,49 +27,58 @@ internal static class ValueTypeEmitter
         string patternTextArgument = "null";
         if (model.Pattern is not null)
         {
-            writer.Line("/// <summary>The pattern as the spec writes it (ECMA-262).</summary>");
-            writer.Line("public const string Pattern = " + CSharpLiteral.String(model.SpecPattern!) + ";");
-            writer.Line();
-            writer.Line("private static readonly global::System.Text.RegularExpressions.Regex s_pattern = " + rules + ".ApiRegex.Create(" + CSharpLiteral.String(model.Pattern) + ");");
-            writer.Line();
+            writer.Lines($$"""
+                /// <summary>The pattern as the spec writes it (ECMA-262).</summary>
+                public const string Pattern = {{CSharpLiteral.String(model.SpecPattern!)}};
+
+                private static readonly global::System.Text.RegularExpressions.Regex s_pattern = {{rules}}.ApiRegex.Create({{CSharpLiteral.String(model.Pattern)}});
+
+                """);
             patternArgument = "s_pattern";
             patternTextArgument = "Pattern";
         }
 
-        string check = rules + ".StringRules.Check(value, " + CSharpLiteral.String(name) + ", " + patternArgument + ", " + patternTextArgument + ", " + Int(model.MinLength) + ", " + Int(model.MaxLength) + ")";
-        writer.Line("private readonly string? _value;");
-        writer.Line();
-        writer.Line("/// <summary>Creates the value.</summary>");
-        writer.Line("/// <exception cref=\"global::LiveAvatarGen.Runtime.Errors.ApiValidationException\">The value breaks the spec's rules.</exception>");
-        writer.Open("public " + name + "(string value)");
-        writer.Line("_value = " + check + ";");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The text, exactly as given or received.</summary>");
-        writer.Line("public string Value => _value ?? string.Empty;");
-        writer.Line();
-        writer.Line("/// <summary>Creates the value, or returns false if it breaks the spec's rules.</summary>");
-        writer.Open("public static bool TryCreate(string? value, out " + name + " result)");
-        writer.Open("if (" + rules + ".StringRules.FindBrokenRule(value, " + patternArgument + ", " + patternTextArgument + ", " + Int(model.MinLength) + ", " + Int(model.MaxLength) + ", out _) is null)");
-        writer.Line("result = new " + name + "(value!);");
-        writer.Line("return true;");
-        writer.Close();
-        writer.Line();
-        writer.Line("result = default;");
-        writer.Line("return false;");
-        writer.Close();
+        string ruleArguments = patternArgument + ", " + patternTextArgument + ", " + Int(model.MinLength) + ", " + Int(model.MaxLength);
+        writer.Lines($$"""
+            private readonly string? _value;
+
+            /// <summary>Creates the value.</summary>
+            /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiValidationException">The value breaks the spec's rules.</exception>
+            public {{name}}(string value)
+            {
+                _value = {{rules}}.StringRules.Check(value, {{CSharpLiteral.String(name)}}, {{ruleArguments}});
+            }
+
+            /// <summary>The text, exactly as given or received.</summary>
+            public string Value => _value ?? string.Empty;
+
+            /// <summary>Creates the value, or returns false if it breaks the spec's rules.</summary>
+            public static bool TryCreate(string? value, out {{name}} result)
+            {
+                if ({{rules}}.StringRules.FindBrokenRule(value, {{ruleArguments}}, out _) is null)
+                {
+                    result = new {{name}}(value!);
+                    return true;
+                }
+
+                result = default;
+                return false;
+            }
+            """);
         if (model.IsDecimalString)
         {
             EmitDecimal(writer, name);
         }
 
-        writer.Line();
-        writer.Line("/// <summary>The text.</summary>");
-        writer.Line("public static implicit operator string(" + name + " value) => value.Value;");
-        writer.Line();
-        writer.Line("/// <summary>Validates and wraps text.</summary>");
-        writer.Line("public static explicit operator " + name + "(string value) => new(value);");
-        writer.Line();
+        writer.Lines($$"""
+
+            /// <summary>The text.</summary>
+            public static implicit operator string({{name}} value) => value.Value;
+
+            /// <summary>Validates and wraps text.</summary>
+            public static explicit operator {{name}}(string value) => new(value);
+
+            """);
         EmitterCommon.StringValueMembers(writer, name, "Reads and validates the value.");
         writer.Close();
         return writer.ToString();
@@ -78,22 +87,26 @@ internal static class ValueTypeEmitter
     private static void EmitDecimal(SourceWriter writer, string name)
     {
         string rules = TypeSyntax.Runtime + ".Validation.DecimalText";
-        writer.Line();
-        writer.Line("/// <summary>Converts exactly, with no floating point, or returns false when <see cref=\"decimal\"/> cannot hold the value exactly.</summary>");
-        writer.Line("public bool TryGetDecimal(out decimal value) => " + rules + ".TryParse(Value, out value);");
-        writer.Line();
-        writer.Line("/// <summary>Converts exactly, with no floating point.</summary>");
-        writer.Line("/// <exception cref=\"global::LiveAvatarGen.Runtime.Errors.ApiValidationException\">The value is outside decimal's range or precision.</exception>");
-        writer.Open("public decimal ToDecimal()");
-        writer.Open("if (" + rules + ".TryParse(Value, out decimal value))");
-        writer.Line("return value;");
-        writer.Close();
-        writer.Line();
-        writer.Line("throw new global::LiveAvatarGen.Runtime.Errors.ApiValidationException(" + CSharpLiteral.String(name) + ", Value, \"does not fit System.Decimal exactly (at most 28 decimal places and 29 significant digits)\");");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Creates the value from a decimal, in invariant form, keeping its scale (12.50m gives \"12.50\").</summary>");
-        writer.Line("public static " + name + " FromDecimal(decimal value) => new(" + rules + ".Format(value));");
+        writer.Lines($$"""
+
+            /// <summary>Converts exactly, with no floating point, or returns false when <see cref="decimal"/> cannot hold the value exactly.</summary>
+            public bool TryGetDecimal(out decimal value) => {{rules}}.TryParse(Value, out value);
+
+            /// <summary>Converts exactly, with no floating point.</summary>
+            /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiValidationException">The value is outside decimal's range or precision.</exception>
+            public decimal ToDecimal()
+            {
+                if ({{rules}}.TryParse(Value, out decimal value))
+                {
+                    return value;
+                }
+
+                throw new global::LiveAvatarGen.Runtime.Errors.ApiValidationException({{CSharpLiteral.String(name)}}, Value, "does not fit System.Decimal exactly (at most 28 decimal places and 29 significant digits)");
+            }
+
+            /// <summary>Creates the value from a decimal, in invariant form, keeping its scale (12.50m gives "12.50").</summary>
+            public static {{name}} FromDecimal(decimal value) => new({{rules}}.Format(value));
+            """);
     }
 
     private static string Describe(ValueTypeModel model)
