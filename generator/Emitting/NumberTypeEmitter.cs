@@ -27,36 +27,41 @@ internal static class NumberTypeEmitter
         writer.Line("/// <remarks>A validated number: " + SourceWriter.Xml(Describe(model)) + ".</remarks>");
         EmitterCommon.Attributes(writer, name, deprecated: false);
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::System.IComparable<" + name + ">");
-        writer.Line("/// <summary>Creates the value.</summary>");
-        writer.Line("/// <exception cref=\"global::LiveAvatarGen.Runtime.Errors.ApiValidationException\">The value is outside the spec's bounds.</exception>");
-        writer.Open("public " + name + "(" + underlying + " value)");
-        writer.Line(rules + ".Check((" + checkType + ")value, " + CSharpLiteral.String(name) + ", " + bounds + ");");
-        writer.Line("Value = value;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The number.</summary>");
-        writer.Line("public " + underlying + " Value { get; }");
-        writer.Line();
-        writer.Line("/// <summary>Creates the value, or returns false if it is outside the spec's bounds.</summary>");
-        writer.Open("public static bool TryCreate(" + underlying + " value, out " + name + " result)");
-        writer.Open("if (" + rules + ".FindBrokenRule((" + checkType + ")value, " + bounds + ") is null)");
-        writer.Line("result = new " + name + "(value);");
-        writer.Line("return true;");
-        writer.Close();
-        writer.Line();
-        writer.Line("result = default;");
-        writer.Line("return false;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Validates and wraps a number; throws ApiValidationException outside the bounds.</summary>");
-        writer.Line("public static implicit operator " + name + "(" + underlying + " value) => new(value);");
-        writer.Line();
-        writer.Line("/// <summary>The number.</summary>");
-        writer.Line("public static implicit operator " + underlying + "(" + name + " value) => value.Value;");
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public int CompareTo(" + name + " other) => Value.CompareTo(other.Value);");
-        writer.Line();
+        writer.Lines($$"""
+            /// <summary>Creates the value.</summary>
+            /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiValidationException">The value is outside the spec's bounds.</exception>
+            public {{name}}({{underlying}} value)
+            {
+                {{rules}}.Check(({{checkType}})value, {{CSharpLiteral.String(name)}}, {{bounds}});
+                Value = value;
+            }
+
+            /// <summary>The number.</summary>
+            public {{underlying}} Value { get; }
+
+            /// <summary>Creates the value, or returns false if it is outside the spec's bounds.</summary>
+            public static bool TryCreate({{underlying}} value, out {{name}} result)
+            {
+                if ({{rules}}.FindBrokenRule(({{checkType}})value, {{bounds}}) is null)
+                {
+                    result = new {{name}}(value);
+                    return true;
+                }
+
+                result = default;
+                return false;
+            }
+
+            /// <summary>Validates and wraps a number; throws ApiValidationException outside the bounds.</summary>
+            public static implicit operator {{name}}({{underlying}} value) => new(value);
+
+            /// <summary>The number.</summary>
+            public static implicit operator {{underlying}}({{name}} value) => value.Value;
+
+            /// <inheritdoc />
+            public int CompareTo({{name}} other) => Value.CompareTo(other.Value);
+
+            """);
         WrapperSemantics semantics = new(
             "Compares the numbers.",
             "Value.Equals(other.Value)",

@@ -40,6 +40,12 @@ internal sealed class SourceWriter
         }
     }
 
+    /// <summary>
+    /// Moves the indentation by <paramref name="levels"/> (negative to go back), for a template that opens a block
+    /// another template closes. Every move must be undone before <see cref="ToString"/>.
+    /// </summary>
+    public void Indent(int levels) => _indent += levels;
+
     public void Open(string header)
     {
         Line(header);

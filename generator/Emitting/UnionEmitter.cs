@@ -24,92 +24,133 @@ internal static class UnionEmitter
         writer.Line("/// <remarks>A union. Read values keep their JSON in <see cref=\"Raw\"/>; use the <c>As</c> methods to get a variant.</remarks>");
         EmitterCommon.Attributes(writer, name, deprecated: false);
         writer.Open("public sealed partial class " + name);
-        writer.Line("private readonly object? _value;");
-        writer.Line("private readonly int _variant;");
-        writer.Line();
-        writer.Open("private " + name + "(object? value, int variant, global::System.Text.Json.JsonElement raw)");
-        writer.Line("_value = value;");
-        writer.Line("_variant = variant;");
-        writer.Line("Raw = raw;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The JSON as received; undefined for a value built in code.</summary>");
-        writer.Line("public global::System.Text.Json.JsonElement Raw { get; }");
+        writer.Lines($$"""
+            private readonly object? _value;
+            private readonly int _variant;
+
+            private {{name}}(object? value, int variant, global::System.Text.Json.JsonElement raw)
+            {
+                _value = value;
+                _variant = variant;
+                Raw = raw;
+            }
+
+            /// <summary>The JSON as received; undefined for a value built in code.</summary>
+            public global::System.Text.Json.JsonElement Raw { get; }
+            """);
         if (model.Discriminator is { } discriminator)
         {
-            writer.Line();
-            writer.Line("/// <summary>The discriminator (<c>" + SourceWriter.Xml(discriminator) + "</c>) of the received JSON, or null.</summary>");
-            writer.Line("public string? Discriminator => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty(" + CSharpLiteral.String(discriminator) + ", out global::System.Text.Json.JsonElement tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String ? tag.GetString() : null;");
+            writer.Lines($$"""
+
+                /// <summary>The discriminator (<c>{{SourceWriter.Xml(discriminator)}}</c>) of the received JSON, or null.</summary>
+                public string? Discriminator => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty({{CSharpLiteral.String(discriminator)}}, out global::System.Text.Json.JsonElement tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String ? tag.GetString() : null;
+                """);
         }
+
         HashSet<string> converted = new(System.StringComparer.Ordinal);
         for (int i = 0; i < model.Variants.Count; i++)
         {
-            UnionVariantModel variant = model.Variants[i];
-            string type = TypeSyntax.Of(variant.Type, facts);
-            string index = i.ToString(CultureInfo.InvariantCulture);
-            writer.Line();
-            writer.Line("/// <summary>Builds the union from the " + variant.Name + " variant.</summary>");
-            writer.Line("public static " + name + " From" + variant.Name + "(" + type + " value) => new(value, " + index + ", default);");
-            if (variant.Type.Kind is not (TypeKind.List or TypeKind.Map) && converted.Add(type))
-            {
-                writer.Line();
-                writer.Line("/// <summary>Builds the union from the " + variant.Name + " variant.</summary>");
-                writer.Line("public static implicit operator " + name + "(" + type + " value) => new(value, " + index + ", default);");
-            }
-
-            writer.Line();
-            writer.Line("/// <summary>The value as the " + variant.Name + " variant, or null when it is not one.</summary>");
-            writer.Open("public " + TypeSyntax.Of(variant.Type.AsNullable(), facts) + " As" + variant.Name + "()");
-            writer.Open("if (_variant == " + index + ")");
-            writer.Line("return (" + type + ")_value!;");
-            writer.Close();
-            writer.Line();
-            if (model.Discriminator is not null && variant.DiscriminatorValues.Count > 0)
-            {
-                // The discriminator decides: a variant it does not name is not tried.
-                writer.Open("if (_variant < 0 && Discriminator is { } tag && tag is not (" + string.Join(" or ", variant.DiscriminatorValues.Select(CSharpLiteral.String)) + "))");
-                writer.Line("return null;");
-                writer.Close();
-                writer.Line();
-            }
-
-            writer.Open("if (_variant < 0 && " + TypeSyntax.Runtime + ".Json.JsonUnion.TryRead<" + type + ">(Raw, " + TypeSyntax.ReadLambda(variant.Type, "r", facts, 0) + ", out " + type + " read))");
-            writer.Line("return read;");
-            writer.Close();
-            writer.Line();
-            writer.Line("return null;");
-            writer.Close();
+            EmitVariant(writer, model, i, converted, facts);
         }
 
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line("public override string ToString() => _variant < 0 ? Raw.GetRawText() : _value?.ToString() ?? string.Empty;");
-        writer.Line();
-        writer.Line("/// <summary>Reads any JSON value; the variant is decided when it is asked for.</summary>");
-        writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(null, -1, " + TypeSyntax.JsonRead + ".Element(ref reader));");
-        writer.Line();
-        writer.Line("/// <summary>Writes the variant it was built from, or the JSON it was read from.</summary>");
-        writer.Open("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + name + " value)");
-        writer.Open("switch (value._variant)");
+        writer.Lines($$"""
+
+            /// <inheritdoc />
+            public override string ToString() => _variant < 0 ? Raw.GetRawText() : _value?.ToString() ?? string.Empty;
+
+            /// <summary>Reads any JSON value; the variant is decided when it is asked for.</summary>
+            public static {{name}} ReadJson(ref {{TypeSyntax.Reader}} reader) => new(null, -1, {{TypeSyntax.JsonRead}}.Element(ref reader));
+
+            /// <summary>Writes the variant it was built from, or the JSON it was read from.</summary>
+            public static void WriteJson({{TypeSyntax.Writer}} writer, {{name}} value)
+            {
+                switch (value._variant)
+                {
+            """);
+        writer.Indent(2);
         for (int i = 0; i < model.Variants.Count; i++)
         {
             UnionVariantModel variant = model.Variants[i];
-            writer.Open("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
-            writer.Line(TypeSyntax.Write(variant.Type, "writer", "((" + TypeSyntax.Of(variant.Type, facts) + ")value._value!)", facts, 1));
-            writer.Line("break;");
-            writer.Close();
+            writer.Lines($$"""
+                case {{i.ToString(CultureInfo.InvariantCulture)}}:
+                {
+                    {{TypeSyntax.Write(variant.Type, "writer", "((" + TypeSyntax.Of(variant.Type, facts) + ")value._value!)", facts, 1)}}
+                    break;
+                }
+                """);
         }
 
-        writer.Open("default:");
-        writer.Line("value.Raw.WriteTo(writer);");
-        writer.Line("break;");
-        writer.Close();
-        writer.Close();
-        writer.Close();
-        writer.Line();
+        writer.Indent(-2);
+        writer.Lines("""
+                    default:
+                    {
+                        value.Raw.WriteTo(writer);
+                        break;
+                    }
+                }
+            }
+
+            """);
         EmitterCommon.Converter(writer, name);
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>Building the union from one variant, and asking for it.</summary>
+    private static void EmitVariant(SourceWriter writer, UnionModel model, int i, HashSet<string> converted, CompilationFacts facts)
+    {
+        UnionVariantModel variant = model.Variants[i];
+        string name = model.Name;
+        string type = TypeSyntax.Of(variant.Type, facts);
+        string index = i.ToString(CultureInfo.InvariantCulture);
+        writer.Lines($$"""
+
+            /// <summary>Builds the union from the {{variant.Name}} variant.</summary>
+            public static {{name}} From{{variant.Name}}({{type}} value) => new(value, {{index}}, default);
+            """);
+        if (variant.Type.Kind is not (TypeKind.List or TypeKind.Map) && converted.Add(type))
+        {
+            writer.Lines($$"""
+
+                /// <summary>Builds the union from the {{variant.Name}} variant.</summary>
+                public static implicit operator {{name}}({{type}} value) => new(value, {{index}}, default);
+                """);
+        }
+
+        writer.Lines($$"""
+
+            /// <summary>The value as the {{variant.Name}} variant, or null when it is not one.</summary>
+            public {{TypeSyntax.Of(variant.Type.AsNullable(), facts)}} As{{variant.Name}}()
+            {
+                if (_variant == {{index}})
+                {
+                    return ({{type}})_value!;
+                }
+
+            """);
+        writer.Indent(1);
+        if (model.Discriminator is not null && variant.DiscriminatorValues.Count > 0)
+        {
+            // The discriminator decides: a variant it does not name is not tried.
+            writer.Lines($$"""
+                if (_variant < 0 && Discriminator is { } tag && tag is not ({{string.Join(" or ", variant.DiscriminatorValues.Select(CSharpLiteral.String))}}))
+                {
+                    return null;
+                }
+
+                """);
+        }
+
+        writer.Lines($$"""
+            if (_variant < 0 && {{TypeSyntax.Runtime}}.Json.JsonUnion.TryRead<{{type}}>(Raw, {{TypeSyntax.ReadLambda(variant.Type, "r", facts, 0)}}, out {{type}} read))
+            {
+                return read;
+            }
+
+            return null;
+            """);
+        writer.Indent(-1);
+        writer.Line("}");
     }
 
     private static IEnumerable<string> Names(UnionModel model)
