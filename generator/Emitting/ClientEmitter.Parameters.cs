@@ -87,7 +87,10 @@ internal static partial class ClientEmitter
 
             if (Body is { } body)
             {
-                string call = "request.SetJsonBody<" + TypeSyntax.Of(body.Type.AsNonNullable(), facts) + ">(" + (body.IsRequired ? body.Name : "bodyValue") + ", " + TypeSyntax.WriteLambda(body.Type.AsNonNullable(), facts, 0) + (body.MediaType == "application/json" ? string.Empty : ", " + CSharpLiteral.String(body.MediaType)) + ");";
+                TypeRef bodyType = body.Type.AsNonNullable();
+                string bodyValue = body.IsRequired ? body.Name : "bodyValue";
+                string mediaType = body.MediaType == "application/json" ? string.Empty : ", " + CSharpLiteral.String(body.MediaType);
+                string call = $"request.SetJsonBody<{TypeSyntax.Of(bodyType, facts)}>({bodyValue}, {TypeSyntax.WriteLambda(bodyType, facts, 0)}{mediaType});";
                 if (body.IsRequired)
                 {
                     writer.Line(call);
@@ -136,7 +139,8 @@ internal static partial class ClientEmitter
             else if (type.Kind == TypeKind.List)
             {
                 // Non-exploded lists are one value: joined by commas, pipes or spaces as the style says.
-                string joined = "string.Join(" + Styles + ".Separator(" + StyleNames.Literal(parameter.Style) + "), global::System.Linq.Enumerable.Select(" + value + ", static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
+                string item = TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts);
+                string joined = $"string.Join({Styles}.Separator({StyleNames.Literal(parameter.Style)}), global::System.Linq.Enumerable.Select({value}, static item => {item}))";
                 writer.Line("request." + method + "(" + CSharpLiteral.String(parameter.JsonName) + ", " + joined + ");");
             }
             else
@@ -200,7 +204,9 @@ internal static partial class ClientEmitter
                 if (field.IsStyled && !field.Explode && field.Style != SerializationStyle.DeepObject)
                 {
                     // Not exploded: one field, the items joined by the style's separator.
-                    string joined = "string.Join(" + Styles + ".Separator(" + StyleNames.Literal(field.Style) + "), global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.OfType<" + TypeSyntax.Of(type.Element!.AsNonNullable(), facts) + ">(" + value + "), static item => " + TypeSyntax.Format(type.Element!.AsNonNullable(), "item", facts) + "))";
+                    TypeRef element = type.Element!.AsNonNullable();
+                    string items = $"global::System.Linq.Enumerable.OfType<{TypeSyntax.Of(element, facts)}>({value})";
+                    string joined = $"string.Join({Styles}.Separator({StyleNames.Literal(field.Style)}), global::System.Linq.Enumerable.Select({items}, static item => {TypeSyntax.Format(element, "item", facts)}))";
                     writer.Line("_parts.Add(" + wire + ", " + joined + contentType + ");");
                 }
                 else
