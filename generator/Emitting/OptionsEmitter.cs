@@ -40,28 +40,41 @@ internal static class OptionsEmitter
             writer.Line();
         }
 
-        writer.Line("/// <inheritdoc />");
-        writer.Open("public override string? GetCredential(string schemeName)");
-        writer.Open("return schemeName switch");
+        writer.Lines("""
+            /// <inheritdoc />
+            public override string? GetCredential(string schemeName)
+            {
+                return schemeName switch
+                {
+            """);
+        writer.Indent(2);
         foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
         {
             writer.Line(CSharpLiteral.String(scheme.SchemeName) + " => " + scheme.PropertyName + ",");
         }
 
         writer.Line("_ => null,");
-        writer.Close(";");
-        writer.Close();
+        writer.Indent(-2);
+        writer.Lines("""
+                };
+            }
+            """);
         if (model.SecuritySchemes.Count > 0)
         {
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Open("protected override void ApplyCredentialSettings(global::System.Func<string, string?> getSetting)");
+            writer.Lines("""
+
+                /// <inheritdoc />
+                protected override void ApplyCredentialSettings(global::System.Func<string, string?> getSetting)
+                {
+                """);
+            writer.Indent(1);
             foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
             {
-                writer.Line(scheme.PropertyName + " = Setting(getSetting, " + CSharpLiteral.String(scheme.PropertyName) + ") ?? " + scheme.PropertyName + ";");
+                writer.Line($"{scheme.PropertyName} = Setting(getSetting, {CSharpLiteral.String(scheme.PropertyName)}) ?? {scheme.PropertyName};");
             }
 
-            writer.Close();
+            writer.Indent(-1);
+            writer.Line("}");
         }
 
         if (model.ServerVariables.Count > 0)
@@ -76,26 +89,37 @@ internal static class OptionsEmitter
     /// <summary>The server variables by their spec name, for the transport, and by property name, for configuration.</summary>
     private static void EmitServerVariables(SourceWriter writer, ClientModel model)
     {
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Open("public override string? GetServerVariable(string name)");
-        writer.Open("return name switch");
+        writer.Lines("""
+
+            /// <inheritdoc />
+            public override string? GetServerVariable(string name)
+            {
+                return name switch
+                {
+            """);
+        writer.Indent(2);
         foreach (ServerVariableOption variable in model.ServerVariables)
         {
             writer.Line(CSharpLiteral.String(variable.Name) + " => " + variable.PropertyName + ",");
         }
 
         writer.Line("_ => null,");
-        writer.Close(";");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Open("protected override void ApplyServerVariableSettings(global::System.Func<string, string?> getSetting)");
+        writer.Indent(-2);
+        writer.Lines("""
+                };
+            }
+
+            /// <inheritdoc />
+            protected override void ApplyServerVariableSettings(global::System.Func<string, string?> getSetting)
+            {
+            """);
+        writer.Indent(1);
         foreach (ServerVariableOption variable in model.ServerVariables)
         {
-            writer.Line(variable.PropertyName + " = Setting(getSetting, " + CSharpLiteral.String(variable.PropertyName) + ") ?? " + variable.PropertyName + ";");
+            writer.Line($"{variable.PropertyName} = Setting(getSetting, {CSharpLiteral.String(variable.PropertyName)}) ?? {variable.PropertyName};");
         }
 
-        writer.Close();
+        writer.Indent(-1);
+        writer.Line("}");
     }
 }
