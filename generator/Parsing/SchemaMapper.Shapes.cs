@@ -254,6 +254,7 @@ internal sealed partial class SchemaMapper
     /// <summary>Maps a schema that is not a reference.</summary>
     private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? shortName = null)
     {
+        ReportUnmodelledKeywords(pointer);
         bool nullable = HasNullFlag(schema) || (schema.Enum?.Any(v => v is null) ?? false);
         List<IOpenApiSchema> alternatives = Alternatives(schema);
         if (alternatives.Count > 0)

@@ -152,6 +152,7 @@ internal sealed partial class SchemaMapper
         }
 
         IOpenApiSchema schema = _components[name];
+        ReportUnmodelledKeywords(pointer);
         TypeRef result;
         if (schema is OpenApiSchemaReference alias)
         {

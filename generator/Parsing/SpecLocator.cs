@@ -16,6 +16,7 @@ internal sealed class SpecLocator
     private readonly string _text;
     private Dictionary<string, int>? _offsets;
     private int[]? _lineStarts;
+    private Dictionary<string, bool>? _keys;
 
     public SpecLocator(string path, string? text)
     {
@@ -39,6 +40,22 @@ internal sealed class SpecLocator
     /// True when the text spells out the node at a JSON pointer. Microsoft.OpenApi fills in defaults (an encoding's
     /// <c>explode</c>), and whether a keyword was written can change its meaning.
     /// </summary>
+    /// <summary>
+    /// Whether the text could hold <paramref name="key"/> as a member name at all (<c>"key"</c> or <c>key:</c>), a
+    /// cheap test before <see cref="Has"/>, whose index a clean spec should never have to build.
+    /// </summary>
+    public bool MayHaveKey(string key)
+    {
+        _keys ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (!_keys.TryGetValue(key, out bool found))
+        {
+            found = _text.IndexOf("\"" + key + "\"", StringComparison.Ordinal) >= 0 || _text.IndexOf(key + ":", StringComparison.Ordinal) >= 0;
+            _keys[key] = found;
+        }
+
+        return found;
+    }
+
     public bool Has(string pointer)
     {
         _offsets ??= PointerIndex.Build(_text);
