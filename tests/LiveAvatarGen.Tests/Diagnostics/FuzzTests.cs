@@ -30,7 +30,7 @@ public sealed class FuzzTests
     {
         "credits.openapi.json", "constructs.openapi.yaml", "public/oai-petstore.yaml", "public/oai-petstore-expanded.json",
         "public/oai-uspto.yaml", "public/oai-tictactoe.yaml", "public/oai-link-example.json", "public/adyen-binlookup-v54.json",
-        "liveavatar.openapi.json", "public/redocly-museum.yaml",
+        TestPaths.LiveAvatar, "public/redocly-museum.yaml",
     };
 
     private static readonly string[] s_typeWords = { "\"string\"", "\"integer\"", "\"object\"", "\"array\"", "\"number\"", "\"boolean\"", "\"null\"", "string", "integer", "object", "array" };
