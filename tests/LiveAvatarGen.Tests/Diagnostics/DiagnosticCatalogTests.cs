@@ -50,7 +50,7 @@ public sealed class DiagnosticCatalogTests
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(TargetProfile.Net10CSharp14, withHttpClientFactory: false, withRuntime: false, languageOverride: null, "namespace Consumer { }");
         GeneratorDriver driver = GeneratorHarness.CreateDriver(compilation, new[] { ("/specs/openapi.json", TestPaths.ReadSpec("credits.openapi.json")) });
 
-        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        GeneratorRunResult result = GeneratorHarness.Run(driver, compilation).GetRunResult().Results.Single();
 
         Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "LAG0001");
         AssertAt(diagnostic, DiagnosticSeverity.Error, "/specs/openapi.json", 0, 0);
@@ -63,7 +63,7 @@ public sealed class DiagnosticCatalogTests
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(TargetProfile.Net8CSharp12, withHttpClientFactory: false, withRuntime: true, languageOverride: LanguageVersion.CSharp10, "namespace Consumer { }");
         GeneratorDriver driver = GeneratorHarness.CreateDriver(compilation, new[] { ("/specs/openapi.json", TestPaths.ReadSpec("credits.openapi.json")) });
 
-        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        GeneratorRunResult result = GeneratorHarness.Run(driver, compilation).GetRunResult().Results.Single();
 
         AssertAt(Assert.Single(result.Diagnostics, d => d.Id == "LAG0002"), DiagnosticSeverity.Error, "/specs/openapi.json", 0, 0);
         Assert.Empty(result.GeneratedSources);
@@ -76,7 +76,7 @@ public sealed class DiagnosticCatalogTests
         string spec = TestPaths.ReadSpec("credits.openapi.json");
         GeneratorDriver driver = GeneratorHarness.CreateDriver(compilation, new[] { ("/a/openapi.json", spec), ("/b/openapi.json", spec) });
 
-        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        GeneratorRunResult result = GeneratorHarness.Run(driver, compilation).GetRunResult().Results.Single();
 
         Assert.Null(result.Exception);
         Diagnostic[] clashes = result.Diagnostics.Where(d => d.Id == "LAG0003").ToArray();

@@ -25,7 +25,7 @@ public sealed class HostileInputTests
     [Fact]
     public void TruncatedDocument()
     {
-        string spec = TestPaths.ReadSpec("liveavatar.openapi.json");
+        string spec = TestPaths.ReadSpec(TestPaths.LiveAvatar);
 
         GenerationResult result = Run(spec.Substring(0, spec.Length / 2));
 

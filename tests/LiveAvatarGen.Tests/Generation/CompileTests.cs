@@ -13,8 +13,8 @@ public sealed class CompileTests
     [Theory]
     [InlineData("credits.openapi.json", TargetProfile.Net8CSharp12)]
     [InlineData("credits.openapi.json", TargetProfile.Net10CSharp14)]
-    [InlineData("liveavatar.openapi.json", TargetProfile.Net8CSharp12)]
-    [InlineData("liveavatar.openapi.json", TargetProfile.Net10CSharp14)]
+    [InlineData(TestPaths.LiveAvatar, TargetProfile.Net8CSharp12)]
+    [InlineData(TestPaths.LiveAvatar, TargetProfile.Net10CSharp14)]
     public void GeneratedCodeCompilesWithZeroWarnings(string spec, TargetProfile profile)
     {
         GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(spec), TestPaths.ReadSpec(spec), profile);
@@ -28,8 +28,8 @@ public sealed class CompileTests
     [Theory]
     [InlineData("credits.openapi.json", TargetProfile.Net8CSharp12)]
     [InlineData("credits.openapi.json", TargetProfile.Net10CSharp14)]
-    [InlineData("liveavatar.openapi.json", TargetProfile.Net8CSharp12)]
-    [InlineData("liveavatar.openapi.json", TargetProfile.Net10CSharp14)]
+    [InlineData(TestPaths.LiveAvatar, TargetProfile.Net8CSharp12)]
+    [InlineData(TestPaths.LiveAvatar, TargetProfile.Net10CSharp14)]
     public void WithMicrosoftExtensionsHttpTheDiRegistrationIsEmittedAndCompilesWithZeroWarnings(string spec, TargetProfile profile)
     {
         GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(spec), TestPaths.ReadSpec(spec), profile, withHttpClientFactory: true);
@@ -69,7 +69,7 @@ public sealed class CompileTests
     [Fact]
     public void FullSpecGivesOneMethodPerOperation()
     {
-        GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec("liveavatar.openapi.json"), TestPaths.ReadSpec("liveavatar.openapi.json"));
+        GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(TestPaths.LiveAvatar), TestPaths.ReadSpec(TestPaths.LiveAvatar));
         INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Test.Api.LiveAvatarClient")!;
 
         string[] methods = client.GetMembers().OfType<IMethodSymbol>()

@@ -64,7 +64,8 @@ public sealed class InputContractTests
             compilation,
             new[] { ("/a/credits.openapi.json", TestPaths.ReadSpec("credits.openapi.json")), ("/b/openapi.yaml", "openapi: 3.0.0\ninfo: { title: Other API, version: '1' }\npaths:\n  /ping:\n    get:\n      operationId: ping\n      responses:\n        '204': { description: ok }\n") },
             ns: null);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        GeneratorHarness.AssertCachedAfterUnrelatedEdit(driver, compilation);
 
         Assert.NotNull(output.GetTypeByMetadataName("Consumer.LiveAvatarClient"));
         Assert.NotNull(output.GetTypeByMetadataName("Consumer.OtherClient"));

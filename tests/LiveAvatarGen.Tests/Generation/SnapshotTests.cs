@@ -2,80 +2,72 @@
 
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
+using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Tests.Emitting;
 using LiveAvatarGen.Tests.Harness;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace LiveAvatarGen.Tests.Generation;
 
 /// <summary>
-/// Every generated file is compared with a checked-in snapshot under <c>Snapshots/</c>. A snapshot changes only
-/// when a person asks for it: run the tests with <c>UPDATE_SNAPSHOTS=1</c>, then review the diff in git.
+/// Snapshots, kept few so an emitter change is a small diff: one file per kind of generated file, emitted from the
+/// hand-built <see cref="EmitterSamples"/> (so a parser change never touches them), plus every file of the constructs
+/// spec end to end. The generator version is scrubbed. Rewrite with <c>UPDATE_SNAPSHOTS=1</c> and review the diff.
 /// </summary>
 public sealed class SnapshotTests
 {
-    [Theory]
-    [InlineData("credits.openapi.json", "Credits")]
-    [InlineData("liveavatar.openapi.json", "LiveAvatar")]
-    public void GeneratedFilesMatchSnapshots(string spec, string snapshotFolder)
+    /// <summary>Kind of generated file → the sample file that shows it.</summary>
+    private static readonly (string Kind, string File)[] s_kinds =
     {
-        GenerationResult result = GeneratorHarness.Generate("/specs/" + spec, TestPaths.ReadSpec(spec), ns: "LiveAvatar.Api", clientName: "LiveAvatarClient", withHttpClientFactory: true);
-        Dictionary<string, string> generated = result.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
-        string folder = TestPaths.Snapshots(snapshotFolder);
+        ("Object", EmitterSamples.Pet.Name + ".g.cs"),
+        ("Enum", EmitterSamples.PetKind.Name + ".g.cs"),
+        ("IntegerEnum", EmitterSamples.PetStatus.Name + ".g.cs"),
+        ("Union", EmitterSamples.AnyParty.Name + ".g.cs"),
+        ("ValueType", EmitterSamples.PetName.Name + ".g.cs"),
+        ("NumberType", EmitterSamples.Weight.Name + ".g.cs"),
+        ("Envelope", EmitterSamples.ApiEnvelope.Name + ".g.cs"),
+        ("ClientCore", EmitterSamples.Client.Name + ".g.cs"),
+        ("Operation", EmitterSamples.Client.Name + "." + EmitterSamples.GetPet.MethodName + ".g.cs"),
+        ("Options", EmitterSamples.Client.OptionsName + ".g.cs"),
+        ("Interface", EmitterSamples.Client.InterfaceName + ".g.cs"),
+        ("ServiceCollectionExtensions", EmitterSamples.Client.ServiceCollectionExtensionsName + ".g.cs"),
+    };
 
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+    [Fact]
+    public void OneFilePerKindMatchesItsSnapshot()
+    {
+        IReadOnlyDictionary<string, string> files = EmitterSamples.AllFiles();
 
-            Directory.CreateDirectory(folder);
-            foreach ((string hint, string text) in generated)
-            {
-                File.WriteAllText(Path.Combine(folder, hint), text);
-            }
-
-            return;
-        }
-
-        Assert.True(Directory.Exists(folder), $"No snapshots at {folder}; run the tests once with UPDATE_SNAPSHOTS=1 and review them.");
-        string[] expectedFiles = Directory.GetFiles(folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
-        Assert.Equal(expectedFiles, generated.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
-        foreach (string file in expectedFiles)
-        {
-            string expected = File.ReadAllText(Path.Combine(folder, file));
-            Assert.True(expected == generated[file], $"{file} differs from its snapshot. If the change is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff.\n{FirstDifference(expected, generated[file])}");
-        }
+        SnapshotFolder.Match("Kinds", s_kinds.ToDictionary(k => k.Kind + ".g.cs", k => files[k.File], StringComparer.Ordinal));
     }
 
     [Fact]
-    public void OutputIsDeterministicAndUsesLfOnly()
+    public void ConstructsSpecMatchesItsSnapshots()
     {
-        string text = TestPaths.ReadSpec("liveavatar.openapi.json");
-        GenerationResult first = GeneratorHarness.Generate("/specs/a.openapi.json", text);
-        GenerationResult second = GeneratorHarness.Generate("/specs/a.openapi.json", text);
+        GenerationResult result = GeneratorHarness.Generate("/specs/constructs.openapi.yaml", TestPaths.ReadSpec("constructs.openapi.yaml"), ns: "Constructs.Api", withHttpClientFactory: true);
 
-        Assert.Equal(first.Sources.Select(s => s.HintName + s.SourceText), second.Sources.Select(s => s.HintName + s.SourceText));
-        Assert.All(first.Sources, s => Assert.DoesNotContain('\r', s.SourceText.ToString()));
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        SnapshotFolder.Match("Constructs", result.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal));
     }
 
-    private static string FirstDifference(string expected, string actual)
+    [Fact]
+    public void TheVersionIsScrubbedAndOnlyTheVersion()
     {
-        string[] e = expected.Split('\n');
-        string[] a = actual.Split('\n');
-        for (int i = 0; i < Math.Max(e.Length, a.Length); i++)
-        {
-            string left = i < e.Length ? e[i] : "<end>";
-            string right = i < a.Length ? a[i] : "<end>";
-            if (left != right)
-            {
-                return $"line {i + 1}:\n  expected: {left}\n  actual:   {right}";
-            }
-        }
+        string emitted = EmitterSamples.EmitType(EmitterSamples.Pet);
+        string scrubbed = SnapshotFolder.Scrub(emitted);
 
-        return "no line differs";
+        Assert.Contains("GeneratedCode(\"LiveAvatarGen\", \"" + SnapshotFolder.ScrubbedVersion + "\")", scrubbed, StringComparison.Ordinal);
+        Assert.Equal(emitted.Replace("\"" + Generator.ThisAssembly.Version + "\")", "\"" + SnapshotFolder.ScrubbedVersion + "\")", StringComparison.Ordinal), scrubbed);
+        Assert.Equal(SnapshotFolder.Scrub("[GeneratedCode(\"LiveAvatarGen\", \"0.1.0\")]"), SnapshotFolder.Scrub("[GeneratedCode(\"LiveAvatarGen\", \"9.9.9-beta\")]"));
+    }
+
+    [Fact]
+    public void EveryKindOfTypeModelHasASnapshot()
+    {
+        Type[] kinds = typeof(TypeModel).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(TypeModel)) && !t.IsAbstract).ToArray();
+        Type[] snapshotted = EmitterSamples.Types.Where(t => s_kinds.Any(k => k.File == t.Name + ".g.cs")).Select(t => t.GetType()).ToArray();
+
+        Assert.All(kinds, kind => Assert.Contains(kind, snapshotted));
     }
 }

@@ -174,14 +174,82 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
-    /// <summary>Generates from one spec and compiles the result.</summary>
-    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null, bool withHttpClientFactory = false)
+    /// <summary>Generates from one spec and compiles the result; then proves the run caches (see <see cref="AssertCachedAfterUnrelatedEdit"/>).</summary>
+    /// <param name="specPath">The spec's path, as an AdditionalFiles item.</param>
+    /// <param name="specText">The spec's text.</param>
+    /// <param name="profile">Framework and language of the consumer.</param>
+    /// <param name="ns">OpenApiNamespace metadata, or null for none.</param>
+    /// <param name="clientName">OpenApiClientName metadata, or null for none.</param>
+    /// <param name="withHttpClientFactory">Also reference Microsoft.Extensions.Http.</param>
+    /// <param name="skipCachingCheckBecause">
+    /// Null (the default) asserts caching. A test that must not rerun the driver passes the reason, which is the
+    /// only way to opt out, so every exception is visible in the test's source.
+    /// </param>
+    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null, bool withHttpClientFactory = false, string? skipCachingCheckBecause = null)
     {
         CSharpCompilation compilation = CreateCompilation(profile, withHttpClientFactory, "namespace Consumer { internal static class Placeholder { } }");
         GeneratorDriver driver = CreateDriver(compilation, new[] { (specPath, specText) }, ns, clientName);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        if (skipCachingCheckBecause is null)
+        {
+            AssertCachedAfterUnrelatedEdit(driver, compilation);
+        }
+
         GeneratorDriverRunResult run = driver.GetRunResult();
         return new GenerationResult(run, output, generatorDiagnostics);
+    }
+
+    /// <summary>Runs a driver the test built itself, then proves the run caches (see <see cref="AssertCachedAfterUnrelatedEdit"/>).</summary>
+    public static GeneratorDriver Run(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGenerators(compilation);
+        AssertCachedAfterUnrelatedEdit(driver, compilation);
+        return driver;
+    }
+
+    /// <summary>
+    /// The compiler's own input nodes are tracked too (<see cref="WellKnownGeneratorInputs"/>); the edit modifies the
+    /// compilation by definition. Every other input (additional texts, options, parse options, references) must stay cached.
+    /// </summary>
+    public static bool IsEditedInput(string step) => step == WellKnownGeneratorInputs.Compilation;
+
+    /// <summary>
+    /// Reruns <paramref name="driver"/> (which has run on <paramref name="compilation"/>) after an unrelated C# edit (one
+    /// more syntax tree) and asserts that every tracked step is Cached or Unchanged, every output step Cached, and the
+    /// sources and diagnostics are the same. The step names come from the run itself, not from a list, so a new
+    /// step is checked as soon as it is tracked (NetEscapades' cacheability harness, STYLE §3.5 5c).
+    /// </summary>
+    public static void AssertCachedAfterUnrelatedEdit(GeneratorDriver driver, Compilation compilation)
+    {
+        GeneratorRunResult before = driver.GetRunResult().Results.Single();
+        CSharpParseOptions parseOptions = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        Compilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer.UnrelatedEdit { internal static class Added { } }", parseOptions));
+        GeneratorRunResult after = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Xunit.Assert.Null(after.Exception);
+        Xunit.Assert.NotEmpty(after.TrackedSteps);
+        List<string> notCached = new();
+        foreach (KeyValuePair<string, ImmutableArray<IncrementalGeneratorRunStep>> step in after.TrackedSteps.Where(s => !IsEditedInput(s.Key)))
+        {
+            notCached.AddRange(step.Value
+                .SelectMany(run => run.Outputs)
+                .Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+                .Select(output => step.Key + " was " + output.Reason));
+        }
+
+        foreach (KeyValuePair<string, ImmutableArray<IncrementalGeneratorRunStep>> step in after.TrackedOutputSteps)
+        {
+            notCached.AddRange(step.Value
+                .SelectMany(run => run.Outputs)
+                .Where(output => output.Reason != IncrementalStepRunReason.Cached)
+                .Select(output => "output " + step.Key + " was " + output.Reason));
+        }
+
+        Xunit.Assert.True(notCached.Count == 0, "After an unrelated C# edit: " + string.Join(", ", notCached.Distinct()));
+        Xunit.Assert.Equal(
+            before.GeneratedSources.Select(s => s.HintName + "\n" + s.SourceText),
+            after.GeneratedSources.Select(s => s.HintName + "\n" + s.SourceText));
+        Xunit.Assert.Equal(before.Diagnostics.Select(d => d.ToString()), after.Diagnostics.Select(d => d.ToString()));
     }
 }
 

@@ -11,6 +11,12 @@ namespace LiveAvatarGen.Tests.Harness;
 /// </summary>
 internal static class TestPaths
 {
+    /// <summary>
+    /// The LiveAvatar spec, as a name for <see cref="Spec"/>: the repository's root <c>openapi.json</c>, read in place.
+    /// The tests keep no copy of it, so they always test the spec the sample and the package consumers use.
+    /// </summary>
+    public const string LiveAvatar = "../../../openapi.json";
+
     public static string ProjectDirectory { get; } = FindProjectDirectory();
 
     public static string RepositoryRoot => Path.GetFullPath(Path.Combine(ProjectDirectory, "..", ".."));

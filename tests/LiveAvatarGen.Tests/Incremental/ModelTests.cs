@@ -21,7 +21,7 @@ public sealed class ModelTests
 
     [Theory]
     [InlineData("credits.openapi.json")]
-    [InlineData("liveavatar.openapi.json")]
+    [InlineData(TestPaths.LiveAvatar)]
     [InlineData("constructs.openapi.yaml")]
     public void SameTextGivesEqualModelsAndHashes(string spec)
     {
@@ -52,13 +52,13 @@ public sealed class ModelTests
         using CancellationTokenSource cancelled = new();
         cancelled.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => SpecReader.Read(new SpecInput("/specs/openapi.json", TestPaths.ReadSpec("liveavatar.openapi.json"), "Test.Api", null), cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => SpecReader.Read(new SpecInput("/specs/openapi.json", TestPaths.ReadSpec(TestPaths.LiveAvatar), "Test.Api", null), cancelled.Token));
     }
 
     [Fact]
     public void ModelsHoldNoRoslynObjects()
     {
-        ReadResult result = Read(TestPaths.ReadSpec("liveavatar.openapi.json"));
+        ReadResult result = Read(TestPaths.ReadSpec(TestPaths.LiveAvatar));
         Type[] banned = { typeof(ISymbol), typeof(Compilation), typeof(SyntaxNode), typeof(Location), typeof(AdditionalText), typeof(SyntaxTree) };
         HashSet<object> seen = new(ReferenceEqualityComparer.Instance);
         Stack<(object Value, string Path)> pending = new();
