@@ -57,11 +57,15 @@ internal static class ModelFactory
 
     /// <param name="style">The OpenAPI style name (simple, label, matrix, form, spaceDelimited, pipeDelimited, deepObject).</param>
     public static ParameterModel Parameter(string jsonName, string name, ParameterLocation location, TypeRef type, bool required, string style, bool explode, string? documentation = null)
-        => new(jsonName, name, location, type, required, style, explode, documentation);
+        => new(jsonName, name, location, type, required, StyleOf(style), explode, documentation);
 
     /// <param name="style">The encoding's OpenAPI style name (form, spaceDelimited, pipeDelimited, deepObject).</param>
     public static BodyFieldModel Field(string jsonName, string name, TypeRef type, bool required = false, bool isFile = false, string style = "form", bool explode = true, bool isStyled = false, string? contentType = null)
-        => new(jsonName, name, type, required, isFile, null, style, explode, isStyled, contentType);
+        => new(jsonName, name, type, required, isFile, null, StyleOf(style), explode, isStyled, contentType);
+
+    /// <summary>The model's style for its OpenAPI spelling, as the emitters spell it back (<see cref="LiveAvatarGen.Generator.Emitting.StyleNames"/>).</summary>
+    public static SerializationStyle StyleOf(string style)
+        => System.Enum.GetValues<SerializationStyle>().Single(s => LiveAvatarGen.Generator.Emitting.StyleNames.Of(s) == style);
 
     public static RequestBodyModel JsonBody(TypeRef type, bool required = true) => new("body", type, required, "application/json", ContentKind.Json, EquatableArray<BodyFieldModel>.Empty, "The body.");
 
@@ -86,11 +90,13 @@ internal static class ModelFactory
             body,
             (responses ?? new[] { Response("204") }).ToEquatableArray(),
             (security ?? System.Array.Empty<string[]>()).Select(s => s.ToEquatableArray()).ToEquatableArray(),
-            server);
+            server,
+            "s_security_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal),
+            server is null ? string.Empty : "s_server_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal));
 
     /// <param name="kind">The runtime's ApiSecuritySchemeKind member name: ApiKeyHeader, ApiKeyQuery, ApiKeyCookie, Bearer or Basic.</param>
     public static SecuritySchemeModel Scheme(string schemeName, string kind, string parameterName = "")
-        => new(schemeName, schemeName, kind, parameterName, "The credential for " + schemeName + ".");
+        => new(schemeName, schemeName, System.Enum.Parse<SecuritySchemeKind>(kind), parameterName, "The credential for " + schemeName + ".", "s_scheme_" + schemeName);
 
     public static ServerModel Server(string url, params (string Name, string Default)[] variables)
         => new(url, variables.Select(v => new ServerVariableModel(v.Name, v.Default, null, EquatableArray<string>.Empty)).ToEquatableArray());

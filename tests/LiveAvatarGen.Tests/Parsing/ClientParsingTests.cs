@@ -43,7 +43,7 @@ public sealed class ClientParsingTests
             {
                 ("Basic", "Basic", ""), ("Bearer", "Bearer", ""), ("CookieKey", "ApiKeyCookie", "sid"), ("Key", "ApiKeyHeader", "X-Key"), ("OAuth", "Bearer", ""), ("QueryKey", "ApiKeyQuery", "api_key"),
             },
-            spec.Client!.SecuritySchemes.Select(s => (s.SchemeName, s.Kind, s.ParameterName)));
+            spec.Client!.SecuritySchemes.Select(s => (s.SchemeName, s.Kind.ToString(), s.ParameterName)));
         Assert.Equal(
             ModelFactory.Scheme("Key", "ApiKeyHeader", "X-Key") with { Documentation = "The API key for the 'Key' scheme, sent as the X-Key header." },
             spec.Client.SecuritySchemes.Single(s => s.SchemeName == "Key"));

@@ -81,7 +81,7 @@ public sealed class OperationParsingTests
         OperationModel operation = spec.Operation("StyledAsync");
         Assert.Equal(
             new[] { ("l", "label", true), ("m", "matrix", false), ("s", "spaceDelimited", false), ("p", "pipeDelimited", false), ("f", "form", false), ("filter", "deepObject", true) },
-            operation.Parameters.Select(p => (p.JsonName, p.Style, p.Explode)));
+            operation.Parameters.Select(p => (p.JsonName, LiveAvatarGen.Generator.Emitting.StyleNames.Of(p.Style), p.Explode)));
         Assert.Equal(new TypeRef(TypeKind.List, Element: new TypeRef(TypeKind.String)), operation.Parameter("l").Type);
         Assert.Equal(new TypeRef(TypeKind.List, Element: new TypeRef(TypeKind.Int64), IsNullable: true), operation.Parameter("s").Type);
 

@@ -18,7 +18,7 @@ public partial interface IConstructsClient
 public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetPinned = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_getPinnedServer = new("http://{host}:{port}/op", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetPinned = new("http://{host}:{port}/op", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
 
     /// <summary>
     /// GET /pinned
@@ -29,7 +29,7 @@ public sealed partial class ConstructsClient
     public global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/pinned");
-        request.Server = s_getPinnedServer;
+        request.Server = s_server_GetPinned;
         return _core.SendAsync<bool>(request, s_security_GetPinned, HandleGetPinned, "GetPinned", cancellationToken);
     }
 

@@ -18,7 +18,7 @@ public partial interface IConstructsClient
 public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRelative = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_getRelativeServer = new("/v2");
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRelative = new("/v2");
 
     /// <summary>
     /// GET /relative
@@ -29,7 +29,7 @@ public sealed partial class ConstructsClient
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/relative");
-        request.Server = s_getRelativeServer;
+        request.Server = s_server_GetRelative;
         return _core.SendAsync<bool>(request, s_security_GetRelative, HandleGetRelative, "GetRelative", cancellationToken);
     }
 

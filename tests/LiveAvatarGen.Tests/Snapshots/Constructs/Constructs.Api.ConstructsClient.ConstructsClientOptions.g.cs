@@ -23,7 +23,7 @@ public sealed partial class ConstructsClientOptions : global::LiveAvatarGen.Runt
     public string? CookieKey { get; set; }
 
     /// <summary>
-    /// The API key for the 'QueryKey' scheme, sent as the api_key query.
+    /// The API key for the 'QueryKey' scheme, sent as the api_key query parameter.
     /// </summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? QueryKey { get; set; }
