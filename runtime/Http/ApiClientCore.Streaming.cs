@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
@@ -15,6 +16,7 @@ using LiveAvatarGen.Runtime.Json;
 namespace LiveAvatarGen.Runtime.Http;
 
 /// <summary>How a streamed response frames its items.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ApiStreamFormat
 {
     /// <summary><c>text/event-stream</c>: each event's <c>data:</c> lines form one item; <c>[DONE]</c> ends the stream.</summary>

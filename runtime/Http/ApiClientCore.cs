@@ -3,6 +3,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -16,6 +17,7 @@ namespace LiveAvatarGen.Runtime.Http;
 /// The transport shared by generated clients: resolves the base address, applies credentials, sends,
 /// reads the body within the size limit and enforces the per-call timeout.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ApiClientCore
 {
     private readonly HttpClient _httpClient;
@@ -106,7 +108,7 @@ public sealed partial class ApiClientCore
                 {
                     response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 }
-                catch (HttpRequestException ex) when (ex is not ApiConnectionException)
+                catch (HttpRequestException ex) when (ex is not ApiClientException)
                 {
                     throw ConnectionFailure(target, afterHeaders: false, ex, timeoutSource, cancellationToken);
                 }
@@ -152,7 +154,7 @@ public sealed partial class ApiClientCore
                         {
                             (rented, length) = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, token).ConfigureAwait(false);
                         }
-                        catch (Exception ex) when (ex is IOException or HttpRequestException && ex is not ApiConnectionException)
+                        catch (Exception ex) when (ex is IOException or HttpRequestException && ex is not ApiClientException)
                         {
                             throw ConnectionFailure(target, afterHeaders: true, ex, timeoutSource, cancellationToken);
                         }
