@@ -108,6 +108,53 @@ public sealed class ExceptionTreeTests
         Assert.IsAssignableFrom<ApiDataException>(ex);
     }
 
+    [Fact]
+    public async Task AStreamWhoseConnectionIsRefusedIsAConnectionError()
+    {
+        Uri address;
+        await using (LoopbackServer gone = await LoopbackServer.StartAsync(LoopbackServer.Json("{}")))
+        {
+            address = gone.BaseAddress;
+        }
+
+        using HttpClient http = ApiHttp.CreateClient();
+        ApiConnectionException ex = await Assert.ThrowsAsync<ApiConnectionException>(() => DrainLinesAsync(http, address));
+
+        Assert.False(ex.AfterHeaders);
+        Assert.IsAssignableFrom<HttpRequestException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task AStreamWhoseConnectionBreaksMidwayIsAConnectionError()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/x-ndjson";
+            await context.Response.WriteAsync("{\"seq\":1}\n{\"se");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(50);
+            context.Abort();
+        });
+        using HttpClient http = ApiHttp.CreateClient();
+
+        ApiConnectionException ex = await Assert.ThrowsAsync<ApiConnectionException>(() => DrainLinesAsync(http, server.BaseAddress));
+
+        Assert.True(ex.AfterHeaders);
+    }
+
+    private static async Task<int> DrainLinesAsync(HttpClient http, Uri address)
+    {
+        Constructs.Api.ConstructsClient client = new(http, new Constructs.Api.ConstructsClientOptions { BaseAddress = address });
+        using CancellationTokenSource guard = new(TimeSpan.FromSeconds(60));
+        int count = 0;
+        await foreach (Constructs.Api.Event unused in client.LinesAsync().WithCancellation(guard.Token))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static async Task<(Type Expected, ApiClientException? Caught)> CatchAsync(string kind)
     {
         await using LoopbackServer other = await LoopbackServer.StartAsync(LoopbackServer.Json(FaultTests.Envelope));
