@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 
 namespace LiveAvatarGen.Runtime.Errors;
@@ -10,7 +11,7 @@ namespace LiveAvatarGen.Runtime.Errors;
 /// Base of the exceptions about a value inside a JSON document: it carries the JSON path of the value.
 /// The path is built while the exception unwinds through the generated readers, so the happy path pays nothing.
 /// </summary>
-public abstract class ApiDataException : Exception
+public abstract class ApiDataException : ApiClientException
 {
     private readonly List<string> _reversedSegments = new();
     private readonly string _detail;
@@ -44,6 +45,7 @@ public abstract class ApiDataException : Exception
     public override string Message => _reversedSegments.Count == 0 ? _detail : $"{_detail} (at {JsonPath})";
 
     /// <summary>Adds an object member in front of the current path. Called by generated readers while unwinding.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ApiDataException AtProperty(string name)
     {
         _reversedSegments.Add(IsPlainName(name) ? "." + name : "['" + name.Replace("'", "\\'") + "']");
@@ -51,6 +53,7 @@ public abstract class ApiDataException : Exception
     }
 
     /// <summary>Adds an array index in front of the current path. Called by generated readers while unwinding.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ApiDataException AtIndex(int index)
     {
         _reversedSegments.Add("[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");

@@ -8,11 +8,11 @@ namespace LiveAvatarGen.Runtime.Errors;
 /// A response envelope (<c>{code, data, message}</c>) carried no data where the caller asked for it.
 /// It keeps the envelope's code and message, which say why.
 /// </summary>
-public sealed class ApiEnvelopeException : Exception
+public sealed class ApiEnvelopeException : ApiClientException
 {
     /// <summary>Creates the exception.</summary>
     public ApiEnvelopeException(int code, string? envelopeMessage)
-        : base($"The response envelope has no data (code {code.ToString(System.Globalization.CultureInfo.InvariantCulture)}): {envelopeMessage ?? "no message"}")
+        : base($"The response envelope has no data (code {code.ToString(System.Globalization.CultureInfo.InvariantCulture)}): {envelopeMessage ?? "no message"}", null)
     {
         Code = code;
         EnvelopeMessage = envelopeMessage;

@@ -5,8 +5,12 @@ using System.Net;
 
 namespace LiveAvatarGen.Runtime.Errors;
 
-/// <summary>The server answered with a status code the operation does not treat as success.</summary>
-public class ApiException : Exception
+/// <summary>
+/// The server answered with a status code the operation does not treat as success. Like the exception
+/// <see cref="System.Net.Http.HttpResponseMessage.EnsureSuccessStatusCode"/> throws, it is an
+/// <see cref="System.Net.Http.HttpRequestException"/> (through <see cref="ApiClientException"/>).
+/// </summary>
+public class ApiException : ApiClientException
 {
     /// <summary>Longest body excerpt kept on the exception.</summary>
     public const int MaxBodyExcerptLength = 4096;
@@ -17,7 +21,11 @@ public class ApiException : Exception
     /// <param name="retryAfter">The delay from a <c>Retry-After</c> header, if the server sent one.</param>
     /// <param name="innerException">The cause, if any.</param>
     public ApiException(int statusCode, string? responseBody, TimeSpan? retryAfter = null, Exception? innerException = null)
+#if NET8_0_OR_GREATER
+        : base(BuildMessage(statusCode, responseBody, null), innerException, System.Net.Http.HttpRequestError.Unknown, (HttpStatusCode)statusCode)
+#else
         : base(BuildMessage(statusCode, responseBody, null), innerException)
+#endif
     {
         StatusCode = statusCode;
         ResponseBody = Truncate(responseBody);
@@ -39,7 +47,11 @@ public class ApiException : Exception
     }
 
     private ApiException(int statusCode, string responseBody, TimeSpan? retryAfter, ApiDataException documentedBodyError, Exception innerException)
+#if NET8_0_OR_GREATER
+        : base(BuildMessage(statusCode, responseBody, documentedBodyError), innerException, System.Net.Http.HttpRequestError.Unknown, (HttpStatusCode)statusCode)
+#else
         : base(BuildMessage(statusCode, responseBody, documentedBodyError), innerException)
+#endif
     {
         StatusCode = statusCode;
         ResponseBody = Truncate(responseBody);
@@ -48,7 +60,15 @@ public class ApiException : Exception
     }
 
     /// <summary>The HTTP status code.</summary>
+    /// <remarks>
+    /// On .NET 5 and later <c>HttpRequestException.StatusCode</c> (a nullable
+    /// <see cref="System.Net.HttpStatusCode"/>) carries the same status, as after <c>EnsureSuccessStatusCode</c>.
+    /// </remarks>
+#if NET5_0_OR_GREATER
+    public new int StatusCode { get; }
+#else
     public int StatusCode { get; }
+#endif
 
     /// <summary>The status code as an enum value.</summary>
     public HttpStatusCode HttpStatusCode => (HttpStatusCode)StatusCode;

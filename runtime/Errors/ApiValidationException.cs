@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.ComponentModel;
 
 namespace LiveAvatarGen.Runtime.Errors;
 
@@ -35,7 +36,8 @@ public sealed class ApiValidationException : ApiDataException
     /// <summary>The broken rule in words.</summary>
     public string Rule { get; }
 
-    /// <summary>Quotes a value and cuts it to <see cref="MaxShownValueLength"/> characters.</summary>
+    /// <summary>Quotes a value and cuts it to <see cref="MaxShownValueLength"/> characters. Used by the runtime's messages.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static string Shorten(string? value)
     {
         if (value is null)

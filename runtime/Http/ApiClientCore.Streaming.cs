@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
@@ -15,6 +16,7 @@ using LiveAvatarGen.Runtime.Json;
 namespace LiveAvatarGen.Runtime.Http;
 
 /// <summary>How a streamed response frames its items.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ApiStreamFormat
 {
     /// <summary><c>text/event-stream</c>: each event's <c>data:</c> lines form one item; <c>[DONE]</c> ends the stream.</summary>
@@ -53,30 +55,14 @@ public sealed partial class ApiClientCore
         Uri target = BuildTarget(request, ResolveBaseAddress(request));
         using HttpRequestMessage message = request.ToMessage(target, request.Method, includeBody: true, includeCredentials: true);
         _prepareRequest?.Invoke(message, operationName);
-        using HttpResponseMessage response = await SendForHeadersAsync(message, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendStreamRequestAsync(message, target, cancellationToken).ConfigureAwait(false);
         _processResponse?.Invoke(response, operationName);
-        if (request.HasCredentials && response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } finalUri && !SameOrigin(target, finalUri))
-        {
-            // As for other calls: a handler that followed a redirect by itself may have carried the credentials away.
-            throw new ApiRedirectException(Origin(target), Origin(finalUri));
-        }
 
-        int status = (int)response.StatusCode;
-        if (status is < 200 or > 299)
+        // As for other calls: a handler that followed a redirect by itself may have carried the credentials away.
+        RefuseHandlerRedirect(response, target, request.HasCredentials);
+        if ((int)response.StatusCode is < 200 or > 299)
         {
-            (byte[]? rented, int length) = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                ReadOnlyMemory<byte> body = rented is null ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(rented, 0, length);
-                throw toError(new ApiResponseData(status, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter)));
-            }
-            finally
-            {
-                if (rented is not null)
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-                }
-            }
+            throw await ReadErrorAsync(response, target, toError, cancellationToken).ConfigureAwait(false);
         }
 
 #if NET5_0_OR_GREATER
@@ -85,7 +71,7 @@ public sealed partial class ApiClientCore
         using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
         using StreamReader reader = new(stream, Encoding.UTF8);
-        BoundedLineReader lines = new(reader, _options.MaxResponseBodyBytes);
+        BoundedLineReader lines = new(reader, _options.MaxResponseBodyBytes, target);
         StringBuilder data = new();
         while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -135,17 +121,35 @@ public sealed partial class ApiClientCore
         }
     }
 
-    private async Task<HttpResponseMessage> SendForHeadersAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends a stream's request up to the headers; <see cref="ApiClientOptions.Timeout"/> covers only this wait.</summary>
+    private async Task<HttpResponseMessage> SendStreamRequestAsync(HttpRequestMessage message, Uri target, CancellationToken cancellationToken)
     {
-        using CancellationTokenSource? timeoutSource = _options.Timeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        timeoutSource?.CancelAfter(_options.Timeout!.Value);
+        using CallScope call = new(_options.Timeout, cancellationToken);
         try
         {
-            return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource?.Token ?? cancellationToken).ConfigureAwait(false);
+            return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        catch (HttpRequestException ex) when (ex is not ApiClientException)
         {
-            throw new ApiTimeoutException(_options.Timeout!.Value, ex);
+            throw call.ConnectionFailure(target, afterHeaders: false, ex);
+        }
+        catch (OperationCanceledException ex) when (call.IsTimeout)
+        {
+            throw new ApiTimeoutException(call.Timeout!.Value, ex);
+        }
+    }
+
+    /// <summary>Reads an error response's body (within the limit) and builds its documented exception.</summary>
+    private async Task<Exception> ReadErrorAsync(HttpResponseMessage response, Uri target, Func<ApiResponseData, Exception> toError, CancellationToken cancellationToken)
+    {
+        (byte[]? rented, int length) = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, target, new CallScope(null, cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            return toError(ToResponseData(response, rented, length));
+        }
+        finally
+        {
+            ReturnToPool(rented);
         }
     }
 
@@ -160,20 +164,25 @@ public sealed partial class ApiClientCore
         return item.ReadJson(read);
     }
 
-    /// <summary>Reads lines without ever holding more than the limit: a server that never sends a newline cannot exhaust memory.</summary>
+    /// <summary>
+    /// Reads lines without ever holding more than the limit: a server that never sends a newline cannot exhaust memory.
+    /// The connection breaking mid-stream becomes <see cref="ApiConnectionException"/>.
+    /// </summary>
     private sealed class BoundedLineReader
     {
         private readonly StreamReader _reader;
         private readonly long _limit;
+        private readonly Uri _target;
         private readonly char[] _buffer = new char[4096];
         private readonly StringBuilder _line = new();
         private int _position;
         private int _length;
 
-        public BoundedLineReader(StreamReader reader, long limit)
+        public BoundedLineReader(StreamReader reader, long limit, Uri target)
         {
             _reader = reader;
             _limit = limit;
+            _target = target;
         }
 
         public async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
@@ -184,7 +193,15 @@ public sealed partial class ApiClientCore
                 if (_position == _length)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    _length = await _reader.ReadAsync(_buffer, 0, _buffer.Length).ConfigureAwait(false);
+                    try
+                    {
+                        _length = await _reader.ReadAsync(_buffer, 0, _buffer.Length).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is IOException or HttpRequestException && ex is not ApiClientException)
+                    {
+                        throw new CallScope(null, cancellationToken).ConnectionFailure(_target, afterHeaders: true, ex);
+                    }
+
                     _position = 0;
                     if (_length == 0)
                     {

@@ -1,11 +1,9 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
-using System.Buffers;
 using System.Collections.Generic;
-using System.IO;
+using System.ComponentModel;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveAvatarGen.Runtime.Errors;
@@ -16,6 +14,7 @@ namespace LiveAvatarGen.Runtime.Http;
 /// The transport shared by generated clients: resolves the base address, applies credentials, sends,
 /// reads the body within the size limit and enforces the per-call timeout.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ApiClientCore
 {
     private readonly HttpClient _httpClient;
@@ -87,143 +86,81 @@ public sealed partial class ApiClientCore
     public async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, CancellationToken cancellationToken)
     {
         ApplySecurity(request, security);
-        Uri target = BuildTarget(request, ResolveBaseAddress(request));
-        using CancellationTokenSource? timeoutSource = _options.Timeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        timeoutSource?.CancelAfter(_options.Timeout!.Value);
-        CancellationToken token = timeoutSource?.Token ?? cancellationToken;
+        Hop hop = new(BuildTarget(request, ResolveBaseAddress(request)), request.Method, includeBody: true, includeCredentials: true);
+        using CallScope call = new(_options.Timeout, cancellationToken);
         try
         {
-            HttpMethod method = request.Method;
-            bool includeBody = true;
-            bool includeCredentials = true;
             for (int redirects = 0; ; redirects++)
             {
-                bool credentialsSent = includeCredentials && request.HasCredentials;
-                using HttpRequestMessage message = request.ToMessage(target, method, includeBody, includeCredentials);
-                _prepareRequest?.Invoke(message, operationName);
-                HttpResponseMessage response;
+                using HttpRequestMessage message = StartRequest(request, hop, operationName);
+                HttpResponseMessage sent;
                 try
                 {
-                    response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                    sent = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
                 }
-                catch (HttpRequestException ex) when (ex is not ApiConnectionException)
+                catch (HttpRequestException ex) when (ex is not ApiClientException)
                 {
-                    throw ConnectionFailure(target, afterHeaders: false, ex, timeoutSource, cancellationToken);
+                    throw call.ConnectionFailure(hop.Target, afterHeaders: false, ex);
                 }
 
-                using (response)
+                using HttpResponseMessage response = sent;
+                if (NextHop(request, hop, response, redirects, operationName) is { } next)
                 {
-                    _processResponse?.Invoke(response, operationName);
-
-                    // A handler that follows redirects by itself has already re-sent every header; all that is left
-                    // is to refuse the answer, loudly, when credentials may have crossed to another origin.
-                    Uri? finalUri = response.RequestMessage?.RequestUri;
-                    if (credentialsSent && finalUri is not null && finalUri.IsAbsoluteUri && !SameOrigin(target, finalUri))
-                    {
-                        throw new ApiRedirectException(Origin(target), Origin(finalUri));
-                    }
-
-                    if (redirects < MaxRedirects && GetRedirect(response, target) is { } next)
-                    {
-                        // 307 and 308 repeat the method and body; 303 (and 301/302 after a POST, as browsers do) turn into GET.
-                        bool keepMethod = (int)response.StatusCode is 307 or 308;
-                        bool bodyLost = keepMethod && includeBody && !request.CanResendBody;
-                        if (!bodyLost)
-                        {
-                            if (!keepMethod && ((int)response.StatusCode == 303 || method == HttpMethod.Post))
-                            {
-                                method = method == HttpMethod.Head ? HttpMethod.Head : HttpMethod.Get;
-                                includeBody = false;
-                            }
-
-                            includeCredentials &= SameOrigin(target, next);
-                            target = next;
-                            continue;
-                        }
-
-                        // A body set as raw HttpContent cannot be sent twice: the 3xx goes to the handler instead.
-                    }
-
-                    byte[]? rented = null;
-                    try
-                    {
-                        int length;
-                        try
-                        {
-                            (rented, length) = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, token).ConfigureAwait(false);
-                        }
-                        catch (Exception ex) when (ex is IOException or HttpRequestException && ex is not ApiConnectionException)
-                        {
-                            throw ConnectionFailure(target, afterHeaders: true, ex, timeoutSource, cancellationToken);
-                        }
-
-                        ReadOnlyMemory<byte> body = rented is null ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(rented, 0, length);
-                        ApiResponseData data = new((int)response.StatusCode, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter));
-                        return handle(data);
-                    }
-                    finally
-                    {
-                        if (rented is not null)
-                        {
-                            ArrayPool<byte>.Shared.Return(rented);
-                        }
-                    }
+                    hop = next;
+                    continue;
                 }
+
+                (byte[]? rented, int length) = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, hop.Target, call).ConfigureAwait(false);
+                return Dispatch(response, rented, length, handle);
             }
         }
-        catch (OperationCanceledException ex) when (timeoutSource is not null && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (call.IsTimeout)
         {
             // Options.Timeout elapsed, or the HttpClient's own Timeout did: either way the caller did not cancel.
-            throw new ApiTimeoutException(_options.Timeout!.Value, ex);
+            throw new ApiTimeoutException(call.Timeout!.Value, ex);
         }
     }
 
-    private Exception ConnectionFailure(Uri target, bool afterHeaders, Exception ex, CancellationTokenSource? timeoutSource, CancellationToken cancellationToken)
+    /// <summary>Builds the message for one request of the call and lets the client's <c>PrepareRequest</c> hook see it.</summary>
+    private HttpRequestMessage StartRequest(ApiRequest request, Hop hop, string operationName)
     {
-        // A cancelled read can surface as an I/O error; report it as what it is.
-        if (cancellationToken.IsCancellationRequested)
+        HttpRequestMessage message = request.ToMessage(hop.Target, hop.Method, hop.IncludeBody, hop.IncludeCredentials);
+        try
         {
-            return new OperationCanceledException("The call was cancelled.", ex, cancellationToken);
+            _prepareRequest?.Invoke(message, operationName);
+            return message;
         }
-
-        if (timeoutSource is { IsCancellationRequested: true })
+        catch
         {
-            return new ApiTimeoutException(_options.Timeout!.Value, ex);
+            message.Dispose();
+            throw;
         }
-
-        return new ApiConnectionException(Origin(target), afterHeaders, ex);
     }
 
-    private static Uri? GetRedirect(HttpResponseMessage response, Uri current)
+    /// <summary>
+    /// Decides what follows a response whose headers arrived: the client's <c>ProcessResponse</c> hook sees it, a
+    /// handler's own cross-origin redirect is refused, and a redirect the runtime follows gives the next request.
+    /// Null when this response is the one to hand to the generated handler.
+    /// </summary>
+    private Hop? NextHop(ApiRequest request, Hop hop, HttpResponseMessage response, int redirects, string operationName)
     {
-        if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
-        {
-            return null;
-        }
-
-        if (!location.IsAbsoluteUri)
-        {
-            location = new Uri(current, location);
-        }
-
-        bool currentSecure = string.Equals(current.Scheme, "https", StringComparison.OrdinalIgnoreCase);
-        if (!(string.Equals(location.Scheme, "https", StringComparison.OrdinalIgnoreCase) || (!currentSecure && string.Equals(location.Scheme, "http", StringComparison.OrdinalIgnoreCase))))
-        {
-            // Never from https to http, never to another scheme.
-            return null;
-        }
-
-        return location;
+        _processResponse?.Invoke(response, operationName);
+        RefuseHandlerRedirect(response, hop.Target, credentialsSent: hop.IncludeCredentials && request.HasCredentials);
+        return redirects < MaxRedirects ? FollowRedirect(response, hop, request) : null;
     }
 
-    private static bool SameOrigin(Uri a, Uri b)
+    /// <summary>Runs the generated handler over the body, then gives the pooled buffer back.</summary>
+    private static T Dispatch<T>(HttpResponseMessage response, byte[]? rented, int length, Func<ApiResponseData, T> handle)
     {
-        return string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-            && a.Port == b.Port;
+        try
+        {
+            return handle(ToResponseData(response, rented, length));
+        }
+        finally
+        {
+            ReturnToPool(rented);
+        }
     }
-
-    private static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
 
     /// <summary>
     /// The request URI. Without a query it only depends on the base address and the path, so the last one is kept:
@@ -327,128 +264,6 @@ public sealed partial class ApiClientCore
         }
     }
 
-    private static TimeSpan? GetRetryAfter(RetryConditionHeaderValue? retryAfter)
-    {
-        if (retryAfter is null)
-        {
-            return null;
-        }
-
-        if (retryAfter.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (retryAfter.Date is { } date)
-        {
-            TimeSpan wait = date - DateTimeOffset.UtcNow;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
-    /// <summary>Reads the whole body into a pooled buffer (null when empty), never more than <paramref name="limit"/> bytes.</summary>
-    private static async ValueTask<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpContent? content, long limit, CancellationToken cancellationToken)
-    {
-        if (content is null)
-        {
-            return (null, 0);
-        }
-
-        long? declared = content.Headers.ContentLength;
-        if (declared is { } tooLong && tooLong > limit)
-        {
-            throw new ApiResponseTooLargeException(limit);
-        }
-
-        if (declared == 0)
-        {
-            return (null, 0);
-        }
-
-#if NET5_0_OR_GREATER
-        using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-        // The largest array .NET allows is a little under 2 GiB; a larger limit is capped there.
-        int cap = (int)Math.Max(0, Math.Min(limit, 0x7FFFFFC7L));
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(declared is { } exact ? (int)Math.Min(exact + 1, cap) : Math.Min(16 * 1024, cap));
-        int length = 0;
-        try
-        {
-            while (true)
-            {
-                int room = (int)Math.Min(buffer.Length - length, cap - (long)length);
-                if (room == 0)
-                {
-                    if (length >= cap)
-                    {
-                        // Full at the limit: one more byte means the body is too large.
-                        if (await ReadOneAsync(stream, cancellationToken).ConfigureAwait(false))
-                        {
-                            throw new ApiResponseTooLargeException(limit);
-                        }
-
-                        break;
-                    }
-
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap));
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                    continue;
-                }
-
-#if NET5_0_OR_GREATER
-                int read = await stream.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
-#else
-                int read = await stream.ReadAsync(buffer, length, room, cancellationToken).ConfigureAwait(false);
-#endif
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (length == declared)
-                {
-                    // The transport enforces Content-Length framing: nothing more can follow.
-                    break;
-                }
-            }
-
-            if (declared is { } expected && length != expected)
-            {
-                throw new IOException("The response body ended after " + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the " + expected.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes its Content-Length announced.");
-            }
-
-            if (length == 0)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-                return (null, 0);
-            }
-
-            return (buffer, length);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private static async Task<bool> ReadOneAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        byte[] one = new byte[1];
-#if NET5_0_OR_GREATER
-        return await stream.ReadAsync(one.AsMemory(), cancellationToken).ConfigureAwait(false) > 0;
-#else
-        return await stream.ReadAsync(one, 0, 1, cancellationToken).ConfigureAwait(false) > 0;
-#endif
-    }
-
     private sealed class CachedUri
     {
         public CachedUri(Uri baseAddress, string path, Uri uri)
@@ -463,5 +278,62 @@ public sealed partial class ApiClientCore
         public string Path { get; }
 
         public Uri Uri { get; }
+    }
+
+    /// <summary>
+    /// One call's cancellation: the caller's token, linked with <see cref="ApiClientOptions.Timeout"/> when one is
+    /// set. It tells a timeout from the caller's cancellation when an exception arrives.
+    /// </summary>
+    private readonly struct CallScope : IDisposable
+    {
+        private readonly CancellationTokenSource? _timeoutSource;
+
+        public CallScope(TimeSpan? timeout, CancellationToken callerToken)
+        {
+            Timeout = timeout;
+            CallerToken = callerToken;
+            if (timeout is { } limit)
+            {
+                _timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+                _timeoutSource.CancelAfter(limit);
+            }
+            else
+            {
+                _timeoutSource = null;
+            }
+        }
+
+        /// <summary>The timeout in force for this call, if any.</summary>
+        public TimeSpan? Timeout { get; }
+
+        /// <summary>The caller's own token.</summary>
+        public CancellationToken CallerToken { get; }
+
+        /// <summary>The token to pass on: the caller's, or the caller's linked with the timeout.</summary>
+        public CancellationToken Token => _timeoutSource?.Token ?? CallerToken;
+
+        /// <summary>
+        /// Whether a cancellation now means the time ran out: a timeout is set and the caller did not cancel (the
+        /// HttpClient's own Timeout, when it fires first, counts as this timeout too).
+        /// </summary>
+        public bool IsTimeout => _timeoutSource is not null && !CallerToken.IsCancellationRequested;
+
+        /// <summary>What a transport failure is: a cancelled read can surface as an I/O error, so report it as what it is.</summary>
+        public Exception ConnectionFailure(Uri target, bool afterHeaders, Exception ex)
+        {
+            if (CallerToken.IsCancellationRequested)
+            {
+                return new OperationCanceledException("The call was cancelled.", ex, CallerToken);
+            }
+
+            if (_timeoutSource is { IsCancellationRequested: true })
+            {
+                return new ApiTimeoutException(Timeout!.Value, ex);
+            }
+
+            return new ApiConnectionException(Origin(target), afterHeaders, ex);
+        }
+
+        public void Dispose() => _timeoutSource?.Dispose();
     }
 }

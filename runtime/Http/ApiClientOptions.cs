@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -76,12 +77,14 @@ public abstract class ApiClientOptions
 
     /// <summary>Reads the credential properties in <see cref="ApplySettings"/>; generated options override it.</summary>
     /// <param name="getSetting">Returns the value of a key, or null.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual void ApplyCredentialSettings(Func<string, string?> getSetting)
     {
     }
 
     /// <summary>Reads the server variable properties in <see cref="ApplySettings"/>; generated options override it.</summary>
     /// <param name="getSetting">Returns the value of a key, or null.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual void ApplyServerVariableSettings(Func<string, string?> getSetting)
     {
     }
@@ -89,6 +92,7 @@ public abstract class ApiClientOptions
     /// <summary>A setting's value, or null when it is missing or empty.</summary>
     /// <param name="getSetting">Returns the value of a key, or null.</param>
     /// <param name="key">The key.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected static string? Setting(Func<string, string?> getSetting, string key)
     {
         string? value = getSetting?.Invoke(key);

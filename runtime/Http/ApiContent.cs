@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.IO;
 using System.Net.Http;
@@ -33,6 +34,7 @@ public sealed class ApiFile
 }
 
 /// <summary>Non-JSON request bodies.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiContent
 {
     /// <summary>A raw byte body (for example <c>application/octet-stream</c>); the stream is not disposed by the client.</summary>
@@ -87,6 +89,7 @@ public static class ApiContent
 }
 
 /// <summary>An <c>application/x-www-form-urlencoded</c> body under construction.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiForm
 {
     private readonly List<KeyValuePair<string, string>> _fields = new();
@@ -169,6 +172,7 @@ public sealed class ApiForm
 
 /// <summary>A <c>multipart/form-data</c> body under construction.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The content is handed to the request message, which disposes it.")]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiMultipart
 {
     private readonly MultipartFormDataContent _content = new();

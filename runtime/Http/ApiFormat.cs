@@ -1,11 +1,13 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.ComponentModel;
 using System.Globalization;
 
 namespace LiveAvatarGen.Runtime.Http;
 
 /// <summary>Formats parameter values for paths, queries, headers and cookies: invariant culture, spec formats.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiFormat
 {
     /// <summary>Formats a string.</summary>

@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -20,6 +21,7 @@ namespace LiveAvatarGen.Runtime.Http;
 /// may hold credentials.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequest
 {
     // Created on first use: most calls have no query and no cookie.

@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using LiveAvatarGen.Runtime.Errors;
@@ -9,6 +10,7 @@ using LiveAvatarGen.Runtime.Json;
 namespace LiveAvatarGen.Runtime.Http;
 
 /// <summary>A response whose body has been read (within the size limit), handed to a generated response handler.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiResponseData
 {
     private readonly ReadOnlyMemory<byte> _body;

@@ -1,8 +1,11 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System.ComponentModel;
+
 namespace LiveAvatarGen.Runtime.Http;
 
 /// <summary>How a credential travels.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ApiSecuritySchemeKind
 {
     /// <summary>An API key in a request header.</summary>
@@ -22,6 +25,7 @@ public enum ApiSecuritySchemeKind
 }
 
 /// <summary>A security scheme of the spec, as generated clients describe it to the runtime.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiSecurityScheme
 {
     /// <summary>Creates the description.</summary>

@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 
 namespace LiveAvatarGen.Runtime.Http;
@@ -11,6 +12,7 @@ namespace LiveAvatarGen.Runtime.Http;
 /// variables. The options supply a variable's value (<see cref="ApiClientOptions.GetServerVariable"/>); the default
 /// applies when they do not.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiServer
 {
     private readonly ApiServerVariable[] _variables;
@@ -99,6 +101,7 @@ public sealed class ApiServer
 }
 
 /// <summary>A variable of a server URL template.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiServerVariable
 {
     /// <summary>Describes a variable.</summary>

@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -14,6 +15,7 @@ namespace LiveAvatarGen.Runtime.Http;
 /// OpenAPI parameter serialization styles (path: simple, label, matrix; query: form, pipeDelimited,
 /// spaceDelimited, deepObject) for lists and objects. Scalars need no style beyond their prefix.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiStyles
 {
     /// <summary>A path value in <c>simple</c>, <c>label</c> or <c>matrix</c> style; each item is escaped as a segment.</summary>

@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using LiveAvatarGen.Runtime.Errors;
@@ -13,6 +14,7 @@ namespace LiveAvatarGen.Runtime.Json;
 /// <see cref="ApiResponseFormatException"/> on a mismatch, so a wrong shape never surfaces as
 /// <see cref="InvalidOperationException"/> or <see cref="FormatException"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
 {
     /// <summary>Checks that the reader is at the start of an object.</summary>

@@ -1,5 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using LiveAvatarGen.Runtime.Errors;
@@ -7,6 +8,7 @@ using LiveAvatarGen.Runtime.Errors;
 namespace LiveAvatarGen.Runtime.Json;
 
 /// <summary>Reads a union's variants from the raw JSON it keeps.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonUnion
 {
     /// <summary>Tries to read <paramref name="raw"/> as one variant; false when it does not have that shape.</summary>

@@ -1,11 +1,13 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace LiveAvatarGen.Runtime.Json;
 
 /// <summary>Writers used by generated code for collections.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWrite
 {
     /// <summary>Writes a sequence as a JSON array.</summary>

@@ -1,11 +1,13 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace LiveAvatarGen.Runtime.Validation;
 
 /// <summary>Builds the regexes of generated value types. A spec's pattern is untrusted input, so every match has a timeout.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiRegex
 {
     /// <summary>The longest a single pattern check may run before it fails with <see cref="Errors.ApiValidationException"/>.</summary>

@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using LiveAvatarGen.Runtime.Errors;
 
@@ -10,6 +11,7 @@ namespace LiveAvatarGen.Runtime.Validation;
 /// The checks behind generated numeric value types: minimum, maximum, their exclusive forms and multipleOf.
 /// Integers and decimals are compared as decimal (exact); floating-point values as double.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class NumberRules
 {
     /// <summary>Returns the value if it is within the bounds, else throws <see cref="ApiValidationException"/>.</summary>

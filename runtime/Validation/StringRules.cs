@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LiveAvatarGen.Runtime.Errors;
@@ -8,6 +9,7 @@ using LiveAvatarGen.Runtime.Errors;
 namespace LiveAvatarGen.Runtime.Validation;
 
 /// <summary>The checks behind generated string value types: pattern and length, as JSON Schema defines them.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class StringRules
 {
     /// <summary>Returns the value if it passes every rule, else throws <see cref="ApiValidationException"/>.</summary>

@@ -337,7 +337,7 @@ public sealed class FaultTests
 
         Assert.Equal(TimeSpan.FromMilliseconds(300), ex.Timeout);
         Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
-        Assert.IsAssignableFrom<TimeoutException>(ex);
+        Assert.IsAssignableFrom<ApiClientException>(ex);
     }
 
     [Fact]
