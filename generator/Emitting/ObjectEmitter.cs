@@ -1,45 +1,126 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using LiveAvatarGen.Generator.Model;
 
 namespace LiveAvatarGen.Generator.Emitting;
 
-/// <summary>Emits a class for an object schema, with its JSON reader and writer.</summary>
+/// <summary>
+/// Emits a class for an object schema, with its JSON reader and writer. Optional members are tri-state: left out
+/// (never set), sent as null (set to null) or sent with a value, so a PATCH can clear a field; a member read from
+/// JSON counts as set, so an explicit null read comes back out. Members the spec does not declare are kept in
+/// <see cref="ObjectModel.AdditionalPropertiesName"/> and written back, so a read-modify-write loses nothing.
+/// </summary>
 internal static class ObjectEmitter
 {
     /// <summary>The members this emitter writes besides the properties; the parser keeps property names off them.</summary>
     public static readonly string[] Members = { "ReadJson", "WriteJson", "JsonConverter" };
 
+    /// <summary>How the emitter treats one property.</summary>
+    private sealed record Member(PropertyModel Property, int Index, int TrackedIndex)
+    {
+        /// <summary>An optional member that is not a const: it remembers whether it was set.</summary>
+        public bool IsTracked => TrackedIndex >= 0;
+
+        public string Field => "_p" + Index.ToString(CultureInfo.InvariantCulture);
+
+        public string Local => "p" + Index.ToString(CultureInfo.InvariantCulture);
+
+        public string Has => "has" + Index.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The set-flag word and bit: <c>_set0</c>, <c>1UL &lt;&lt; 3</c>.</summary>
+        public string FlagWord => "_set" + (TrackedIndex / 64).ToString(CultureInfo.InvariantCulture);
+
+        public string FlagBit => "1UL << " + (TrackedIndex % 64).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Required members must be present when read, except writeOnly ones, which never come back from a server.</summary>
+        public bool MustBePresent => Property.IsRequired && Property.Access != PropertyAccess.WriteOnly;
+    }
+
     public static string Emit(ObjectModel model, CompilationFacts facts)
     {
+        List<Member> members = Plan(model);
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? model.Name);
         EmitterCommon.Attributes(writer, model.Name, model.IsDeprecated);
         writer.Open("public sealed partial class " + model.Name);
-        foreach (PropertyModel property in model.Properties)
+        EmitFields(writer, members, facts);
+        foreach (Member member in members)
         {
-            EmitProperty(writer, property, facts);
+            EmitProperty(writer, member, facts);
             writer.Line();
         }
 
-        EmitRead(writer, model, facts);
+        string extrasType = ExtrasType(model, facts);
+        writer.Lines($$"""
+            /// <summary>
+            /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+            /// were none. Add members here to send them.
+            /// </summary>
+            public {{extrasType}}? {{model.AdditionalPropertiesName}} { get; init; }
+
+            """);
+        EmitRead(writer, model, members, facts);
         writer.Line();
-        EmitWrite(writer, model, facts);
+        EmitWrite(writer, model, members, facts);
         writer.Line();
         EmitterCommon.Converter(writer, model.Name);
         writer.Close();
         return writer.ToString();
     }
 
-    private static void EmitProperty(SourceWriter writer, PropertyModel property, CompilationFacts facts)
+    private static List<Member> Plan(ObjectModel model)
     {
+        List<Member> members = new();
+        int tracked = 0;
+        for (int i = 0; i < model.Properties.Count; i++)
+        {
+            PropertyModel property = model.Properties[i];
+            bool isTracked = !property.IsRequired && property.ConstJson is null;
+            members.Add(new Member(property, i, isTracked ? tracked++ : -1));
+        }
+
+        return members;
+    }
+
+    private static string ExtrasType(ObjectModel model, CompilationFacts facts)
+        => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeSyntax.Of(model.AdditionalPropertiesType ?? TypeRef.AnyJson, facts) + ">";
+
+    /// <summary>One value field per tri-state member and one flag word per 64 of them; names start with an underscore, which no property does.</summary>
+    private static void EmitFields(SourceWriter writer, List<Member> members, CompilationFacts facts)
+    {
+        List<Member> tracked = members.Where(m => m.IsTracked).ToList();
+        if (tracked.Count == 0)
+        {
+            return;
+        }
+
+        foreach (string word in tracked.Select(m => m.FlagWord).Distinct())
+        {
+            writer.Line("private ulong " + word + ";");
+        }
+
+        foreach (Member member in tracked)
+        {
+            writer.Line("private " + TypeSyntax.Of(member.Property.Type, facts) + " " + member.Field + ";");
+        }
+
+        writer.Line();
+    }
+
+    private static void EmitProperty(SourceWriter writer, Member member, CompilationFacts facts)
+    {
+        PropertyModel property = member.Property;
         writer.Summary(property.Documentation ?? property.JsonName);
         string access = property.Access switch { PropertyAccess.ReadOnly => " Read-only: set by the server.", PropertyAccess.WriteOnly => " Write-only: never returned by the server.", _ => string.Empty };
-        string assumed = property.ConstJson is not null
+        string sent = property.ConstJson is not null
             ? " Always <c>" + SourceWriter.Xml(property.ConstJson) + "</c>, the one value the spec allows; always sent."
-            : property.DefaultJson is null ? string.Empty : " When not set it is not sent, and the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.";
-        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + assumed + "</remarks>");
+            : member.IsTracked
+                ? " Left out when not set; set it to null to send JSON null." + (property.DefaultJson is null ? string.Empty : " When left out, the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.")
+                : string.Empty;
+        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + sent + "</remarks>");
         if (property.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
@@ -60,98 +141,142 @@ internal static class ObjectEmitter
         }
         else
         {
-            writer.Line("public " + type + " " + property.Name + " { get; init; }");
+            writer.Line($"public {type} {property.Name} {{ get => {member.Field}; init {{ {member.Field} = value; {member.FlagWord} |= {member.FlagBit}; }} }}");
         }
     }
 
-    private static void EmitRead(SourceWriter writer, ObjectModel model, CompilationFacts facts)
+    private static void EmitRead(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
     {
-        writer.Line("/// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>");
-        writer.Open("public static " + model.Name + " ReadJson(ref " + TypeSyntax.Reader + " reader)");
-        writer.Line(TypeSyntax.JsonRead + ".StartObject(ref reader, " + CSharpLiteral.String(model.Name) + ");");
-        for (int i = 0; i < model.Properties.Count; i++)
+        string extrasValue = TypeSyntax.Of(model.AdditionalPropertiesType ?? TypeRef.AnyJson, facts);
+        writer.Lines($$"""
+            /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+            public static {{model.Name}} ReadJson(ref {{TypeSyntax.Reader}} reader)
+            {
+                {{TypeSyntax.JsonRead}}.StartObject(ref reader, {{CSharpLiteral.String(model.Name)}});
+            """);
+        writer.Indent(1);
+        foreach (Member member in members)
         {
-            PropertyModel property = model.Properties[i];
+            PropertyModel property = member.Property;
             string initial = property.IsRequired ? "default!" : property.ConstJson is not null ? ConstLiteral(property) : "default";
-            writer.Line(TypeSyntax.Of(property.Type, facts) + " p" + Index(i) + " = " + initial + ";");
-            if (TracksPresence(property))
+            writer.Line(TypeSyntax.Of(property.Type, facts) + " " + member.Local + " = " + initial + ";");
+            if (member.MustBePresent || member.IsTracked)
             {
-                writer.Line("bool has" + Index(i) + " = false;");
+                writer.Line("bool " + member.Has + " = false;");
             }
         }
 
-        writer.Line("string? property = null;");
-        writer.Open("try");
-        writer.Open("while (" + TypeSyntax.JsonRead + ".NextProperty(ref reader))");
-        for (int i = 0; i < model.Properties.Count; i++)
-        {
-            PropertyModel property = model.Properties[i];
-            string literal = CSharpLiteral.String(property.JsonName);
-            writer.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + literal + "u8))");
-            writer.Line("property = " + literal + ";");
-            writer.Line("reader.Read();");
-            writer.Line("p" + Index(i) + " = " + TypeSyntax.Read(property.Type, "reader", facts) + ";");
-            if (TracksPresence(property))
+        writer.Lines($$"""
+            global::System.Collections.Generic.Dictionary<string, {{extrasValue}}>? extras = null;
+            string? property = null;
+            try
             {
-                writer.Line("has" + Index(i) + " = true;");
+                while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
+                {
+            """);
+        writer.Indent(2);
+        foreach (Member member in members)
+        {
+            string literal = CSharpLiteral.String(member.Property.JsonName);
+            string has = member.MustBePresent || member.IsTracked ? member.Has + " = true;" : null!;
+            writer.Lines($$"""
+                {{(member.Index == 0 ? "if" : "else if")}} (reader.ValueTextEquals({{literal}}u8))
+                {
+                    property = {{literal}};
+                    reader.Read();
+                    {{member.Local}} = {{TypeSyntax.Read(member.Property.Type, "reader", facts)}};
+                """);
+            if (has is not null)
+            {
+                writer.Line("    " + has);
             }
 
-            writer.Close();
+            writer.Line("}");
         }
 
-        if (model.Properties.Count > 0)
+        string readExtra = TypeSyntax.Read(model.AdditionalPropertiesType ?? TypeRef.AnyJson, "reader", facts);
+        if (members.Count > 0)
         {
-            writer.Open("else");
-            writer.Line(TypeSyntax.JsonRead + ".SkipValue(ref reader);");
-            writer.Close();
-        }
-        else
-        {
-            writer.Line(TypeSyntax.JsonRead + ".SkipValue(ref reader);");
+            writer.Line("else");
         }
 
-        writer.Close();
-        writer.Close();
-        writer.Open("catch (" + TypeSyntax.Runtime + ".Errors.ApiDataException ex) when (property is not null)");
-        writer.Line("throw ex.AtProperty(property);");
-        writer.Close();
-        writer.Line();
-        for (int i = 0; i < model.Properties.Count; i++)
-        {
-            PropertyModel property = model.Properties[i];
-            if (TracksPresence(property))
+        writer.Lines($$"""
             {
-                writer.Open("if (!has" + Index(i) + ")");
-                writer.Line("throw " + TypeSyntax.JsonRead + ".MissingProperty(" + CSharpLiteral.String(property.JsonName) + ", " + CSharpLiteral.String(model.Name) + ");");
-                writer.Close();
-                writer.Line();
+                property = reader.GetString()!;
+                reader.Read();
+                (extras ??= new global::System.Collections.Generic.Dictionary<string, {{extrasValue}}>(global::System.StringComparer.Ordinal))[property] = {{readExtra}};
             }
-        }
+            """);
+        writer.Indent(-2);
+        writer.Lines("""
+                }
+            }
+            catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)
+            {
+                throw ex.AtProperty(property);
+            }
 
-        writer.Open("return new " + model.Name);
-        for (int i = 0; i < model.Properties.Count; i++)
+            """);
+        foreach (Member member in members.Where(m => m.MustBePresent))
         {
-            writer.Line(model.Properties[i].Name + " = p" + Index(i) + ",");
+            writer.Lines($$"""
+                if (!{{member.Has}})
+                {
+                    throw {{TypeSyntax.JsonRead}}.MissingProperty({{CSharpLiteral.String(member.Property.JsonName)}}, {{CSharpLiteral.String(model.Name)}});
+                }
+
+                """);
         }
 
-        writer.Close(";");
-        writer.Close();
+        writer.Line(model.Name + " result = new " + model.Name);
+        writer.Line("{");
+        foreach (Member member in members.Where(m => !m.IsTracked))
+        {
+            writer.Line("    " + member.Property.Name + " = " + member.Local + ",");
+        }
+
+        writer.Line("    " + model.AdditionalPropertiesName + " = extras,");
+        writer.Line("};");
+        foreach (Member member in members.Where(m => m.IsTracked))
+        {
+            // Straight to the field: only a member the JSON held counts as set, so writing it back sends what was read.
+            writer.Lines($$"""
+                if ({{member.Has}})
+                {
+                    result.{{member.Field}} = {{member.Local}};
+                    result.{{member.FlagWord}} |= {{member.FlagBit}};
+                }
+
+                """);
+        }
+
+        writer.Line("return result;");
+        writer.Indent(-1);
+        writer.Line("}");
     }
 
-    private static void EmitWrite(SourceWriter writer, ObjectModel model, CompilationFacts facts)
+    private static void EmitWrite(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
     {
-        writer.Line("/// <summary>Writes the object; optional members that are null are left out.</summary>");
-        writer.Open("public static void WriteJson(" + TypeSyntax.Writer + " writer, " + model.Name + " value)");
-        writer.Line("writer.WriteStartObject();");
-        foreach (PropertyModel property in model.Properties)
-        {
-            string name = "writer.WritePropertyName(" + CSharpLiteral.String(property.JsonName) + "u8);";
-            if (!property.IsRequired && property.Type.IsNullable)
+        writer.Lines($$"""
+            /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+            public static void WriteJson({{TypeSyntax.Writer}} writer, {{model.Name}} value)
             {
-                writer.Open("if (value." + property.Name + " is { } " + Local(property) + ")");
-                writer.Line(name);
-                writer.Line(TypeSyntax.Write(property.Type.AsNonNullable(), "writer", Local(property), facts, 1));
-                writer.Close();
+                writer.WriteStartObject();
+            """);
+        writer.Indent(1);
+        foreach (Member member in members)
+        {
+            PropertyModel property = member.Property;
+            string name = "writer.WritePropertyName(" + CSharpLiteral.String(property.JsonName) + "u8);";
+            if (member.IsTracked)
+            {
+                writer.Lines($$"""
+                    if ((value.{{member.FlagWord}} & ({{member.FlagBit}})) != 0)
+                    {
+                        {{name}}
+                        {{TypeSyntax.Write(property.Type, "writer", "value." + member.Field, facts, 1)}}
+                    }
+                    """);
             }
             else
             {
@@ -160,8 +285,21 @@ internal static class ObjectEmitter
             }
         }
 
-        writer.Line("writer.WriteEndObject();");
-        writer.Close();
+        TypeRef extras = model.AdditionalPropertiesType ?? TypeRef.AnyJson;
+        writer.Lines($$"""
+            if (value.{{model.AdditionalPropertiesName}} is { } extras)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, {{TypeSyntax.Of(extras, facts)}}> pair in extras)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    {{TypeSyntax.Write(extras, "writer", "pair.Value", facts, 1)}}
+                }
+            }
+
+            writer.WriteEndObject();
+            """);
+        writer.Indent(-1);
+        writer.Line("}");
     }
 
     /// <summary>The C# literal of a const member's value: JSON strings become C# strings; numbers and booleans read the same in both.</summary>
@@ -172,11 +310,4 @@ internal static class ObjectEmitter
             ? CSharpLiteral.String(System.Text.Json.JsonDocument.Parse(json).RootElement.GetString()!)
             : json;
     }
-
-    /// <summary>Required members must be present when read, except writeOnly ones, which never come back from a server.</summary>
-    private static bool TracksPresence(PropertyModel property) => property.IsRequired && property.Access != PropertyAccess.WriteOnly;
-
-    private static string Local(PropertyModel property) => "__" + property.Name;
-
-    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,13 +15,20 @@ namespace LiveAvatarGen.Generator.Model;
 internal abstract record TypeModel(string HintPrefix, string Namespace, string Name, string? Documentation);
 
 /// <summary>A class for an object schema.</summary>
+/// <param name="AdditionalPropertiesName">
+/// The property that keeps the members the spec does not declare, so a read-modify-write loses nothing; named by
+/// the member registry (<c>AdditionalProperties</c> unless a declared property took it).
+/// </param>
+/// <param name="AdditionalPropertiesType">Their type: the schema's <c>additionalProperties</c> when it gives one, else raw JSON.</param>
 internal sealed record ObjectModel(
     string HintPrefix,
     string Namespace,
     string Name,
     string? Documentation,
     bool IsDeprecated,
-    EquatableArray<PropertyModel> Properties)
+    EquatableArray<PropertyModel> Properties,
+    string AdditionalPropertiesName = "AdditionalProperties",
+    TypeRef? AdditionalPropertiesType = null)
     : TypeModel(HintPrefix, Namespace, Name, Documentation);
 
 /// <summary>A property of an object schema.</summary>

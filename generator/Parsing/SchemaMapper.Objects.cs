@@ -72,7 +72,13 @@ internal sealed partial class SchemaMapper
         }
 
         ReportIgnoredKeywords(schema, pointer);
-        _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray()));
+
+        // Claimed after the declared properties, so they keep their natural names.
+        string extrasName = memberNames.Claim("AdditionalProperties");
+        TypeRef extrasType = schema.AdditionalProperties is { } additional
+            ? Map(additional, typeName + "Value", pointer + "/additionalProperties", depth + 1)
+            : TypeRef.AnyJson;
+        _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), extrasName, extrasType));
     }
 
     /// <summary>The JSON text of a string, boolean or number <c>const</c> that the member's C# type can hold, or null.</summary>
@@ -154,14 +160,9 @@ internal sealed partial class SchemaMapper
     /// <summary>Keywords an object class cannot express are reported, never dropped silently.</summary>
     private void ReportIgnoredKeywords(IOpenApiSchema schema, string pointer)
     {
-        if (schema.AdditionalProperties is not null && schema.Properties is { Count: > 0 })
-        {
-            Report(DiagnosticDescriptors.KeywordNotEnforced, pointer + "/additionalProperties", pointer, "additionalProperties", "members beyond the declared properties are skipped when read");
-        }
-
         if (schema.PatternProperties is { Count: > 0 })
         {
-            Report(DiagnosticDescriptors.KeywordNotEnforced, pointer + "/patternProperties", pointer, "patternProperties", "matching members are skipped when read");
+            Report(DiagnosticDescriptors.KeywordNotEnforced, pointer + "/patternProperties", pointer, "patternProperties", "matching members are kept with the other undeclared ones, their pattern and schema not checked");
         }
 
         if (schema.Not is not null)

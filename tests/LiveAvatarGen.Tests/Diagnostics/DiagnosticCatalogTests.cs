@@ -187,7 +187,7 @@ public sealed class DiagnosticCatalogTests
     [Fact]
     public void Lag2003KeywordNotEnforced()
     {
-        string spec = Json31 + "      \"A\": {\n        \"type\": \"object\",\n        \"properties\": { \"x\": { \"type\": \"string\" } },\n        \"additionalProperties\": { \"type\": \"string\" }\n      }\n    }\n  }\n}\n";
+        string spec = Json31 + "      \"A\": {\n        \"type\": \"object\",\n        \"properties\": { \"x\": { \"type\": \"string\" } },\n        \"patternProperties\": { \"^s_\": { \"type\": \"string\" } }\n      }\n    }\n  }\n}\n";
 
         AssertAt(Single(GeneratorHarness.Generate("/specs/openapi.json", spec), "LAG2003"), DiagnosticSeverity.Info, "/specs/openapi.json", 9, 8);
     }

@@ -106,18 +106,23 @@ public sealed class ParserDiagnosticTests
     }
 
     [Fact]
-    public void AdditionalPropertiesBesidePropertiesIsLag2003()
+    public void AdditionalPropertiesBesidePropertiesIsTypedAndKeptWhilePatternPropertiesIsLag2003()
     {
         ReadResult result = Read(Schemas("""
             A:
               type: object
               properties: { x: { type: string } }
-              additionalProperties: { type: string }
+              additionalProperties: { type: integer }
+              patternProperties:
+                "^s_": { type: string }
             """));
 
         DiagnosticInfo diagnostic = result.Diagnostic("LAG2003");
-        Assert.Equal(8, diagnostic.Location!.StartLine); // the additionalProperties line
-        Assert.Single(result.Spec!.Type<ObjectModel>("A").Properties);
+        Assert.Equal(9, diagnostic.Location!.StartLine); // the patternProperties line
+        ObjectModel a = result.Spec!.Type<ObjectModel>("A");
+        Assert.Single(a.Properties);
+        Assert.Equal("AdditionalProperties", a.AdditionalPropertiesName);
+        Assert.Equal(new TypeRef(TypeKind.Int64), a.AdditionalPropertiesType);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Cat.JsonConverter))]
 public sealed partial class Cat
 {
+    private ulong _set0;
+    private string? _p1;
+
     /// <summary>
     /// animal_type
     /// </summary>
@@ -20,8 +23,8 @@ public sealed partial class Cat
     /// <summary>
     /// name
     /// </summary>
-    /// <remarks>JSON name: <c>name</c>; optional.</remarks>
-    public string? Name { get; init; }
+    /// <remarks>JSON name: <c>name</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? Name { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// meows
@@ -29,15 +32,23 @@ public sealed partial class Cat
     /// <remarks>JSON name: <c>meows</c>; required.</remarks>
     public required bool Meows { get; init; }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Cat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Cat");
         string p0 = default!;
         bool has0 = false;
         string? p1 = default;
+        bool has1 = false;
         bool p2 = default!;
         bool has2 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -55,6 +66,7 @@ public sealed partial class Cat
                     property = "name";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has1 = true;
                 }
                 else if (reader.ValueTextEquals("meows"u8))
                 {
@@ -65,7 +77,9 @@ public sealed partial class Cat
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -84,27 +98,43 @@ public sealed partial class Cat
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("meows", "Cat");
         }
 
-        return new Cat
+        Cat result = new Cat
         {
             AnimalType = p0,
-            Name = p1,
             Meows = p2,
+            AdditionalProperties = extras,
         };
+        if (has1)
+        {
+            result._p1 = p1;
+            result._set0 |= 1UL << 0;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("animal_type"u8);
         writer.WriteStringValue(value.AnimalType);
-        if (value.Name is { } __Name)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(__Name);
+            { if (value._p1 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
         writer.WritePropertyName("meows"u8);
         writer.WriteBooleanValue(value.Meows);
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

@@ -11,6 +11,10 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Dog.JsonConverter))]
 public sealed partial class Dog
 {
+    private ulong _set0;
+    private string? _p1;
+    private long? _p2;
+
     /// <summary>
     /// animal_type
     /// </summary>
@@ -20,23 +24,32 @@ public sealed partial class Dog
     /// <summary>
     /// name
     /// </summary>
-    /// <remarks>JSON name: <c>name</c>; optional.</remarks>
-    public string? Name { get; init; }
+    /// <remarks>JSON name: <c>name</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? Name { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// barks
     /// </summary>
-    /// <remarks>JSON name: <c>barks</c>; optional.</remarks>
-    public long? Barks { get; init; }
+    /// <remarks>JSON name: <c>barks</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public long? Barks { get => _p2; init { _p2 = value; _set0 |= 1UL << 1; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Dog");
         string p0 = default!;
         bool has0 = false;
         string? p1 = default;
+        bool has1 = false;
         long? p2 = default;
+        bool has2 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -54,16 +67,20 @@ public sealed partial class Dog
                     property = "name";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has1 = true;
                 }
                 else if (reader.ValueTextEquals("barks"u8))
                 {
                     property = "barks";
                     reader.Read();
                     p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    has2 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -77,30 +94,51 @@ public sealed partial class Dog
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("animal_type", "Dog");
         }
 
-        return new Dog
+        Dog result = new Dog
         {
             AnimalType = p0,
-            Name = p1,
-            Barks = p2,
+            AdditionalProperties = extras,
         };
+        if (has1)
+        {
+            result._p1 = p1;
+            result._set0 |= 1UL << 0;
+        }
+
+        if (has2)
+        {
+            result._p2 = p2;
+            result._set0 |= 1UL << 1;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("animal_type"u8);
         writer.WriteStringValue(value.AnimalType);
-        if (value.Name is { } __Name)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(__Name);
+            { if (value._p1 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Barks is { } __Barks)
+        if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("barks"u8);
-            writer.WriteNumberValue(__Barks);
+            { if (value._p2 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

@@ -11,6 +11,9 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Event.JsonConverter))]
 public sealed partial class Event
 {
+    private ulong _set0;
+    private string? _p1;
+
     /// <summary>
     /// seq
     /// </summary>
@@ -20,16 +23,24 @@ public sealed partial class Event
     /// <summary>
     /// text
     /// </summary>
-    /// <remarks>JSON name: <c>text</c>; optional.</remarks>
-    public string? Text { get; init; }
+    /// <remarks>JSON name: <c>text</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? Text { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Event ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Event");
         long p0 = default!;
         bool has0 = false;
         string? p1 = default;
+        bool has1 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -47,10 +58,13 @@ public sealed partial class Event
                     property = "text";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has1 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -64,24 +78,40 @@ public sealed partial class Event
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("seq", "Event");
         }
 
-        return new Event
+        Event result = new Event
         {
             Seq = p0,
-            Text = p1,
+            AdditionalProperties = extras,
         };
+        if (has1)
+        {
+            result._p1 = p1;
+            result._set0 |= 1UL << 0;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Event value)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("seq"u8);
         writer.WriteNumberValue(value.Seq);
-        if (value.Text is { } __Text)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("text"u8);
-            writer.WriteStringValue(__Text);
+            { if (value._p1 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

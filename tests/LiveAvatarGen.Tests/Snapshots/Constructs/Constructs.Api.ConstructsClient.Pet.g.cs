@@ -11,6 +11,17 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
 public sealed partial class Pet
 {
+    private ulong _set0;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _p3;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _p4;
+    private global::System.DateOnly? _p5;
+    private decimal? _p6;
+    private string? _p7;
+    private string? _p8;
+    private global::System.DateTimeOffset? _p9;
+    private string? _p10;
+    private global::Constructs.Api.PetStatus? _p11;
+
     /// <summary>
     /// id
     /// </summary>
@@ -32,59 +43,65 @@ public sealed partial class Pet
     /// <summary>
     /// tags
     /// </summary>
-    /// <remarks>JSON name: <c>tags</c>; optional.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+    /// <remarks>JSON name: <c>tags</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p3; init { _p3 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// attributes
     /// </summary>
-    /// <remarks>JSON name: <c>attributes</c>; optional.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get; init; }
+    /// <remarks>JSON name: <c>attributes</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p4; init { _p4 = value; _set0 |= 1UL << 1; } }
 
     /// <summary>
     /// born
     /// </summary>
-    /// <remarks>JSON name: <c>born</c>; optional.</remarks>
-    public global::System.DateOnly? Born { get; init; }
+    /// <remarks>JSON name: <c>born</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.DateOnly? Born { get => _p5; init { _p5 = value; _set0 |= 1UL << 2; } }
 
     /// <summary>
     /// weight
     /// </summary>
-    /// <remarks>JSON name: <c>weight</c>; optional.</remarks>
-    public decimal? Weight { get; init; }
+    /// <remarks>JSON name: <c>weight</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public decimal? Weight { get => _p6; init { _p6 = value; _set0 |= 1UL << 3; } }
 
     /// <summary>
     /// legacy_code
     /// </summary>
-    /// <remarks>JSON name: <c>legacy_code</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>legacy_code</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
     [global::System.Obsolete("Deprecated in the API spec.")]
-    public string? LegacyCode { get; init; }
+    public string? LegacyCode { get => _p7; init { _p7 = value; _set0 |= 1UL << 4; } }
 
     /// <summary>
     /// secret
     /// </summary>
-    /// <remarks>JSON name: <c>secret</c>; optional. Write-only: never returned by the server.</remarks>
-    public string? Secret { get; init; }
+    /// <remarks>JSON name: <c>secret</c>; optional. Write-only: never returned by the server. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? Secret { get => _p8; init { _p8 = value; _set0 |= 1UL << 5; } }
 
     /// <summary>
     /// created
     /// </summary>
-    /// <remarks>JSON name: <c>created</c>; optional. Read-only: set by the server.</remarks>
-    public global::System.DateTimeOffset? Created { get; init; }
+    /// <remarks>JSON name: <c>created</c>; optional. Read-only: set by the server. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.DateTimeOffset? Created { get => _p9; init { _p9 = value; _set0 |= 1UL << 6; } }
 
     /// <summary>
     /// nickname
     /// </summary>
-    /// <remarks>JSON name: <c>nickname</c>; optional.</remarks>
-    public string? Nickname { get; init; }
+    /// <remarks>JSON name: <c>nickname</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? Nickname { get => _p10; init { _p10 = value; _set0 |= 1UL << 7; } }
 
     /// <summary>
     /// status
     /// </summary>
-    /// <remarks>JSON name: <c>status</c>; optional.</remarks>
-    public global::Constructs.Api.PetStatus? Status { get; init; }
+    /// <remarks>JSON name: <c>status</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::Constructs.Api.PetStatus? Status { get => _p11; init { _p11 = value; _set0 |= 1UL << 8; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
@@ -95,14 +112,24 @@ public sealed partial class Pet
         global::Constructs.Api.PetKind p2 = default!;
         bool has2 = false;
         global::System.Collections.Generic.IReadOnlyList<string>? p3 = default;
+        bool has3 = false;
         global::System.Collections.Generic.IReadOnlyDictionary<string, long>? p4 = default;
+        bool has4 = false;
         global::System.DateOnly? p5 = default;
+        bool has5 = false;
         decimal? p6 = default;
+        bool has6 = false;
         string? p7 = default;
+        bool has7 = false;
         string? p8 = default;
+        bool has8 = false;
         global::System.DateTimeOffset? p9 = default;
+        bool has9 = false;
         string? p10 = default;
+        bool has10 = false;
         global::Constructs.Api.PetStatus? p11 = default;
+        bool has11 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -134,58 +161,69 @@ public sealed partial class Pet
                     property = "tags";
                     reader.Read();
                     p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r0));
+                    has3 = true;
                 }
                 else if (reader.ValueTextEquals("attributes"u8))
                 {
                     property = "attributes";
                     reader.Read();
                     p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
+                    has4 = true;
                 }
                 else if (reader.ValueTextEquals("born"u8))
                 {
                     property = "born";
                     reader.Read();
                     p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Date(ref reader);
+                    has5 = true;
                 }
                 else if (reader.ValueTextEquals("weight"u8))
                 {
                     property = "weight";
                     reader.Read();
                     p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Decimal(ref reader);
+                    has6 = true;
                 }
                 else if (reader.ValueTextEquals("legacy_code"u8))
                 {
                     property = "legacy_code";
                     reader.Read();
                     p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has7 = true;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
                     property = "secret";
                     reader.Read();
                     p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has8 = true;
                 }
                 else if (reader.ValueTextEquals("created"u8))
                 {
                     property = "created";
                     reader.Read();
                     p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffset(ref reader);
+                    has9 = true;
                 }
                 else if (reader.ValueTextEquals("nickname"u8))
                 {
                     property = "nickname";
                     reader.Read();
                     p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has10 = true;
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
                     p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader);
+                    has11 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -209,24 +247,71 @@ public sealed partial class Pet
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("kind", "Pet");
         }
 
-        return new Pet
+        Pet result = new Pet
         {
             Id = p0,
             Name = p1,
             Kind = p2,
-            Tags = p3,
-            Attributes = p4,
-            Born = p5,
-            Weight = p6,
-            LegacyCode = p7,
-            Secret = p8,
-            Created = p9,
-            Nickname = p10,
-            Status = p11,
+            AdditionalProperties = extras,
         };
+        if (has3)
+        {
+            result._p3 = p3;
+            result._set0 |= 1UL << 0;
+        }
+
+        if (has4)
+        {
+            result._p4 = p4;
+            result._set0 |= 1UL << 1;
+        }
+
+        if (has5)
+        {
+            result._p5 = p5;
+            result._set0 |= 1UL << 2;
+        }
+
+        if (has6)
+        {
+            result._p6 = p6;
+            result._set0 |= 1UL << 3;
+        }
+
+        if (has7)
+        {
+            result._p7 = p7;
+            result._set0 |= 1UL << 4;
+        }
+
+        if (has8)
+        {
+            result._p8 = p8;
+            result._set0 |= 1UL << 5;
+        }
+
+        if (has9)
+        {
+            result._p9 = p9;
+            result._set0 |= 1UL << 6;
+        }
+
+        if (has10)
+        {
+            result._p10 = p10;
+            result._set0 |= 1UL << 7;
+        }
+
+        if (has11)
+        {
+            result._p11 = p11;
+            result._set0 |= 1UL << 8;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
@@ -236,51 +321,60 @@ public sealed partial class Pet
         global::Constructs.Api.Name.WriteJson(writer, value.Name);
         writer.WritePropertyName("kind"u8);
         global::Constructs.Api.PetKind.WriteJson(writer, value.Kind);
-        if (value.Tags is { } __Tags)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("tags"u8);
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, __Tags, static (global::System.Text.Json.Utf8JsonWriter w2, string item2) => { w2.WriteStringValue(item2); });
+            { if (value._p3 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, string item3) => { w3.WriteStringValue(item3); }); } else { writer.WriteNullValue(); } }
         }
-        if (value.Attributes is { } __Attributes)
+        if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("attributes"u8);
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, __Attributes, static (global::System.Text.Json.Utf8JsonWriter w2, long item2) => { w2.WriteNumberValue(item2); });
+            { if (value._p4 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, long item3) => { w3.WriteNumberValue(item3); }); } else { writer.WriteNullValue(); } }
         }
-        if (value.Born is { } __Born)
+        if ((value._set0 & (1UL << 2)) != 0)
         {
             writer.WritePropertyName("born"u8);
-            writer.WriteStringValue(__Born.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
+            { if (value._p5 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } }
         }
-        if (value.Weight is { } __Weight)
+        if ((value._set0 & (1UL << 3)) != 0)
         {
             writer.WritePropertyName("weight"u8);
-            writer.WriteNumberValue(__Weight);
+            { if (value._p6 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.LegacyCode is { } __LegacyCode)
+        if ((value._set0 & (1UL << 4)) != 0)
         {
             writer.WritePropertyName("legacy_code"u8);
-            writer.WriteStringValue(__LegacyCode);
+            { if (value._p7 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Secret is { } __Secret)
+        if ((value._set0 & (1UL << 5)) != 0)
         {
             writer.WritePropertyName("secret"u8);
-            writer.WriteStringValue(__Secret);
+            { if (value._p8 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Created is { } __Created)
+        if ((value._set0 & (1UL << 6)) != 0)
         {
             writer.WritePropertyName("created"u8);
-            writer.WriteStringValue(__Created);
+            { if (value._p9 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Nickname is { } __Nickname)
+        if ((value._set0 & (1UL << 7)) != 0)
         {
             writer.WritePropertyName("nickname"u8);
-            writer.WriteStringValue(__Nickname);
+            { if (value._p10 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Status is { } __Status)
+        if ((value._set0 & (1UL << 8)) != 0)
         {
             writer.WritePropertyName("status"u8);
-            global::Constructs.Api.PetStatus.WriteJson(writer, __Status);
+            { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

@@ -11,24 +11,37 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Problem.JsonConverter))]
 public sealed partial class Problem
 {
+    private ulong _set0;
+    private string? _p0;
+    private long? _p1;
+
     /// <summary>
     /// title
     /// </summary>
-    /// <remarks>JSON name: <c>title</c>; optional.</remarks>
-    public string? Title { get; init; }
+    /// <remarks>JSON name: <c>title</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? Title { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// status
     /// </summary>
-    /// <remarks>JSON name: <c>status</c>; optional.</remarks>
-    public long? Status { get; init; }
+    /// <remarks>JSON name: <c>status</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public long? Status { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Problem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Problem");
         string? p0 = default;
+        bool has0 = false;
         long? p1 = default;
+        bool has1 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -39,16 +52,20 @@ public sealed partial class Problem
                     property = "title";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has0 = true;
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    has1 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -57,27 +74,48 @@ public sealed partial class Problem
             throw ex.AtProperty(property);
         }
 
-        return new Problem
+        Problem result = new Problem
         {
-            Title = p0,
-            Status = p1,
+            AdditionalProperties = extras,
         };
+        if (has0)
+        {
+            result._p0 = p0;
+            result._set0 |= 1UL << 0;
+        }
+
+        if (has1)
+        {
+            result._p1 = p1;
+            result._set0 |= 1UL << 1;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Problem value)
     {
         writer.WriteStartObject();
-        if (value.Title is { } __Title)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("title"u8);
-            writer.WriteStringValue(__Title);
+            { if (value._p0 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Status is { } __Status)
+        if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("status"u8);
-            writer.WriteNumberValue(__Status);
+            { if (value._p1 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

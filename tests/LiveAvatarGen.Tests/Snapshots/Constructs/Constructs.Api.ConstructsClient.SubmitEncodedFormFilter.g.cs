@@ -11,24 +11,37 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SubmitEncodedFormFilter.JsonConverter))]
 public sealed partial class SubmitEncodedFormFilter
 {
+    private ulong _set0;
+    private string? _p0;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _p1;
+
     /// <summary>
     /// color
     /// </summary>
-    /// <remarks>JSON name: <c>color</c>; optional.</remarks>
-    public string? Color { get; init; }
+    /// <remarks>JSON name: <c>color</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? Color { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// sizes
     /// </summary>
-    /// <remarks>JSON name: <c>sizes</c>; optional.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<long>? Sizes { get; init; }
+    /// <remarks>JSON name: <c>sizes</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<long>? Sizes { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static SubmitEncodedFormFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormFilter");
         string? p0 = default;
+        bool has0 = false;
         global::System.Collections.Generic.IReadOnlyList<long>? p1 = default;
+        bool has1 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -39,16 +52,20 @@ public sealed partial class SubmitEncodedFormFilter
                     property = "color";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has0 = true;
                 }
                 else if (reader.ValueTextEquals("sizes"u8))
                 {
                     property = "sizes";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
+                    has1 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -57,27 +74,48 @@ public sealed partial class SubmitEncodedFormFilter
             throw ex.AtProperty(property);
         }
 
-        return new SubmitEncodedFormFilter
+        SubmitEncodedFormFilter result = new SubmitEncodedFormFilter
         {
-            Color = p0,
-            Sizes = p1,
+            AdditionalProperties = extras,
         };
+        if (has0)
+        {
+            result._p0 = p0;
+            result._set0 |= 1UL << 0;
+        }
+
+        if (has1)
+        {
+            result._p1 = p1;
+            result._set0 |= 1UL << 1;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormFilter value)
     {
         writer.WriteStartObject();
-        if (value.Color is { } __Color)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("color"u8);
-            writer.WriteStringValue(__Color);
+            { if (value._p0 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Sizes is { } __Sizes)
+        if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("sizes"u8);
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, __Sizes, static (global::System.Text.Json.Utf8JsonWriter w2, long item2) => { w2.WriteNumberValue(item2); });
+            { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, long item3) => { w3.WriteNumberValue(item3); }); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

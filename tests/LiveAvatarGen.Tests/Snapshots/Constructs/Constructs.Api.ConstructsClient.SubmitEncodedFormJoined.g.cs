@@ -11,24 +11,37 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SubmitEncodedFormJoined.JsonConverter))]
 public sealed partial class SubmitEncodedFormJoined
 {
+    private ulong _set0;
+    private string? _p0;
+    private long? _p1;
+
     /// <summary>
     /// a
     /// </summary>
-    /// <remarks>JSON name: <c>a</c>; optional.</remarks>
-    public string? A { get; init; }
+    /// <remarks>JSON name: <c>a</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? A { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// b
     /// </summary>
-    /// <remarks>JSON name: <c>b</c>; optional.</remarks>
-    public long? B { get; init; }
+    /// <remarks>JSON name: <c>b</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public long? B { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static SubmitEncodedFormJoined ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormJoined");
         string? p0 = default;
+        bool has0 = false;
         long? p1 = default;
+        bool has1 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -39,16 +52,20 @@ public sealed partial class SubmitEncodedFormJoined
                     property = "a";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has0 = true;
                 }
                 else if (reader.ValueTextEquals("b"u8))
                 {
                     property = "b";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    has1 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -57,27 +74,48 @@ public sealed partial class SubmitEncodedFormJoined
             throw ex.AtProperty(property);
         }
 
-        return new SubmitEncodedFormJoined
+        SubmitEncodedFormJoined result = new SubmitEncodedFormJoined
         {
-            A = p0,
-            B = p1,
+            AdditionalProperties = extras,
         };
+        if (has0)
+        {
+            result._p0 = p0;
+            result._set0 |= 1UL << 0;
+        }
+
+        if (has1)
+        {
+            result._p1 = p1;
+            result._set0 |= 1UL << 1;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormJoined value)
     {
         writer.WriteStartObject();
-        if (value.A is { } __A)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("a"u8);
-            writer.WriteStringValue(__A);
+            { if (value._p0 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.B is { } __B)
+        if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("b"u8);
-            writer.WriteNumberValue(__B);
+            { if (value._p1 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

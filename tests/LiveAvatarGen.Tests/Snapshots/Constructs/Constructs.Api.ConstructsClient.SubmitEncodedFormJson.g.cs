@@ -11,17 +11,28 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SubmitEncodedFormJson.JsonConverter))]
 public sealed partial class SubmitEncodedFormJson
 {
+    private ulong _set0;
+    private global::System.Collections.Generic.IReadOnlyList<long>? _p0;
+
     /// <summary>
     /// ids
     /// </summary>
-    /// <remarks>JSON name: <c>ids</c>; optional.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get; init; }
+    /// <remarks>JSON name: <c>ids</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static SubmitEncodedFormJson ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormJson");
         global::System.Collections.Generic.IReadOnlyList<long>? p0 = default;
+        bool has0 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -32,10 +43,13 @@ public sealed partial class SubmitEncodedFormJson
                     property = "ids";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
+                    has0 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -44,21 +58,37 @@ public sealed partial class SubmitEncodedFormJson
             throw ex.AtProperty(property);
         }
 
-        return new SubmitEncodedFormJson
+        SubmitEncodedFormJson result = new SubmitEncodedFormJson
         {
-            Ids = p0,
+            AdditionalProperties = extras,
         };
+        if (has0)
+        {
+            result._p0 = p0;
+            result._set0 |= 1UL << 0;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormJson value)
     {
         writer.WriteStartObject();
-        if (value.Ids is { } __Ids)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("ids"u8);
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, __Ids, static (global::System.Text.Json.Utf8JsonWriter w2, long item2) => { w2.WriteNumberValue(item2); });
+            { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, long item3) => { w3.WriteNumberValue(item3); }); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

@@ -11,24 +11,37 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Tree.JsonConverter))]
 public sealed partial class Tree
 {
+    private ulong _set0;
+    private long? _p0;
+    private global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? _p1;
+
     /// <summary>
     /// value
     /// </summary>
-    /// <remarks>JSON name: <c>value</c>; optional.</remarks>
-    public long? Value { get; init; }
+    /// <remarks>JSON name: <c>value</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public long? Value { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// children
     /// </summary>
-    /// <remarks>JSON name: <c>children</c>; optional.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? Children { get; init; }
+    /// <remarks>JSON name: <c>children</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? Children { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Tree ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Tree");
         long? p0 = default;
+        bool has0 = false;
         global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? p1 = default;
+        bool has1 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -39,16 +52,20 @@ public sealed partial class Tree
                     property = "value";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    has0 = true;
                 }
                 else if (reader.ValueTextEquals("children"u8))
                 {
                     property = "children";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<global::Constructs.Api.Tree>(ref reader, global::Constructs.Api.Tree.ReadJson);
+                    has1 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -57,27 +74,48 @@ public sealed partial class Tree
             throw ex.AtProperty(property);
         }
 
-        return new Tree
+        Tree result = new Tree
         {
-            Value = p0,
-            Children = p1,
+            AdditionalProperties = extras,
         };
+        if (has0)
+        {
+            result._p0 = p0;
+            result._set0 |= 1UL << 0;
+        }
+
+        if (has1)
+        {
+            result._p1 = p1;
+            result._set0 |= 1UL << 1;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Tree value)
     {
         writer.WriteStartObject();
-        if (value.Value is { } __Value)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("value"u8);
-            writer.WriteNumberValue(__Value);
+            { if (value._p0 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Children is { } __Children)
+        if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("children"u8);
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, __Children, global::Constructs.Api.Tree.WriteJson);
+            { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::Constructs.Api.Tree.WriteJson); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

@@ -11,17 +11,28 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(UploadFilesWhere.JsonConverter))]
 public sealed partial class UploadFilesWhere
 {
+    private ulong _set0;
+    private string? _p0;
+
     /// <summary>
     /// city
     /// </summary>
-    /// <remarks>JSON name: <c>city</c>; optional.</remarks>
-    public string? City { get; init; }
+    /// <remarks>JSON name: <c>city</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? City { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static UploadFilesWhere ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "UploadFilesWhere");
         string? p0 = default;
+        bool has0 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -32,10 +43,13 @@ public sealed partial class UploadFilesWhere
                     property = "city";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has0 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -44,21 +58,37 @@ public sealed partial class UploadFilesWhere
             throw ex.AtProperty(property);
         }
 
-        return new UploadFilesWhere
+        UploadFilesWhere result = new UploadFilesWhere
         {
-            City = p0,
+            AdditionalProperties = extras,
         };
+        if (has0)
+        {
+            result._p0 = p0;
+            result._set0 |= 1UL << 0;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UploadFilesWhere value)
     {
         writer.WriteStartObject();
-        if (value.City is { } __City)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("city"u8);
-            writer.WriteStringValue(__City);
+            { if (value._p0 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 

@@ -11,6 +11,19 @@ namespace Test.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
 public sealed partial class Pet
 {
+    private ulong _set0;
+    private global::Test.Api.PetKind? _p3;
+    private global::Test.Api.PetStatus? _p4;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _p5;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _p6;
+    private global::Test.Api.Owner? _p7;
+    private global::System.DateOnly? _p8;
+    private global::Test.Api.Weight? _p9;
+    private int? _p10;
+    private string? _p12;
+    private string? _p13;
+    private global::System.Text.Json.JsonElement? _p15;
+
     /// <summary>
     /// The id.
     /// </summary>
@@ -32,50 +45,50 @@ public sealed partial class Pet
     /// <summary>
     /// The kind.
     /// </summary>
-    /// <remarks>JSON name: <c>kind</c>; optional.</remarks>
-    public global::Test.Api.PetKind? Kind { get; init; }
+    /// <remarks>JSON name: <c>kind</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::Test.Api.PetKind? Kind { get => _p3; init { _p3 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// The status.
     /// </summary>
-    /// <remarks>JSON name: <c>status</c>; optional.</remarks>
-    public global::Test.Api.PetStatus? Status { get; init; }
+    /// <remarks>JSON name: <c>status</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::Test.Api.PetStatus? Status { get => _p4; init { _p4 = value; _set0 |= 1UL << 1; } }
 
     /// <summary>
     /// The tags.
     /// </summary>
-    /// <remarks>JSON name: <c>tags</c>; optional.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+    /// <remarks>JSON name: <c>tags</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p5; init { _p5 = value; _set0 |= 1UL << 2; } }
 
     /// <summary>
     /// The attributes.
     /// </summary>
-    /// <remarks>JSON name: <c>attributes</c>; optional.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get; init; }
+    /// <remarks>JSON name: <c>attributes</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p6; init { _p6 = value; _set0 |= 1UL << 3; } }
 
     /// <summary>
     /// The owner.
     /// </summary>
-    /// <remarks>JSON name: <c>owner</c>; optional.</remarks>
-    public global::Test.Api.Owner? Owner { get; init; }
+    /// <remarks>JSON name: <c>owner</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::Test.Api.Owner? Owner { get => _p7; init { _p7 = value; _set0 |= 1UL << 4; } }
 
     /// <summary>
     /// The born.
     /// </summary>
-    /// <remarks>JSON name: <c>born</c>; optional.</remarks>
-    public global::System.DateOnly? Born { get; init; }
+    /// <remarks>JSON name: <c>born</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.DateOnly? Born { get => _p8; init { _p8 = value; _set0 |= 1UL << 5; } }
 
     /// <summary>
     /// The weight.
     /// </summary>
-    /// <remarks>JSON name: <c>weight</c>; optional.</remarks>
-    public global::Test.Api.Weight? Weight { get; init; }
+    /// <remarks>JSON name: <c>weight</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::Test.Api.Weight? Weight { get => _p9; init { _p9 = value; _set0 |= 1UL << 6; } }
 
     /// <summary>
     /// The count.
     /// </summary>
-    /// <remarks>JSON name: <c>count</c>; optional. When not set it is not sent, and the server assumes <c>3</c>.</remarks>
-    public int? Count { get; init; }
+    /// <remarks>JSON name: <c>count</c>; optional. Left out when not set; set it to null to send JSON null. When left out, the server assumes <c>3</c>.</remarks>
+    public int? Count { get => _p10; init { _p10 = value; _set0 |= 1UL << 7; } }
 
     /// <summary>
     /// The type.
@@ -86,15 +99,15 @@ public sealed partial class Pet
     /// <summary>
     /// The legacy_code.
     /// </summary>
-    /// <remarks>JSON name: <c>legacy_code</c>; optional.</remarks>
+    /// <remarks>JSON name: <c>legacy_code</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
     [global::System.Obsolete("Deprecated in the API spec.")]
-    public string? LegacyCode { get; init; }
+    public string? LegacyCode { get => _p12; init { _p12 = value; _set0 |= 1UL << 8; } }
 
     /// <summary>
     /// The secret.
     /// </summary>
-    /// <remarks>JSON name: <c>secret</c>; optional. Write-only: never returned by the server.</remarks>
-    public string? Secret { get; init; }
+    /// <remarks>JSON name: <c>secret</c>; optional. Write-only: never returned by the server. Left out when not set; set it to null to send JSON null.</remarks>
+    public string? Secret { get => _p13; init { _p13 = value; _set0 |= 1UL << 9; } }
 
     /// <summary>
     /// The created.
@@ -105,10 +118,16 @@ public sealed partial class Pet
     /// <summary>
     /// The extra.
     /// </summary>
-    /// <remarks>JSON name: <c>extra</c>; optional.</remarks>
-    public global::System.Text.Json.JsonElement? Extra { get; init; }
+    /// <remarks>JSON name: <c>extra</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    public global::System.Text.Json.JsonElement? Extra { get => _p15; init { _p15 = value; _set0 |= 1UL << 10; } }
 
-    /// <summary>Reads the object at the reader's current token; unknown members are skipped.</summary>
+    /// <summary>
+    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+    /// were none. Add members here to send them.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
@@ -119,19 +138,31 @@ public sealed partial class Pet
         string? p2 = default!;
         bool has2 = false;
         global::Test.Api.PetKind? p3 = default;
+        bool has3 = false;
         global::Test.Api.PetStatus? p4 = default;
+        bool has4 = false;
         global::System.Collections.Generic.IReadOnlyList<string>? p5 = default;
+        bool has5 = false;
         global::System.Collections.Generic.IReadOnlyDictionary<string, long>? p6 = default;
+        bool has6 = false;
         global::Test.Api.Owner? p7 = default;
+        bool has7 = false;
         global::System.DateOnly? p8 = default;
+        bool has8 = false;
         global::Test.Api.Weight? p9 = default;
+        bool has9 = false;
         int? p10 = default;
+        bool has10 = false;
         string p11 = "pet";
         string? p12 = default;
+        bool has12 = false;
         string? p13 = default;
+        bool has13 = false;
         global::System.DateTimeOffset p14 = default!;
         bool has14 = false;
         global::System.Text.Json.JsonElement? p15 = default;
+        bool has15 = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -163,48 +194,56 @@ public sealed partial class Pet
                     property = "kind";
                     reader.Read();
                     p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.PetKind?) : global::Test.Api.PetKind.ReadJson(ref reader);
+                    has3 = true;
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
                     p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.PetStatus?) : global::Test.Api.PetStatus.ReadJson(ref reader);
+                    has4 = true;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     property = "tags";
                     reader.Read();
                     p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r0));
+                    has5 = true;
                 }
                 else if (reader.ValueTextEquals("attributes"u8))
                 {
                     property = "attributes";
                     reader.Read();
                     p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
+                    has6 = true;
                 }
                 else if (reader.ValueTextEquals("owner"u8))
                 {
                     property = "owner";
                     reader.Read();
                     p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.Owner?) : global::Test.Api.Owner.ReadJson(ref reader);
+                    has7 = true;
                 }
                 else if (reader.ValueTextEquals("born"u8))
                 {
                     property = "born";
                     reader.Read();
                     p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Date(ref reader);
+                    has8 = true;
                 }
                 else if (reader.ValueTextEquals("weight"u8))
                 {
                     property = "weight";
                     reader.Read();
                     p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.Weight?) : global::Test.Api.Weight.ReadJson(ref reader);
+                    has9 = true;
                 }
                 else if (reader.ValueTextEquals("count"u8))
                 {
                     property = "count";
                     reader.Read();
                     p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
+                    has10 = true;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -217,12 +256,14 @@ public sealed partial class Pet
                     property = "legacy_code";
                     reader.Read();
                     p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has12 = true;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
                     property = "secret";
                     reader.Read();
                     p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    has13 = true;
                 }
                 else if (reader.ValueTextEquals("created"u8))
                 {
@@ -236,10 +277,13 @@ public sealed partial class Pet
                     property = "extra";
                     reader.Read();
                     p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
+                    has15 = true;
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -268,28 +312,85 @@ public sealed partial class Pet
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("created", "Pet");
         }
 
-        return new Pet
+        Pet result = new Pet
         {
             Id = p0,
             Name = p1,
             Nickname = p2,
-            Kind = p3,
-            Status = p4,
-            Tags = p5,
-            Attributes = p6,
-            Owner = p7,
-            Born = p8,
-            Weight = p9,
-            Count = p10,
             Type = p11,
-            LegacyCode = p12,
-            Secret = p13,
             Created = p14,
-            Extra = p15,
+            AdditionalProperties = extras,
         };
+        if (has3)
+        {
+            result._p3 = p3;
+            result._set0 |= 1UL << 0;
+        }
+
+        if (has4)
+        {
+            result._p4 = p4;
+            result._set0 |= 1UL << 1;
+        }
+
+        if (has5)
+        {
+            result._p5 = p5;
+            result._set0 |= 1UL << 2;
+        }
+
+        if (has6)
+        {
+            result._p6 = p6;
+            result._set0 |= 1UL << 3;
+        }
+
+        if (has7)
+        {
+            result._p7 = p7;
+            result._set0 |= 1UL << 4;
+        }
+
+        if (has8)
+        {
+            result._p8 = p8;
+            result._set0 |= 1UL << 5;
+        }
+
+        if (has9)
+        {
+            result._p9 = p9;
+            result._set0 |= 1UL << 6;
+        }
+
+        if (has10)
+        {
+            result._p10 = p10;
+            result._set0 |= 1UL << 7;
+        }
+
+        if (has12)
+        {
+            result._p12 = p12;
+            result._set0 |= 1UL << 8;
+        }
+
+        if (has13)
+        {
+            result._p13 = p13;
+            result._set0 |= 1UL << 9;
+        }
+
+        if (has15)
+        {
+            result._p15 = p15;
+            result._set0 |= 1UL << 10;
+        }
+
+        return result;
     }
 
-    /// <summary>Writes the object; optional members that are null are left out.</summary>
+    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
@@ -299,65 +400,74 @@ public sealed partial class Pet
         global::Test.Api.PetName.WriteJson(writer, value.Name);
         writer.WritePropertyName("nickname"u8);
         { if (value.Nickname is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
-        if (value.Kind is { } __Kind)
+        if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("kind"u8);
-            global::Test.Api.PetKind.WriteJson(writer, __Kind);
+            { if (value._p3 is { } v1) { global::Test.Api.PetKind.WriteJson(writer, v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Status is { } __Status)
+        if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("status"u8);
-            global::Test.Api.PetStatus.WriteJson(writer, __Status);
+            { if (value._p4 is { } v1) { global::Test.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Tags is { } __Tags)
+        if ((value._set0 & (1UL << 2)) != 0)
         {
             writer.WritePropertyName("tags"u8);
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, __Tags, static (global::System.Text.Json.Utf8JsonWriter w2, string item2) => { w2.WriteStringValue(item2); });
+            { if (value._p5 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, string item3) => { w3.WriteStringValue(item3); }); } else { writer.WriteNullValue(); } }
         }
-        if (value.Attributes is { } __Attributes)
+        if ((value._set0 & (1UL << 3)) != 0)
         {
             writer.WritePropertyName("attributes"u8);
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, __Attributes, static (global::System.Text.Json.Utf8JsonWriter w2, long item2) => { w2.WriteNumberValue(item2); });
+            { if (value._p6 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, long item3) => { w3.WriteNumberValue(item3); }); } else { writer.WriteNullValue(); } }
         }
-        if (value.Owner is { } __Owner)
+        if ((value._set0 & (1UL << 4)) != 0)
         {
             writer.WritePropertyName("owner"u8);
-            global::Test.Api.Owner.WriteJson(writer, __Owner);
+            { if (value._p7 is { } v1) { global::Test.Api.Owner.WriteJson(writer, v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Born is { } __Born)
+        if ((value._set0 & (1UL << 5)) != 0)
         {
             writer.WritePropertyName("born"u8);
-            writer.WriteStringValue(__Born.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
+            { if (value._p8 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } }
         }
-        if (value.Weight is { } __Weight)
+        if ((value._set0 & (1UL << 6)) != 0)
         {
             writer.WritePropertyName("weight"u8);
-            global::Test.Api.Weight.WriteJson(writer, __Weight);
+            { if (value._p9 is { } v1) { global::Test.Api.Weight.WriteJson(writer, v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Count is { } __Count)
+        if ((value._set0 & (1UL << 7)) != 0)
         {
             writer.WritePropertyName("count"u8);
-            writer.WriteNumberValue(__Count);
+            { if (value._p10 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
         }
         writer.WritePropertyName("type"u8);
         writer.WriteStringValue(value.Type);
-        if (value.LegacyCode is { } __LegacyCode)
+        if ((value._set0 & (1UL << 8)) != 0)
         {
             writer.WritePropertyName("legacy_code"u8);
-            writer.WriteStringValue(__LegacyCode);
+            { if (value._p12 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
-        if (value.Secret is { } __Secret)
+        if ((value._set0 & (1UL << 9)) != 0)
         {
             writer.WritePropertyName("secret"u8);
-            writer.WriteStringValue(__Secret);
+            { if (value._p13 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
         }
         writer.WritePropertyName("created"u8);
         writer.WriteStringValue(value.Created);
-        if (value.Extra is { } __Extra)
+        if ((value._set0 & (1UL << 10)) != 0)
         {
             writer.WritePropertyName("extra"u8);
-            __Extra.WriteTo(writer);
+            { if (value._p15 is { } v1) { v1.WriteTo(writer); } else { writer.WriteNullValue(); } }
         }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
     }
 
