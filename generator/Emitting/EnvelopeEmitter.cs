@@ -9,7 +9,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 internal static class EnvelopeEmitter
 {
     /// <summary>The members this emitter writes.</summary>
-    public static readonly string[] Members = { "Code", "Data", "Message", "GetDataOrThrow", "ReadJson", "WriteJson" };
+    public static readonly string[] Members = { "Code", "Data", "Message", "AdditionalProperties", "GetDataOrThrow", "ReadJson", "WriteJson" };
 
     public static string Emit(EnvelopeModel model)
     {
@@ -32,6 +32,11 @@ internal static class EnvelopeEmitter
                 /// <summary>The API's message (<c>message</c>).</summary>
                 public string? Message { get; init; }
 
+                /// <summary>The JSON members besides code, data and message, kept when read and written back unchanged; null when there were none.</summary>
+                /// <remarks>Also <c>JsonSerializer</c>'s extension data (the envelope has no converter), so a reflection round trip keeps them too.</remarks>
+                [global::System.Text.Json.Serialization.JsonExtensionData]
+                public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
                 /// <summary>Returns <see cref="Data"/>, or throws when the envelope carries none.</summary>
                 /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiEnvelopeException">There is no data; the exception carries the code and message.</exception>
                 public TData GetDataOrThrow() => Data is { } data ? data : throw new global::LiveAvatarGen.Runtime.Errors.ApiEnvelopeException(Code, Message);
@@ -43,6 +48,7 @@ internal static class EnvelopeEmitter
                     int code = {{code}};
                     TData? data = default;
                     string? message = null;
+                    global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
                     string? property = null;
                     try
                     {
@@ -68,7 +74,9 @@ internal static class EnvelopeEmitter
                             }
                             else
                             {
-                                {{TypeSyntax.JsonRead}}.SkipValue(ref reader);
+                                property = reader.GetString()!;
+                                reader.Read();
+                                (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = {{TypeSyntax.JsonRead}}.Element(ref reader);
                             }
                         }
                     }
@@ -77,7 +85,7 @@ internal static class EnvelopeEmitter
                         throw ex.AtProperty(property);
                     }
 
-                    return new {{self}} { Code = code, Data = data, Message = message };
+                    return new {{self}} { Code = code, Data = data, Message = message, AdditionalProperties = extras };
                 }
 
                 /// <summary>Writes an envelope, writing <c>data</c> with <paramref name="writeData"/>.</summary>
@@ -97,6 +105,14 @@ internal static class EnvelopeEmitter
                     if (value.Message is not null)
                     {
                         writer.WriteString("message"u8, value.Message);
+                    }
+                    if (value.AdditionalProperties is { } extras)
+                    {
+                        foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+                        {
+                            writer.WritePropertyName(pair.Key);
+                            pair.Value.WriteTo(writer);
+                        }
                     }
                     writer.WriteEndObject();
                 }

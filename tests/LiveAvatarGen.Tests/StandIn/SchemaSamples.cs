@@ -13,7 +13,13 @@ namespace LiveAvatarGen.Tests.StandIn;
 /// </summary>
 internal static class SchemaSamples
 {
-    public static JsonNode? Build(IOpenApiSchema? schema, int depth = 0)
+    /// <summary>The member added to every object with declared properties when asked for undeclared members.</summary>
+    public const string UndeclaredMember = "x_undeclared_member";
+
+    /// <param name="schema">The schema.</param>
+    /// <param name="depth">How deep the sample already is.</param>
+    /// <param name="withUndeclaredMembers">Also put a member the spec does not declare (nested JSON with a null) in every object that has declared properties, to prove a read-modify-write keeps it.</param>
+    public static JsonNode? Build(IOpenApiSchema? schema, int depth = 0, bool withUndeclaredMembers = false)
     {
         if (schema is null || depth > 12)
         {
@@ -34,7 +40,7 @@ internal static class SchemaSamples
         if (alternatives.Count > 0)
         {
             IOpenApiSchema? first = alternatives.FirstOrDefault(a => a.Type != JsonSchemaType.Null);
-            return first is null ? null : Build(first, depth + 1);
+            return first is null ? null : Build(first, depth + 1, withUndeclaredMembers);
         }
 
         if (schema.AllOf is { Count: > 0 } parts)
@@ -42,7 +48,7 @@ internal static class SchemaSamples
             JsonObject merged = new();
             foreach (IOpenApiSchema part in parts)
             {
-                if (Build(part, depth + 1) is JsonObject partObject)
+                if (Build(part, depth + 1, withUndeclaredMembers) is JsonObject partObject)
                 {
                     foreach (KeyValuePair<string, JsonNode?> pair in partObject.ToList())
                     {
@@ -62,25 +68,32 @@ internal static class SchemaSamples
             JsonSchemaType.Integer => JsonValue.Create(IntegerSample(schema)),
             JsonSchemaType.Number => JsonValue.Create(NumberSample(schema)),
             JsonSchemaType.Boolean => JsonValue.Create(true),
-            JsonSchemaType.Array => new JsonArray(Build(schema.Items, depth + 1)),
-            JsonSchemaType.Object => ObjectSample(schema, depth),
+            JsonSchemaType.Array => new JsonArray(Build(schema.Items, depth + 1, withUndeclaredMembers)),
+            JsonSchemaType.Object => ObjectSample(schema, depth, withUndeclaredMembers),
             _ => JsonValue.Create("any"),
         };
     }
 
-    private static JsonObject ObjectSample(IOpenApiSchema schema, int depth)
+    private static JsonObject ObjectSample(IOpenApiSchema schema, int depth, bool withUndeclaredMembers)
     {
         JsonObject result = new();
         if (schema.Properties is { Count: > 0 } properties)
         {
             foreach (KeyValuePair<string, IOpenApiSchema> property in properties)
             {
-                result[property.Key] = Build(property.Value, depth + 1);
+                result[property.Key] = Build(property.Value, depth + 1, withUndeclaredMembers);
+            }
+
+            if (withUndeclaredMembers)
+            {
+                result[UndeclaredMember] = schema.AdditionalProperties is { } typed
+                    ? Build(typed, depth + 1, withUndeclaredMembers)
+                    : new JsonObject { ["kept"] = new JsonArray(1, null, "two"), ["empty"] = new JsonObject() };
             }
         }
         else if (schema.AdditionalProperties is { } values)
         {
-            result["key"] = Build(values, depth + 1);
+            result["key"] = Build(values, depth + 1, withUndeclaredMembers);
         }
 
         return result;

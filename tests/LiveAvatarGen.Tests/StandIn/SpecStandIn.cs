@@ -50,7 +50,9 @@ internal sealed class SpecStandIn : IAsyncDisposable
 
     public IReadOnlyList<OperationInfo> Operations => _routes.Select(r => r.Info).ToList();
 
-    public static async Task<SpecStandIn> StartAsync(string specPath)
+    /// <param name="specPath">The spec the stand-in answers for.</param>
+    /// <param name="withUndeclaredMembers">Answer with a member the spec does not declare in every object, as real servers do.</param>
+    public static async Task<SpecStandIn> StartAsync(string specPath, bool withUndeclaredMembers = false)
     {
         OpenApiReaderSettings settings = new();
         settings.AddYamlReader();
@@ -61,7 +63,7 @@ internal sealed class SpecStandIn : IAsyncDisposable
         {
             foreach (KeyValuePair<HttpMethod, OpenApiOperation> operation in path.Value.Operations!)
             {
-                routes.Add(Route.Create(path.Key, operation.Key, operation.Value, document));
+                routes.Add(Route.Create(path.Key, operation.Key, operation.Value, document, withUndeclaredMembers));
             }
         }
 
@@ -136,12 +138,12 @@ internal sealed class SpecStandIn : IAsyncDisposable
 
         private IOpenApiSecurityScheme[] Schemes { get; }
 
-        public static Route Create(string template, HttpMethod method, OpenApiOperation operation, OpenApiDocument document)
+        public static Route Create(string template, HttpMethod method, OpenApiOperation operation, OpenApiDocument document, bool withUndeclaredMembers)
         {
             string regex = "^" + Regex.Replace(Regex.Escape(template).Replace("\\{", "{", StringComparison.Ordinal), "\\{[^}]+}", "[^/]+") + "$";
             KeyValuePair<string, IOpenApiResponse> success = operation.Responses!.Where(r => r.Key.StartsWith('2')).OrderBy(r => r.Key, StringComparer.Ordinal).First();
             IOpenApiSchema? schema = success.Value.Content?.FirstOrDefault(c => c.Key.Contains("json", StringComparison.Ordinal)).Value?.Schema;
-            string? json = schema is null ? null : SchemaSamples.Build(schema)?.ToJsonString() ?? "null";
+            string? json = schema is null ? null : SchemaSamples.Build(schema, withUndeclaredMembers: withUndeclaredMembers)?.ToJsonString() ?? "null";
             IList<OpenApiSecurityRequirement> requirements = operation.Security ?? document.Security ?? new List<OpenApiSecurityRequirement>();
             List<IReadOnlyList<string>> security = requirements.Select(r => (IReadOnlyList<string>)r.Keys.Select(k => k.Reference.Id!).ToList()).ToList();
             IOpenApiSecurityScheme[] schemes = document.Components?.SecuritySchemes?.Values.ToArray() ?? Array.Empty<IOpenApiSecurityScheme>();

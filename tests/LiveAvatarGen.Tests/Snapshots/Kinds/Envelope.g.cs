@@ -20,6 +20,11 @@ public sealed partial class ApiEnvelope<TData>
     /// <summary>The API's message (<c>message</c>).</summary>
     public string? Message { get; init; }
 
+    /// <summary>The JSON members besides code, data and message, kept when read and written back unchanged; null when there were none.</summary>
+    /// <remarks>Also <c>JsonSerializer</c>'s extension data (the envelope has no converter), so a reflection round trip keeps them too.</remarks>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
     /// <summary>Returns <see cref="Data"/>, or throws when the envelope carries none.</summary>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiEnvelopeException">There is no data; the exception carries the code and message.</exception>
     public TData GetDataOrThrow() => Data is { } data ? data : throw new global::LiveAvatarGen.Runtime.Errors.ApiEnvelopeException(Code, Message);
@@ -31,6 +36,7 @@ public sealed partial class ApiEnvelope<TData>
         int code = 1000;
         TData? data = default;
         string? message = null;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
         {
@@ -56,7 +62,9 @@ public sealed partial class ApiEnvelope<TData>
                 }
                 else
                 {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.SkipValue(ref reader);
+                    property = reader.GetString()!;
+                    reader.Read();
+                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
                 }
             }
         }
@@ -65,7 +73,7 @@ public sealed partial class ApiEnvelope<TData>
             throw ex.AtProperty(property);
         }
 
-        return new ApiEnvelope<TData> { Code = code, Data = data, Message = message };
+        return new ApiEnvelope<TData> { Code = code, Data = data, Message = message, AdditionalProperties = extras };
     }
 
     /// <summary>Writes an envelope, writing <c>data</c> with <paramref name="writeData"/>.</summary>
@@ -85,6 +93,14 @@ public sealed partial class ApiEnvelope<TData>
         if (value.Message is not null)
         {
             writer.WriteString("message"u8, value.Message);
+        }
+        if (value.AdditionalProperties is { } extras)
+        {
+            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
         }
         writer.WriteEndObject();
     }
