@@ -47,6 +47,6 @@ public class AvatarListParseBenchmarks
     public AvatarPageEnvelope? Reflection() => JsonSerializer.Deserialize<AvatarPageEnvelope>(_body, ReflectionJson.Options);
 
     [Benchmark(Description = "LiveAvatarGen")]
-    public ApiEnvelope<PaginatedResponseAvatarSchema> Generated() => new ApiResponseData(200, _body, "application/json", null)
-        .ReadJson(static (ref Utf8JsonReader reader) => ApiEnvelope<PaginatedResponseAvatarSchema>.ReadJson(ref reader, PaginatedResponseAvatarSchema.ReadJson));
+    public ApiEnvelope<PaginatedResponse<AvatarSchema>> Generated() => new ApiResponseData(200, _body, "application/json", null)
+        .ReadJson(static (ref Utf8JsonReader reader) => ApiEnvelope<PaginatedResponse<AvatarSchema>>.ReadJson(ref reader, static (ref Utf8JsonReader r) => PaginatedResponse<AvatarSchema>.ReadJson(ref r, AvatarSchema.ReadJson)));
 }

@@ -63,6 +63,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KeywordNotEnforced = Create(
         "LAG2003", "Schema keyword not enforced", "{0}: '{1}' is not enforced by the generated type ({2})", DiagnosticSeverity.Info);
 
+    /// <summary>LAG2004: same-shaped schemas became one generic type.</summary>
+    public static readonly DiagnosticDescriptor GenericFamily = Create(
+        "LAG2004", "Schemas merged into one generic type", "{0}: the schemas {1} differ only in one type and became {2}", DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [RuntimeMissing.Id] = RuntimeMissing,
@@ -77,6 +81,7 @@ internal static class DiagnosticDescriptors
         [UnsupportedConstruct.Id] = UnsupportedConstruct,
         [Skipped.Id] = Skipped,
         [KeywordNotEnforced.Id] = KeywordNotEnforced,
+        [GenericFamily.Id] = GenericFamily,
     };
 
     /// <summary>All descriptors, for tests and docs.</summary>

@@ -226,7 +226,7 @@ internal static partial class ClientEmitter
             }
         }
 
-        private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Class or TypeKind.Map or TypeKind.List or TypeKind.Any or TypeKind.Envelope or TypeKind.Stream or TypeKind.File);
+        private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Class or TypeKind.Map or TypeKind.List or TypeKind.Any or TypeKind.Generic or TypeKind.Stream or TypeKind.File);
 
         private static string ScalarAdd(string wire, TypeRef type, string value, string contentType, CompilationFacts facts)
         {

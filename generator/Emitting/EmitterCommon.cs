@@ -122,7 +122,11 @@ internal static class EmitterCommon
         Converter(writer, name);
     }
 
-    public static void Attributes(SourceWriter writer, string typeName, bool deprecated)
+    /// <param name="writer">The writer.</param>
+    /// <param name="typeName">The type.</param>
+    /// <param name="deprecated">Emits [Obsolete].</param>
+    /// <param name="converter">The converter type; the type's nested <c>JsonConverter</c> when null.</param>
+    public static void Attributes(SourceWriter writer, string typeName, bool deprecated, string? converter = null)
     {
         writer.Line(GeneratedCode);
         if (deprecated)
@@ -130,7 +134,7 @@ internal static class EmitterCommon
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
         }
 
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + typeName + ".JsonConverter))]");
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + (converter ?? typeName + ".JsonConverter") + "))]");
     }
 }
 

@@ -44,8 +44,13 @@ internal static class ObjectEmitter
         List<Member> members = Plan(model);
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? model.Name);
-        EmitterCommon.Attributes(writer, model.Name, model.IsDeprecated);
-        writer.Open("public sealed partial class " + model.Name);
+        if (model.Generic is { } generic)
+        {
+            writer.Line("/// <typeparam name=\"" + generic.TypeParameter + "\">The one type the merged schemas differ in.</typeparam>");
+        }
+
+        EmitterCommon.Attributes(writer, model.Name, model.IsDeprecated, model.Generic?.ConverterName);
+        writer.Open("public sealed partial class " + Self(model));
         EmitFields(writer, members, facts);
         foreach (Member member in members)
         {
@@ -66,9 +71,86 @@ internal static class ObjectEmitter
         writer.Line();
         EmitWrite(writer, model, members, facts);
         writer.Line();
-        EmitterCommon.Converter(writer, model.Name);
-        writer.Close();
+        if (model.Generic is null)
+        {
+            EmitterCommon.Converter(writer, model.Name);
+            writer.Close();
+        }
+        else
+        {
+            writer.Close();
+            writer.Line();
+            EmitConverterFactory(writer, model, model.Generic, facts);
+        }
+
         return writer.ToString();
+    }
+
+    /// <summary>The class as the code inside it names it: <c>Pet</c>, or <c>PaginatedResponse&lt;T&gt;</c> for a generic family.</summary>
+    private static string Self(ObjectModel model) => model.Generic is { } generic ? model.Name + "<" + generic.TypeParameter + ">" : model.Name;
+
+    /// <summary>The extra parameter a generic family's ReadJson or WriteJson takes for its type parameter.</summary>
+    private static string SlotParameter(ObjectModel model, bool read) => model.Generic is not { } generic
+        ? string.Empty
+        : read
+            ? ", global::LiveAvatarGen.Runtime.Json.JsonReadFunc<" + generic.TypeParameter + "> " + TypeSyntax.SlotReader
+            : ", global::LiveAvatarGen.Runtime.Json.JsonWriteAction<" + generic.TypeParameter + "> " + TypeSyntax.SlotWriter;
+
+    /// <summary>
+    /// A generic class has no nested converter (it would need the argument's reader): a factory serves each type
+    /// argument the spec uses, with that argument's generated reader and writer, so JsonSerializer needs no reflection.
+    /// </summary>
+    private static void EmitConverterFactory(SourceWriter writer, ObjectModel model, GenericSlot generic, CompilationFacts facts)
+    {
+        string open = "global::" + model.Namespace + "." + model.Name;
+        List<string> closed = generic.Arguments.Select(a => open + "<" + TypeSyntax.Of(a.AsNonNullable(), facts) + ">").ToList();
+        writer.Lines($$"""
+            /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> read and write <see cref="{{model.Name}}{{"{"}}{{generic.TypeParameter}}{{"}"}}"/> for each type the spec uses it with.</summary>
+            {{EmitterCommon.GeneratedCode}}
+            public sealed class {{generic.ConverterName}} : global::System.Text.Json.Serialization.JsonConverterFactory
+            {
+                /// <inheritdoc />
+                public override bool CanConvert(global::System.Type typeToConvert) => {{string.Join(" || ", closed.Select(c => "typeToConvert == typeof(" + c + ")"))}};
+
+                /// <inheritdoc />
+                public override global::System.Text.Json.Serialization.JsonConverter? CreateConverter(global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                {
+            """);
+        writer.Indent(2);
+        for (int i = 0; i < closed.Count; i++)
+        {
+            TypeRef argument = generic.Arguments[i].AsNonNullable();
+            writer.Lines($$"""
+                if (typeToConvert == typeof({{closed[i]}}))
+                {
+                    return new Converter<{{TypeSyntax.Of(argument, facts)}}>({{TypeSyntax.ReadLambda(argument, "r", facts, 0)}}, {{TypeSyntax.WriteLambda(argument, facts, 0)}});
+                }
+
+                """);
+        }
+
+        writer.Indent(-2);
+        writer.Lines($$"""
+                    return null;
+                }
+
+                private sealed class Converter<{{generic.TypeParameter}}> : global::System.Text.Json.Serialization.JsonConverter<{{open}}<{{generic.TypeParameter}}>>
+                {
+                    private readonly global::LiveAvatarGen.Runtime.Json.JsonReadFunc<{{generic.TypeParameter}}> _read;
+                    private readonly global::LiveAvatarGen.Runtime.Json.JsonWriteAction<{{generic.TypeParameter}}> _write;
+
+                    public Converter(global::LiveAvatarGen.Runtime.Json.JsonReadFunc<{{generic.TypeParameter}}> read, global::LiveAvatarGen.Runtime.Json.JsonWriteAction<{{generic.TypeParameter}}> write)
+                    {
+                        _read = read;
+                        _write = write;
+                    }
+
+                    public override {{open}}<{{generic.TypeParameter}}> Read(ref {{TypeSyntax.Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {{open}}<{{generic.TypeParameter}}>.ReadJson(ref reader, _read);
+
+                    public override void Write({{TypeSyntax.Writer}} writer, {{open}}<{{generic.TypeParameter}}> value, global::System.Text.Json.JsonSerializerOptions options) => {{open}}<{{generic.TypeParameter}}>.WriteJson(writer, value, _write);
+                }
+            }
+            """);
     }
 
     private static List<Member> Plan(ObjectModel model)
@@ -150,7 +232,7 @@ internal static class ObjectEmitter
         string extrasValue = TypeSyntax.Of(model.AdditionalPropertiesType ?? TypeRef.AnyJson, facts);
         writer.Lines($$"""
             /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
-            public static {{model.Name}} ReadJson(ref {{TypeSyntax.Reader}} reader)
+            public static {{Self(model)}} ReadJson(ref {{TypeSyntax.Reader}} reader{{SlotParameter(model, read: true)}})
             {
                 {{TypeSyntax.JsonRead}}.StartObject(ref reader, {{CSharpLiteral.String(model.Name)}});
             """);
@@ -228,7 +310,7 @@ internal static class ObjectEmitter
                 """);
         }
 
-        writer.Line(model.Name + " result = new " + model.Name);
+        writer.Line(Self(model) + " result = new " + Self(model));
         writer.Line("{");
         foreach (Member member in members.Where(m => !m.IsTracked))
         {
@@ -259,7 +341,7 @@ internal static class ObjectEmitter
     {
         writer.Lines($$"""
             /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
-            public static void WriteJson({{TypeSyntax.Writer}} writer, {{model.Name}} value)
+            public static void WriteJson({{TypeSyntax.Writer}} writer, {{Self(model)}} value{{SlotParameter(model, read: false)}})
             {
                 writer.WriteStartObject();
             """);

@@ -15,6 +15,12 @@ internal static class TypeSyntax
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
 
+    /// <summary>The delegate a generic family's ReadJson takes for its type parameter.</summary>
+    public const string SlotReader = "readSlot";
+
+    /// <summary>The delegate a generic family's WriteJson takes for its type parameter.</summary>
+    public const string SlotWriter = "writeSlot";
+
     public static string Of(TypeRef type, CompilationFacts facts)
     {
         string core = type.Kind switch
@@ -33,9 +39,10 @@ internal static class TypeSyntax
             TypeKind.Any => "global::System.Text.Json.JsonElement",
             TypeKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!, facts) + ">",
             TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!, facts) + ">",
-            TypeKind.Envelope => type.FullName + "<" + Of(type.Element!, facts) + ">",
+            TypeKind.Generic => type.FullName + "<" + Of(type.Element!, facts) + ">",
             TypeKind.Stream => "global::System.IO.Stream",
             TypeKind.File => Runtime + ".Http.ApiFile",
+            TypeKind.TypeParameter => type.FullName!,
             _ => type.FullName!,
         };
         return type.IsNullable ? core + "?" : core;
@@ -67,7 +74,8 @@ internal static class TypeSyntax
             TypeKind.Any => JsonRead + ".Element(" + byRef + ")",
             TypeKind.List => JsonRead + ".List<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
             TypeKind.Map => JsonRead + ".Map<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
-            TypeKind.Envelope => Of(type, facts) + ".ReadJson(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
+            TypeKind.Generic => Of(type, facts) + ".ReadJson(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
+            TypeKind.TypeParameter => SlotReader + "(" + byRef + ")",
             _ => type.FullName + ".ReadJson(" + byRef + ")",
         };
     }
@@ -81,7 +89,12 @@ internal static class TypeSyntax
             return type.FullName + ".ReadJson";
         }
 
-        return "static (ref " + Reader + " " + reader + ") => " + Read(type, reader, facts, depth + 1);
+        if (!type.IsNullable && type.Kind == TypeKind.TypeParameter)
+        {
+            return SlotReader;
+        }
+
+        return (type.HasTypeParameter ? string.Empty : "static ") + "(ref " + Reader + " " + reader + ") => " + Read(type, reader, facts, depth + 1);
     }
 
     /// <summary>Statements writing <paramref name="value"/> of the type with <paramref name="writer"/>.</summary>
@@ -107,7 +120,8 @@ internal static class TypeSyntax
             TypeKind.Any => value + ".WriteTo(" + writer + ");",
             TypeKind.List => JsonWrite + ".List<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
             TypeKind.Map => JsonWrite + ".Map<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
-            TypeKind.Envelope => Of(type, facts) + ".WriteJson(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
+            TypeKind.Generic => Of(type, facts) + ".WriteJson(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
+            TypeKind.TypeParameter => SlotWriter + "(" + writer + ", " + value + ");",
             _ => type.FullName + ".WriteJson(" + writer + ", " + value + ");",
         };
     }
@@ -119,8 +133,13 @@ internal static class TypeSyntax
             return type.FullName + ".WriteJson";
         }
 
+        if (!type.IsNullable && type.Kind == TypeKind.TypeParameter)
+        {
+            return SlotWriter;
+        }
+
         string d = (depth + 1).ToString(CultureInfo.InvariantCulture);
-        return "static (" + Writer + " w" + d + ", " + Of(type, facts) + " item" + d + ") => { " + Write(type, "w" + d, "item" + d, facts, depth + 1) + " }";
+        return (type.HasTypeParameter ? string.Empty : "static ") + "(" + Writer + " w" + d + ", " + Of(type, facts) + " item" + d + ") => { " + Write(type, "w" + d, "item" + d, facts, depth + 1) + " }";
     }
 
     /// <summary>A string expression for a non-null parameter value in a path, query, header or cookie.</summary>
@@ -133,7 +152,7 @@ internal static class TypeSyntax
             TypeKind.Struct => Runtime + ".Http.ApiFormat.Value(" + value + ".Value)",
             TypeKind.Any => value + ".GetRawText()",
             TypeKind.Bytes => "global::System.Convert.ToBase64String(" + value + ")",
-            TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Envelope => value + ".ToString()!",
+            TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Generic => value + ".ToString()!",
             _ => Runtime + ".Http.ApiFormat.Value(" + value + ")",
         };
     }

@@ -28,8 +28,19 @@ internal sealed record ObjectModel(
     bool IsDeprecated,
     EquatableArray<PropertyModel> Properties,
     string AdditionalPropertiesName = "AdditionalProperties",
-    TypeRef? AdditionalPropertiesType = null)
+    TypeRef? AdditionalPropertiesType = null,
+    GenericSlot? Generic = null)
     : TypeModel(HintPrefix, Namespace, Name, Documentation);
+
+/// <summary>
+/// What makes an object class generic: schemas of the same shape except for one type (pydantic's
+/// <c>PaginatedResponse_AvatarSchema_</c>, <c>PaginatedResponse_VoiceSchema_</c>) became one class over it.
+/// </summary>
+/// <param name="TypeParameter">The type parameter's name (<c>T</c>); properties refer to it as a <see cref="TypeKind.TypeParameter"/>.</param>
+/// <param name="ConverterName">The JsonConverterFactory class that serves JsonSerializer for each argument below.</param>
+/// <param name="Arguments">The type arguments the spec uses, one per merged schema, in the order of their schema names.</param>
+/// <param name="MergedSchemas">The component names merged, for documentation and the LAG2004 report.</param>
+internal sealed record GenericSlot(string TypeParameter, string ConverterName, EquatableArray<TypeRef> Arguments, EquatableArray<string> MergedSchemas);
 
 /// <summary>A property of an object schema.</summary>
 /// <param name="JsonName">The exact wire name.</param>

@@ -24,8 +24,13 @@ internal enum TypeKind
     Struct,
     List,
     Map,
-    /// <summary>The spec's generic response envelope around <see cref="TypeRef.Element"/>.</summary>
-    Envelope,
+    /// <summary>
+    /// A generated generic type with one type argument, <see cref="TypeRef.Element"/>: the response envelope
+    /// (<c>ApiEnvelope&lt;T&gt;</c>) or a family of same-shaped schemas (<c>PaginatedResponse&lt;T&gt;</c>).
+    /// </summary>
+    Generic,
+    /// <summary>The type parameter of a generic family's own members; read and written through the delegates its ReadJson and WriteJson take.</summary>
+    TypeParameter,
     /// <summary>A raw byte stream (octet-stream bodies).</summary>
     Stream,
     /// <summary>A file part of a multipart body.</summary>
@@ -43,7 +48,10 @@ internal sealed record TypeRef(TypeKind Kind, string? FullName = null, TypeRef? 
 {
     public static readonly TypeRef AnyJson = new(TypeKind.Any);
 
-    public bool IsValueType => Kind is not (TypeKind.String or TypeKind.Bytes or TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Envelope or TypeKind.Stream or TypeKind.File);
+    public bool IsValueType => Kind is not (TypeKind.String or TypeKind.Bytes or TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Generic or TypeKind.TypeParameter or TypeKind.Stream or TypeKind.File);
+
+    /// <summary>Whether a type parameter occurs anywhere in the type: its readers and writers then use the family's delegates, so lambdas cannot be static.</summary>
+    public bool HasTypeParameter => Kind == TypeKind.TypeParameter || (Element?.HasTypeParameter ?? false);
 
     public TypeRef AsNullable() => IsNullable ? this : this with { IsNullable = true };
 

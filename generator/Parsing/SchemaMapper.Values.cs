@@ -78,7 +78,7 @@ internal sealed partial class SchemaMapper
         // Data is declared TData?, which only adds null for reference types; value types (JsonElement, numbers)
         // need Nullable<T> in the type argument itself, or GetDataOrThrow could not tell "no data".
         TypeRef element = dataType.IsValueType ? dataType.AsNullable() : dataType.AsNonNullable();
-        return new TypeRef(TypeKind.Envelope, "global::" + _namespace + "." + EnvelopeName, element);
+        return new TypeRef(TypeKind.Generic, "global::" + _namespace + "." + EnvelopeName, element);
     }
 
     private string ClaimEnvelope(IOpenApiSchema schema)

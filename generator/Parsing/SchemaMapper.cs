@@ -37,6 +37,7 @@ internal sealed partial class SchemaMapper
     private readonly Dictionary<string, TypeRef> _unionsByVariants = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
+    private readonly Dictionary<string, string> _componentOfType = new(StringComparer.Ordinal);
     private readonly Queue<Action> _pendingBuilds = new();
 
     public SchemaMapper(string ns, string hintPrefix, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -96,6 +97,8 @@ internal sealed partial class SchemaMapper
             _cancellationToken.ThrowIfCancellationRequested();
             _pendingBuilds.Dequeue()();
         }
+
+        MergeGenericFamilies();
     }
 
     /// <summary>The type of a schema used somewhere; <paramref name="nameHint"/> names any inline type it needs.</summary>
@@ -164,6 +167,7 @@ internal sealed partial class SchemaMapper
             // Named now, built later from the work list: a member referring to another component resolves to a
             // name without building it, so a chain of 20,000 components never deepens the stack.
             string typeName = _typeNames.Claim(Identifiers.ToPascalCase(name));
+            _componentOfType[typeName] = name;
             result = RefForNamed(shape, typeName);
             if (shape is NamedShape.Object or NamedShape.Union)
             {

@@ -32,7 +32,7 @@ internal static class ModelFactory
 
     public static TypeRef MapOf(TypeRef item, bool nullable = false) => new(TypeKind.Map, Element: item, IsNullable: nullable);
 
-    public static TypeRef EnvelopeOf(TypeRef data, string envelopeName = "ApiEnvelope") => new(TypeKind.Envelope, Global(envelopeName), data);
+    public static TypeRef EnvelopeOf(TypeRef data, string envelopeName = "ApiEnvelope") => new(TypeKind.Generic, Global(envelopeName), data);
 
     public static ObjectModel Object(string name, params PropertyModel[] properties) => new(HintPrefix, Namespace, name, "The " + name + ".", false, properties.ToEquatableArray());
 

@@ -367,7 +367,7 @@ public sealed class SchemaParsingTests
         Assert.DoesNotContain(spec.Types, t => t.Name.StartsWith("Response", System.StringComparison.Ordinal));
 
         TypeRef wrapped = spec.Type<ObjectModel>("Holder").Property("wrapped").Type;
-        Assert.Equal(TypeKind.Envelope, wrapped.Kind);
+        Assert.Equal(TypeKind.Generic, wrapped.Kind);
         Assert.Equal(new TypeRef(TypeKind.Class, Global("Other")), wrapped.Element);
     }
 
