@@ -83,11 +83,13 @@ internal static partial class ClientEmitter
         writer.Open("public partial interface " + output.InterfaceName);
         EmitSignatureDocs(writer, operation, parameters);
         writer.Line(plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ");");
+        EmitPagingMember(writer, operation, parameters, facts, inInterface: true);
         writer.Close();
         writer.Line();
         writer.Open("public sealed partial class " + output.ClientName);
         Dictionary<string, SecuritySchemeModel> schemes = output.SecuritySchemes.ToDictionary(s => s.SchemeName, System.StringComparer.Ordinal);
         EmitOperation(writer, operation, plan, parameters, schemes, facts);
+        EmitPagingMember(writer, operation, parameters, facts, inInterface: false);
         writer.Close();
         return writer.ToString();
     }

@@ -70,7 +70,8 @@ internal sealed record OperationModel(
     EquatableArray<EquatableArray<string>> Security,
     ServerModel? Server = null,
     string SecurityField = "",
-    string ServerField = "");
+    string ServerField = "",
+    PagingModel? Paging = null);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation

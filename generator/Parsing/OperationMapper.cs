@@ -16,7 +16,7 @@ using ParameterLocation = LiveAvatarGen.Generator.Model.ParameterLocation;
 namespace LiveAvatarGen.Generator.Parsing;
 
 /// <summary>Maps paths and operations to client methods.</summary>
-internal sealed class OperationMapper
+internal sealed partial class OperationMapper
 {
     /// <summary>Names the generated method body uses for its own locals, kept out of parameter names.</summary>
 
@@ -141,7 +141,7 @@ internal sealed class OperationMapper
         }
 
         ServerModel? server = OwnServer(pathItem, operation);
-        return new OperationModel(
+        OperationModel model = new(
             baseName,
             method.Method.ToUpperInvariant(),
             path,
@@ -154,6 +154,7 @@ internal sealed class OperationMapper
             server,
             _methodNames.Claim("s_security_" + typeBase),
             server is null ? string.Empty : _methodNames.Claim("s_server_" + typeBase));
+        return model with { Paging = DetectPaging(model, typeBase, operation) };
     }
 
     /// <summary>The most specific servers win (operation, then path); one equal to the document's is not the operation's own.</summary>

@@ -69,6 +69,13 @@ internal sealed partial class SchemaMapper
 
     public IReadOnlyList<TypeModel> Types => _types;
 
+    /// <summary>The generated type a reference names, or null (built-in types, or not generated).</summary>
+    public TypeModel? Find(TypeRef type)
+    {
+        string? name = type.FullName;
+        return name is null ? null : _types.FirstOrDefault(t => "global::" + t.Namespace + "." + t.Name == name);
+    }
+
     /// <summary>Reserves names that are not schemas, such as the client's, before any schema is named.</summary>
     public string ReserveTypeName(string wanted) => _typeNames.Claim(wanted);
 
