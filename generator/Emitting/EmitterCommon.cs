@@ -27,11 +27,12 @@ internal static class EmitterCommon
     }
 
     /// <summary>A System.Text.Json converter that forwards to the generated readers, for callers who use JsonSerializer.</summary>
-    public static void Converter(SourceWriter writer, string typeName)
+    /// <param name="hidesInherited">The type derives from a generated class, whose converter this one hides.</param>
+    public static void Converter(SourceWriter writer, string typeName, bool hidesInherited = false)
     {
         writer.Lines($$"""
             /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-            public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{{typeName}}>
+            public {{(hidesInherited ? "new " : string.Empty)}}sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{{typeName}}>
             {
                 /// <inheritdoc />
                 public override {{typeName}} Read(ref {{TypeSyntax.Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);

@@ -13,7 +13,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// JSON counts as set, so an explicit null read comes back out. Members the spec does not declare are kept in
 /// <see cref="ObjectModel.AdditionalPropertiesName"/> and written back, so a read-modify-write loses nothing.
 /// </summary>
-internal static class ObjectEmitter
+internal static partial class ObjectEmitter
 {
     /// <summary>The members this emitter writes besides the properties; the parser keeps property names off them.</summary>
     public static readonly string[] Members = { "ReadJson", "WriteJson", "JsonConverter" };
@@ -50,30 +50,35 @@ internal static class ObjectEmitter
         }
 
         EmitterCommon.Attributes(writer, model.Name, model.IsDeprecated, model.Generic?.ConverterName);
-        writer.Open("public sealed partial class " + Self(model));
-        EmitFields(writer, members, facts);
-        foreach (Member member in members)
+        writer.Open(Declaration(model));
+        EmitFields(writer, model, members, facts);
+        foreach (Member member in members.Where(m => !IsInherited(model, m)))
         {
-            EmitProperty(writer, member, facts);
+            EmitProperty(writer, model, member, facts);
             writer.Line();
         }
 
-        string extrasType = ExtrasType(model, facts);
-        writer.Lines($$"""
-            /// <summary>
-            /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
-            /// were none. Add members here to send them.
-            /// </summary>
-            public {{extrasType}}? {{model.AdditionalPropertiesName}} { get; init; }
+        EmitConstructor(writer, model);
+        if (!IsDerived(model))
+        {
+            string extrasType = ExtrasType(model, facts);
+            writer.Lines($$"""
+                /// <summary>
+                /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
+                /// were none. Add members here to send them.
+                /// </summary>
+                public {{extrasType}}? {{model.AdditionalPropertiesName}} { get; init; }
 
-            """);
+                """);
+        }
+
         EmitRead(writer, model, members, facts);
         writer.Line();
         EmitWrite(writer, model, members, facts);
         writer.Line();
         if (model.Generic is null)
         {
-            EmitterCommon.Converter(writer, model.Name);
+            EmitterCommon.Converter(writer, model.Name, hidesInherited: IsDerived(model));
             writer.Close();
         }
         else
@@ -171,28 +176,31 @@ internal static class ObjectEmitter
         => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeSyntax.Of(model.AdditionalPropertiesType ?? TypeRef.AnyJson, facts) + ">";
 
     /// <summary>One value field per tri-state member and one flag word per 64 of them; names start with an underscore, which no property does.</summary>
-    private static void EmitFields(SourceWriter writer, List<Member> members, CompilationFacts facts)
+    private static void EmitFields(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
     {
-        List<Member> tracked = members.Where(m => m.IsTracked).ToList();
+        // A derived class uses the fields and flag words its base declares (private protected there) and adds its own.
+        HashSet<string> inheritedWords = new(members.Where(m => m.IsTracked && IsInherited(model, m)).Select(m => m.FlagWord), System.StringComparer.Ordinal);
+        List<Member> tracked = members.Where(m => m.IsTracked && !IsInherited(model, m)).ToList();
         if (tracked.Count == 0)
         {
             return;
         }
 
-        foreach (string word in tracked.Select(m => m.FlagWord).Distinct())
+        string access = FieldAccess(model);
+        foreach (string word in tracked.Select(m => m.FlagWord).Distinct().Where(w => !inheritedWords.Contains(w)))
         {
-            writer.Line("private ulong " + word + ";");
+            writer.Line(access + " ulong " + word + ";");
         }
 
         foreach (Member member in tracked)
         {
-            writer.Line("private " + TypeSyntax.Of(member.Property.Type, facts) + " " + member.Field + ";");
+            writer.Line(access + " " + TypeSyntax.Of(member.Property.Type, facts) + " " + member.Field + ";");
         }
 
         writer.Line();
     }
 
-    private static void EmitProperty(SourceWriter writer, Member member, CompilationFacts facts)
+    private static void EmitProperty(SourceWriter writer, ObjectModel model, Member member, CompilationFacts facts)
     {
         PropertyModel property = member.Property;
         writer.Summary(property.Documentation ?? property.JsonName);
@@ -202,14 +210,19 @@ internal static class ObjectEmitter
             : member.IsTracked
                 ? " Left out when not set; set it to null to send JSON null." + (property.DefaultJson is null ? string.Empty : " When left out, the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.")
                 : string.Empty;
-        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + sent + "</remarks>");
+        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + sent + TagRemark(model, property) + "</remarks>");
         if (property.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
         }
 
         string type = TypeSyntax.Of(property.Type, facts);
-        if (property.IsRequired)
+        if (property.IsRequired && IsTag(model, property))
+        {
+            // Not C# required: each derived class sets its own tag in its constructor.
+            writer.Line("public " + type + " " + property.Name + " { get; init; } = " + CSharpLiteral.String(model.Hierarchy!.Tag) + ";");
+        }
+        else if (property.IsRequired)
         {
             // C# warns on required members that are also obsolete (CS9042): those stay checked when read, not when built.
             // A required readOnly member is the server's to send: code building a request need not set it.
@@ -231,12 +244,13 @@ internal static class ObjectEmitter
     {
         string extrasValue = TypeSyntax.Of(model.AdditionalPropertiesType ?? TypeRef.AnyJson, facts);
         writer.Lines($$"""
-            /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
-            public static {{Self(model)}} ReadJson(ref {{TypeSyntax.Reader}} reader{{SlotParameter(model, read: true)}})
+            /// <summary>{{ReadSummary(model)}}</summary>
+            public static {{(IsDerived(model) ? "new " : string.Empty)}}{{Self(model)}} ReadJson(ref {{TypeSyntax.Reader}} reader{{SlotParameter(model, read: true)}})
             {
-                {{TypeSyntax.JsonRead}}.StartObject(ref reader, {{CSharpLiteral.String(model.Name)}});
             """);
         writer.Indent(1);
+        EmitReadDispatch(writer, model);
+        writer.Line(TypeSyntax.JsonRead + ".StartObject(ref reader, " + CSharpLiteral.String(model.Name) + ");");
         foreach (Member member in members)
         {
             PropertyModel property = member.Property;
@@ -340,12 +354,13 @@ internal static class ObjectEmitter
     private static void EmitWrite(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
     {
         writer.Lines($$"""
-            /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+            /// <summary>{{WriteSummary(model)}}</summary>
             public static void WriteJson({{TypeSyntax.Writer}} writer, {{Self(model)}} value{{SlotParameter(model, read: false)}})
             {
-                writer.WriteStartObject();
             """);
         writer.Indent(1);
+        EmitWriteDispatch(writer, model);
+        writer.Line("writer.WriteStartObject();");
         foreach (Member member in members)
         {
             PropertyModel property = member.Property;

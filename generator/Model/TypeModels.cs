@@ -20,6 +20,7 @@ internal abstract record TypeModel(string HintPrefix, string Namespace, string N
 /// the member registry (<c>AdditionalProperties</c> unless a declared property took it).
 /// </param>
 /// <param name="AdditionalPropertiesType">Their type: the schema's <c>additionalProperties</c> when it gives one, else raw JSON.</param>
+/// <param name="Hierarchy">Where the class sits in a class hierarchy (allOf of a base with a discriminator), or null for a plain sealed class.</param>
 internal sealed record ObjectModel(
     string HintPrefix,
     string Namespace,
@@ -29,7 +30,8 @@ internal sealed record ObjectModel(
     EquatableArray<PropertyModel> Properties,
     string AdditionalPropertiesName = "AdditionalProperties",
     TypeRef? AdditionalPropertiesType = null,
-    GenericSlot? Generic = null)
+    GenericSlot? Generic = null,
+    HierarchyModel? Hierarchy = null)
     : TypeModel(HintPrefix, Namespace, Name, Documentation);
 
 /// <summary>
@@ -41,6 +43,26 @@ internal sealed record ObjectModel(
 /// <param name="Arguments">The type arguments the spec uses, one per merged schema, in the order of their schema names.</param>
 /// <param name="MergedSchemas">The component names merged, for documentation and the LAG2004 report.</param>
 internal sealed record GenericSlot(string TypeParameter, string ConverterName, EquatableArray<TypeRef> Arguments, EquatableArray<string> MergedSchemas);
+
+/// <summary>
+/// A class in a hierarchy: a base schema with a <c>discriminator</c> and the schemas that are <c>allOf</c> it plus
+/// members of their own. The base reads the class its tag names; a derived class declares only its own members.
+/// </summary>
+/// <param name="Discriminator">The tag's JSON name; the base declares it as a string member.</param>
+/// <param name="Tag">
+/// The tag this class starts with: a derived class's first mapping value (else its component name); the base's own
+/// mapping value (else its component name), used only when code builds a base and the tag is required.
+/// </param>
+/// <param name="Base">The base class, or null for the base itself.</param>
+/// <param name="InheritedCount">How many of the first <see cref="ObjectModel.Properties"/> the base declares (0 for the base).</param>
+/// <param name="Derived">For the base: each derived class with the tags that select it, in ordinal order of their names.</param>
+internal sealed record HierarchyModel(string Discriminator, string Tag, TypeRef? Base, int InheritedCount, EquatableArray<DerivedClassModel> Derived)
+{
+    public bool IsBase => Base is null;
+}
+
+/// <summary>A derived class and the discriminator values that select it when the base is read.</summary>
+internal sealed record DerivedClassModel(TypeRef Type, EquatableArray<string> Tags);
 
 /// <summary>A property of an object schema.</summary>
 /// <param name="JsonName">The exact wire name.</param>

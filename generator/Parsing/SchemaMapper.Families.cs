@@ -26,7 +26,7 @@ internal sealed partial class SchemaMapper
     private void MergeGenericFamilies()
     {
         List<ObjectModel> candidates = _types.OfType<ObjectModel>()
-            .Where(o => o.Generic is null && _componentOfType.ContainsKey(o.Name) && o.Properties.Count > 0)
+            .Where(o => o.Generic is null && o.Hierarchy is null && _componentOfType.ContainsKey(o.Name) && o.Properties.Count > 0)
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
         Dictionary<string, TypeRef> replaced = new(StringComparer.Ordinal);

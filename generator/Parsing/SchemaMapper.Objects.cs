@@ -38,6 +38,19 @@ internal sealed partial class SchemaMapper
         CollectProperties(schema, pointer, collected, required, new HashSet<string>(StringComparer.Ordinal), 0);
         AddUndeclaredRequired(schema, pointer, collected, required);
 
+        NameRegistry memberNames = ObjectMemberNames(typeName);
+        List<PropertyModel> properties = MapMembers(collected, required, memberNames, typeName, depth);
+        ReportIgnoredKeywords(schema, pointer);
+
+        // Claimed after the declared properties, so they keep their natural names.
+        string extrasName = memberNames.Claim("AdditionalProperties");
+        TypeRef extrasType = ExtrasType(schema, typeName, pointer, depth);
+        _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), extrasName, extrasType));
+    }
+
+    /// <summary>The member names an object class may not take: its own name and what the emitter and <c>object</c> declare.</summary>
+    private static NameRegistry ObjectMemberNames(string typeName)
+    {
         NameRegistry memberNames = new();
         memberNames.Reserve(typeName);
         foreach (string reserved in ObjectEmitter.Members.Concat(EmitterCommon.ObjectMembers))
@@ -45,6 +58,13 @@ internal sealed partial class SchemaMapper
             memberNames.Reserve(reserved);
         }
 
+        return memberNames;
+    }
+
+    /// <summary>One <see cref="PropertyModel"/> per collected property, named by <paramref name="memberNames"/>.</summary>
+    /// <param name="tag">A discriminator the class declares: that member is a string whatever its schema says (see SchemaMapper.Inheritance.cs).</param>
+    private List<PropertyModel> MapMembers(List<CollectedProperty> collected, HashSet<string> required, NameRegistry memberNames, string typeName, int depth, string? tag = null)
+    {
         List<PropertyModel> properties = new();
         foreach (CollectedProperty property in collected)
         {
@@ -52,12 +72,13 @@ internal sealed partial class SchemaMapper
             string pascal = Identifiers.ToPascalCase(property.JsonName);
             string name = memberNames.Claim(pascal);
             string propertyPointer = property.Pointer;
-            TypeRef type = MapProperty(property.Schema, typeName + pascal, pascal, propertyPointer, depth + 1);
+            bool isTag = property.JsonName == tag;
+            TypeRef type = isTag ? new TypeRef(TypeKind.String) : MapProperty(property.Schema, typeName + pascal, pascal, propertyPointer, depth + 1);
             bool isRequired = required.Contains(property.JsonName);
             Annotations annotations = AnnotationsOf(property.Schema);
             // An optional member is nullable and starts unset: the spec's default is what the server assumes when
             // the member is absent, so the client neither sends it unasked nor invents it when a response leaves it out.
-            string? constJson = ConstJson(property.Schema, type);
+            string? constJson = isTag ? null : ConstJson(property.Schema, type);
             TypeRef declared = isRequired ? type : constJson is not null ? type.AsNonNullable() : type.AsNullable();
             properties.Add(new PropertyModel(
                 property.JsonName,
@@ -71,15 +92,14 @@ internal sealed partial class SchemaMapper
                 constJson));
         }
 
-        ReportIgnoredKeywords(schema, pointer);
+        return properties;
+    }
 
-        // Claimed after the declared properties, so they keep their natural names.
-        string extrasName = memberNames.Claim("AdditionalProperties");
-        TypeRef extrasType = schema.AdditionalProperties is { } additional
+    /// <summary>The type of the members the spec does not declare: <c>additionalProperties</c> when given, else raw JSON.</summary>
+    private TypeRef ExtrasType(IOpenApiSchema schema, string typeName, string pointer, int depth)
+        => schema.AdditionalProperties is { } additional
             ? Map(additional, typeName + "Value", pointer + "/additionalProperties", depth + 1)
             : TypeRef.AnyJson;
-        _types.Add(new ObjectModel(_hintPrefix, _namespace, typeName, Documentation.From(schema), schema.Deprecated, properties.ToEquatableArray(), extrasName, extrasType));
-    }
 
     /// <summary>The JSON text of a string, boolean or number <c>const</c> that the member's C# type can hold, or null.</summary>
     private static string? ConstJson(IOpenApiSchema schema, TypeRef type)

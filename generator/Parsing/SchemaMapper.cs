@@ -93,6 +93,8 @@ internal sealed partial class SchemaMapper
             _components[pair.Key] = pair.Value ?? new OpenApiSchema();
         }
 
+        FindHierarchies();
+
         foreach (string name in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -168,6 +170,13 @@ internal sealed partial class SchemaMapper
         {
             // A component that is only a $ref: an alias of its target, whatever that resolves to.
             result = MapReference(alias, pointer);
+        }
+        else if (IsInHierarchy(name))
+        {
+            // A base with a discriminator or a class derived from one (SchemaMapper.Inheritance.cs), built later like any object.
+            string typeName = _typeNames.Claim(Identifiers.ToPascalCase(name));
+            result = RefForNamed(NamedShape.Object, typeName);
+            _pendingBuilds.Enqueue(() => BuildHierarchyClass(name, typeName, pointer));
         }
         else if (TryNamedShape(schema, out NamedShape shape) && shape != NamedShape.Envelope)
         {

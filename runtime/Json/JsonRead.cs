@@ -33,6 +33,40 @@ public static class JsonRead
         return reader.TokenType == JsonTokenType.PropertyName;
     }
 
+    /// <summary>
+    /// Scans the object at the reader's current token for a string member, leaving the reader at its value. Pass a copy
+    /// of the reader (it is a struct): the original stays where it was, so the object can then be read as the class the
+    /// member names. False when the token is not an object, or the member is absent or not a string.
+    /// </summary>
+    public static bool FindString(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool found = reader.ValueTextEquals(name);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (found && reader.TokenType == JsonTokenType.String)
+            {
+                return true;
+            }
+
+            if (!reader.TrySkip())
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Skips the value of a property the type does not know: unknown members are tolerated.</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {

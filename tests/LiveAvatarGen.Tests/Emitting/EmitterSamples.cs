@@ -41,6 +41,28 @@ internal static class EmitterSamples
 
     public static ObjectModel Problem { get; } = ModelFactory.Object("Problem", Property("title", "Title", Of(TypeKind.String, nullable: true)));
 
+    /// <summary>The base of a class hierarchy: Car is selected by two tags, Bike by one.</summary>
+    public static ObjectModel Vehicle { get; } = BaseObject(
+        "Vehicle",
+        "vehicle_type",
+        "Vehicle",
+        new[] { ("Bike", new[] { "bike" }), ("Car", new[] { "car", "automobile" }) },
+        Property("vehicle_type", "VehicleType", Of(TypeKind.String), required: true),
+        Property("wheels", "Wheels", Of(TypeKind.Int32, nullable: true)),
+        Property("owner", "Owner", Class("Owner"), required: true));
+
+    /// <summary>A derived class with members of its own: required, tri-state and const.</summary>
+    public static ObjectModel Car { get; } = DerivedObject(
+        "Car",
+        Vehicle,
+        "car",
+        Property("doors", "Doors", Of(TypeKind.Int32), required: true),
+        Property("color", "Color", Of(TypeKind.String, nullable: true)),
+        Property("engine", "Engine", Of(TypeKind.String), constJson: "\"petrol\""));
+
+    /// <summary>A derived class with no members of its own.</summary>
+    public static ObjectModel Bike { get; } = DerivedObject("Bike", Vehicle, "bike");
+
     public static EnumModel PetKind { get; } = ModelFactory.Enum("PetKind", false, ("Dog", "dog"), ("Cat", "cat"), ("BirdOfPrey", "bird-of-prey"));
 
     public static EnumModel PetStatus { get; } = ModelFactory.Enum("PetStatus", true, ("Value1", "1"), ("Value2", "2"));
@@ -60,7 +82,7 @@ internal static class EmitterSamples
     public static EnvelopeModel ApiEnvelope { get; } = Envelope();
 
     /// <summary>Every type model above; each one's file compiles only with the others beside it.</summary>
-    public static IReadOnlyList<TypeModel> Types { get; } = new TypeModel[] { Pet, Owner, Problem, PetKind, PetStatus, AnyParty, TextOrNumber, PetName, CreditsLeft, Weight, Percent, ApiEnvelope };
+    public static IReadOnlyList<TypeModel> Types { get; } = new TypeModel[] { Pet, Owner, Problem, Vehicle, Car, Bike, PetKind, PetStatus, AnyParty, TextOrNumber, PetName, CreditsLeft, Weight, Percent, ApiEnvelope };
 
     public static OperationModel GetPet { get; } = Operation(
         "GetPetAsync",

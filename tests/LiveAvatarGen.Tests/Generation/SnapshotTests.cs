@@ -21,6 +21,8 @@ public sealed class SnapshotTests
     private static readonly (string Kind, string File)[] s_kinds =
     {
         ("Object", EmitterSamples.Pet.Name + ".g.cs"),
+        ("BaseObject", EmitterSamples.Vehicle.Name + ".g.cs"),
+        ("DerivedObject", EmitterSamples.Car.Name + ".g.cs"),
         ("Enum", EmitterSamples.PetKind.Name + ".g.cs"),
         ("IntegerEnum", EmitterSamples.PetStatus.Name + ".g.cs"),
         ("Union", EmitterSamples.AnyParty.Name + ".g.cs"),

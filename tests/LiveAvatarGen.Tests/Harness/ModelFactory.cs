@@ -36,6 +36,22 @@ internal static class ModelFactory
 
     public static ObjectModel Object(string name, params PropertyModel[] properties) => new(HintPrefix, Namespace, name, "The " + name + ".", false, properties.ToEquatableArray());
 
+    /// <summary>The base of a class hierarchy: its discriminator, its own tag and each derived class with the tags that select it.</summary>
+    public static ObjectModel BaseObject(string name, string discriminator, string tag, (string Name, string[] Tags)[] derived, params PropertyModel[] properties)
+        => Object(name, properties) with
+        {
+            Hierarchy = new HierarchyModel(discriminator, tag, null, 0, derived.Select(d => new DerivedClassModel(Class(d.Name), d.Tags.ToEquatableArray())).ToEquatableArray()),
+        };
+
+    /// <summary>A class derived from <paramref name="baseModel"/>: the base's members first, as the parser lists them, then its own.</summary>
+    public static ObjectModel DerivedObject(string name, ObjectModel baseModel, string tag, params PropertyModel[] own)
+        => Object(name, baseModel.Properties.Concat(own).ToArray()) with
+        {
+            AdditionalPropertiesName = baseModel.AdditionalPropertiesName,
+            AdditionalPropertiesType = baseModel.AdditionalPropertiesType,
+            Hierarchy = new HierarchyModel(baseModel.Hierarchy!.Discriminator, tag, Class(baseModel.Name), baseModel.Properties.Count, EquatableArray<DerivedClassModel>.Empty),
+        };
+
     public static PropertyModel Property(string jsonName, string name, TypeRef type, bool required = false, string? defaultJson = null, bool deprecated = false, PropertyAccess access = PropertyAccess.ReadWrite, string? constJson = null)
         => new(jsonName, name, type, required, defaultJson, "The " + jsonName + ".", deprecated, access, constJson);
 
