@@ -72,10 +72,17 @@ public sealed class CompileTests
         GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(TestPaths.LiveAvatar), TestPaths.ReadSpec(TestPaths.LiveAvatar));
         INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Test.Api.LiveAvatarClient")!;
 
-        string[] methods = client.GetMembers().OfType<IMethodSymbol>()
-            .Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", System.StringComparison.Ordinal))
-            .Select(m => m.Name)
+        // Every operation is tagged: the methods are on the ten sub-clients (one per tag), each with its companion.
+        INamedTypeSymbol[] subClients = client.GetMembers().OfType<IPropertySymbol>()
+            .Where(p => p.DeclaredAccessibility == Accessibility.Public && p.Type.Name.EndsWith("Client", System.StringComparison.Ordinal))
+            .Select(p => (INamedTypeSymbol)p.Type)
             .ToArray();
+        Assert.Equal(10, subClients.Length);
+        IMethodSymbol[] all = subClients.Prepend(client).SelectMany(c => c.GetMembers().OfType<IMethodSymbol>())
+            .Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", System.StringComparison.Ordinal))
+            .ToArray();
+        string[] methods = all.Where(m => !m.Name.EndsWith("WithResponseAsync", System.StringComparison.Ordinal)).Select(m => m.Name).ToArray();
+        Assert.Equal(39, all.Length - methods.Length);
 
         Assert.Equal(39, methods.Length);
         Assert.Contains("GetUserCreditsAsync", methods);

@@ -14,6 +14,16 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Pet?> CreatePetAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /pets
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /pets</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -28,6 +38,20 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Pet?> CreatePetAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::Constructs.Api.Pet?>(CreateCreatePetRequest(body), s_security_CreatePet, HandleCreatePet, "CreatePet", cancellationToken);
+
+    /// <summary>
+    /// POST /pets
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /pets</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?>>(CreateCreatePetRequest(body), s_security_CreatePet, HandleCreatePetWithResponse, "CreatePet", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateCreatePetRequest(global::Constructs.Api.Pet body)
     {
         if (body is null)
         {
@@ -36,7 +60,7 @@ public sealed partial class ConstructsClient
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/pets");
         request.SetJsonBody<global::Constructs.Api.Pet>(body, global::Constructs.Api.Pet.WriteJson);
-        return _core.SendAsync<global::Constructs.Api.Pet?>(request, s_security_CreatePet, HandleCreatePet, "CreatePet", cancellationToken);
+        return request;
     }
 
     private static global::Constructs.Api.Pet? HandleCreatePet(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -59,5 +83,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Pet?>(static (ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.Pet?) : global::Constructs.Api.Pet.ReadJson(ref reader));
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?> HandleCreatePetWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::Constructs.Api.Pet? value = HandleCreatePet(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }
