@@ -89,4 +89,33 @@ public sealed class CompileTests
         Assert.Contains("CreateEmbedV2Async", methods);
         Assert.Contains("GetSessionTranscriptAsync", methods);
     }
+
+    [Theory]
+    [InlineData(TargetProfile.Net8CSharp12)]
+    [InlineData(TargetProfile.Net10CSharp14)]
+    public void HostileTagsCompileWithZeroWarnings(TargetProfile profile)
+    {
+        string spec = Parsing.ParserHarness.Paths(Parsing.OperationGroupParsingTests.HostileTags);
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/openapi.yaml", spec, profile, withHttpClientFactory: true);
+
+        Assert.Empty(result.GeneratorExceptions);
+        Assert.Empty(result.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Test.Api.TestClient")!;
+        // One sub-client per tag, besides Options (UserData2's class is TestUserDataClient2).
+        Assert.Equal(12, client.GetMembers().OfType<IPropertySymbol>().Count(p => p.DeclaredAccessibility == Accessibility.Public && p.Name != "Options"));
+    }
+
+    [Fact]
+    public void GroupByTagFalseKeepsEveryMethodOnTheClient()
+    {
+        GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(TestPaths.LiveAvatar), TestPaths.ReadSpec(TestPaths.LiveAvatar), groupByTag: "false", withHttpClientFactory: true);
+
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Test.Api.LiveAvatarClient")!;
+        Assert.Equal(78, client.GetMembers().OfType<IMethodSymbol>().Count(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", System.StringComparison.Ordinal)));
+        Assert.DoesNotContain(client.GetMembers().OfType<IPropertySymbol>(), p => p.Name == "Avatar");
+        Assert.DoesNotContain(result.Sources, s => s.HintName.Contains("LiveAvatarAvatarClient", System.StringComparison.Ordinal));
+    }
 }
