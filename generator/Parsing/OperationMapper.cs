@@ -66,8 +66,13 @@ internal sealed class OperationMapper
         {
             OperationModel operation = operations[i];
             string stem = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+            // The companion and its handler are one claim: a name whose handler is taken is skipped.
             string withResponse = _methodNames.Claim(stem + "WithResponse");
-            _methodNames.Reserve("Handle" + withResponse);
+            while (!_methodNames.TryClaimExact("Handle" + withResponse))
+            {
+                withResponse = _methodNames.Claim(stem + "WithResponse");
+            }
+
             named[i] = operation with { WithResponseName = withResponse + "Async", RequestFactory = _methodNames.Claim("Create" + stem + "Request") };
         }
 
