@@ -66,8 +66,12 @@ internal static partial class ClientEmitter
             _ => null,
         };
 
-        public static ResponsePlan For(OperationModel operation, CompilationFacts facts)
+        /// <param name="operation">The operation.</param>
+        /// <param name="facts">The compilation's facts.</param>
+        /// <param name="ns">The namespace of the operation's headers class, which the companion's types name in full.</param>
+        public static ResponsePlan For(OperationModel operation, CompilationFacts facts, string ns)
         {
+            string? headersType = operation.HeadersClass is null ? null : "global::" + ns + "." + operation.HeadersClass;
             // Exact codes first, then ranges such as 4XX, then default: the most specific match wins.
             List<ResponseModel> ordered = operation.Responses
                 .OrderBy(r => r.StatusCode == "default" ? 2 : IsRange(r.StatusCode) ? 1 : 0)
@@ -78,7 +82,7 @@ internal static partial class ClientEmitter
             TypeRef? result = primary is null ? null : ResultOf(primary);
             if (primary?.Kind is ContentKind.EventStream or ContentKind.NdJson)
             {
-                return new ResponsePlan(ordered, result, primary.Kind, facts, operation.HeadersClass);
+                return new ResponsePlan(ordered, result, primary.Kind, facts, headersType);
             }
 
             if (result is not null && successes.Any(r => ResultOf(r) is not { } other || !other.Equals(result)))
@@ -87,7 +91,7 @@ internal static partial class ClientEmitter
                 result = result.AsNullable();
             }
 
-            return new ResponsePlan(ordered, result, ContentKind.None, facts, operation.HeadersClass);
+            return new ResponsePlan(ordered, result, ContentKind.None, facts, headersType);
         }
 
         public void EmitHandler(SourceWriter writer, string name)
@@ -124,9 +128,9 @@ internal static partial class ClientEmitter
         }
 
         /// <summary>The companion's handler: the plain handler's result (or its exception) with the status and headers.</summary>
-        public void EmitWithResponseHandler(SourceWriter writer, string name, string plainHandler, string? headersClass)
+        public void EmitWithResponseHandler(SourceWriter writer, string name, string plainHandler)
         {
-            string headers = headersClass is null ? "response.Headers" : "new " + headersClass + "(response.Headers)";
+            string headers = _headersClass is null ? "response.Headers" : "new " + _headersClass + "(response.Headers)";
             writer.Open("private static " + WithResponseResultType + " " + name + "(" + Http + ".ApiResponseData response)");
             if (_resultType is null)
             {
@@ -143,11 +147,11 @@ internal static partial class ClientEmitter
         }
 
         /// <summary>For streams with declared headers: the opened stream with its headers typed.</summary>
-        public void EmitStreamWithResponseHandler(SourceWriter writer, string name, string headersClass)
+        public void EmitStreamWithResponseHandler(SourceWriter writer, string name)
         {
             writer.Open("private static async " + "global::System.Threading.Tasks.Task<" + WithResponseResultType + "> " + name + "(global::System.Threading.Tasks.Task<" + Http + ".ApiStreamResponse<" + ItemType + ">> opened)");
             writer.Line(Http + ".ApiStreamResponse<" + ItemType + "> response = await opened.ConfigureAwait(false);");
-            writer.Line("return new(response, new " + headersClass + "(response.Headers));");
+            writer.Line("return new(response, new " + _headersClass + "(response.Headers));");
             writer.Close();
         }
 

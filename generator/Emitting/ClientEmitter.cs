@@ -103,7 +103,7 @@ internal static partial class ClientEmitter
     public static string EmitOperationFile(OperationOutput output, CompilationFacts facts)
     {
         OperationModel operation = output.Operation;
-        ResponsePlan plan = ResponsePlan.For(operation, facts);
+        ResponsePlan plan = ResponsePlan.For(operation, facts, output.Namespace);
         List<Parameter> parameters = Parameter.Ordered(operation, facts);
         SourceWriter writer = EmitterCommon.Start(output.Namespace);
         writer.Open("public partial interface " + output.InterfaceName);
@@ -268,7 +268,7 @@ internal static partial class ClientEmitter
             if (operation.HeadersClass is not null)
             {
                 writer.Line();
-                plan.EmitStreamWithResponseHandler(writer, withResponseHandler, operation.HeadersClass);
+                plan.EmitStreamWithResponseHandler(writer, withResponseHandler);
             }
 
             return;
@@ -285,7 +285,7 @@ internal static partial class ClientEmitter
         writer.Line();
         plan.EmitHandler(writer, "Handle" + baseName);
         writer.Line();
-        plan.EmitWithResponseHandler(writer, withResponseHandler, "Handle" + baseName, operation.HeadersClass);
+        plan.EmitWithResponseHandler(writer, withResponseHandler, "Handle" + baseName);
     }
 
     /// <summary>The request both methods send: parameters checked and placed, credentials not yet applied.</summary>

@@ -16,12 +16,12 @@ public partial interface IConstructsClient
 
     /// <summary>
     /// GET /lines
-    /// Returns when the response headers arrive, with the status code and headers; enumerate the result to read the items, and dispose it if you stop early.
+    /// Returns when the response headers arrive, with the status code and headers (declared ones typed); enumerate the result to read the items, and dispose it if you stop early.
     /// </summary>
     /// <remarks><c>GET /lines</c></remarks>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -39,13 +39,13 @@ public sealed partial class ConstructsClient
 
     /// <summary>
     /// GET /lines
-    /// Returns when the response headers arrive, with the status code and headers; enumerate the result to read the items, and dispose it if you stop early.
+    /// Returns when the response headers arrive, with the status code and headers (declared ones typed); enumerate the result to read the items, and dispose it if you stop early.
     /// </summary>
     /// <remarks><c>GET /lines</c></remarks>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.OpenStreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken);
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => HandleLinesWithResponse(_core.OpenStreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken));
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateLinesRequest()
     {
@@ -58,4 +58,28 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         return response.ToException();
     }
+
+    private static async global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> HandleLinesWithResponse(global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> opened)
+    {
+        global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event> response = await opened.ConfigureAwait(false);
+        return new(response, new global::Constructs.Api.LinesResponseHeaders(response.Headers));
+    }
+}
+
+/// <summary>The headers the success responses of <see cref="ConstructsClient.LinesAsync"/> declare, typed; every header is still readable by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
+public sealed class LinesResponseHeaders : global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders
+{
+    /// <summary>A typed view over the headers of a response.</summary>
+    /// <param name="headers">The response's headers.</param>
+    public LinesResponseHeaders(global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders headers)
+        : base(headers)
+    {
+    }
+
+    /// <summary>
+    /// The 'X-Stream-Id' header.
+    /// Null when the response does not send it.
+    /// </summary>
+    public string? XStreamId => GetValue("X-Stream-Id");
 }
