@@ -38,7 +38,7 @@ try
     await using ServiceProvider provider = services.BuildServiceProvider();
     ILiveAvatarClient client = provider.GetRequiredService<ILiveAvatarClient>();
 
-    ApiEnvelope<UserCreditsSchema> response = await client.GetUserCreditsAsync();
+    ApiEnvelope<UserCreditsSchema> response = await client.Users.GetUserCreditsAsync();
     UserCreditsSchema credits = response.GetDataOrThrow();
     string asDecimal = credits.CreditsLeft.TryGetDecimal(out decimal value) ? value.ToString(CultureInfo.InvariantCulture) : "(beyond decimal)";
     Console.WriteLine($"Credit balance: {credits.CreditsLeft} (decimal {asDecimal}; envelope code {response.Code}, message \"{response.Message}\")");

@@ -83,8 +83,8 @@ public class RoundTripBenchmarks
     }
 
     [Benchmark(Description = "LiveAvatarGen GetUserCreditsAsync")]
-    public Task<ApiEnvelope<UserCreditsSchema>> Generated() => _client!.GetUserCreditsAsync();
+    public Task<ApiEnvelope<UserCreditsSchema>> Generated() => _client!.Users.GetUserCreditsAsync();
 
     [Benchmark(Description = "LiveAvatarGen, Options.Timeout set")]
-    public Task<ApiEnvelope<UserCreditsSchema>> GeneratedWithTimeout() => _clientWithTimeout!.GetUserCreditsAsync();
+    public Task<ApiEnvelope<UserCreditsSchema>> GeneratedWithTimeout() => _clientWithTimeout!.Users.GetUserCreditsAsync();
 }

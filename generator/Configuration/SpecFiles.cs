@@ -44,8 +44,9 @@ internal static class SpecFiles
             ?? Read(options.GlobalOptions, "build_property.RootNamespace")
             ?? "OpenApiClient";
         string? clientName = Read(fileOptions, "build_metadata.AdditionalFiles.OpenApiClientName");
+        bool groupByTag = !string.Equals(Read(fileOptions, "build_metadata.AdditionalFiles.OpenApiGroupByTag"), "false", StringComparison.OrdinalIgnoreCase);
         string? text = file.GetText(cancellationToken)?.ToString();
-        return new SpecInput(file.Path, text, ns, clientName);
+        return new SpecInput(file.Path, text, ns, clientName, groupByTag);
     }
 
     private static string? Read(AnalyzerConfigOptions options, string key)

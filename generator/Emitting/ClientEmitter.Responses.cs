@@ -15,13 +15,15 @@ internal static partial class ClientEmitter
         private readonly List<ResponseModel> _ordered;
         private readonly TypeRef? _resultType;
         private readonly CompilationFacts _facts;
+        private readonly string? _headersClass;
 
-        private ResponsePlan(List<ResponseModel> ordered, TypeRef? resultType, ContentKind streamKind, CompilationFacts facts)
+        private ResponsePlan(List<ResponseModel> ordered, TypeRef? resultType, ContentKind streamKind, CompilationFacts facts, string? headersClass)
         {
             _ordered = ordered;
             _resultType = resultType;
             StreamKind = streamKind;
             _facts = facts;
+            _headersClass = headersClass;
         }
 
         /// <summary>EventStream or NdJson when the operation streams items; None otherwise.</summary>
@@ -41,6 +43,20 @@ internal static partial class ClientEmitter
                 ? "global::System.Threading.Tasks.Task"
                 : "global::System.Threading.Tasks.Task<" + ResultType + ">";
 
+        /// <summary>What the companion's response holds: the untyped response, or its variant with the typed headers.</summary>
+        public string WithResponseResultType => IsStream
+            ? _headersClass is null ? Http + ".ApiStreamResponse<" + ItemType + ">" : Http + ".ApiStreamResponse<" + ItemType + ", " + _headersClass + ">"
+            : _resultType is null
+                ? _headersClass is null ? Http + ".ApiResponse" : Http + ".ApiHeadersResponse<" + _headersClass + ">"
+                : _headersClass is null ? Http + ".ApiResponse<" + ResultType + ">" : Http + ".ApiResponse<" + ResultType + ", " + _headersClass + ">";
+
+        public string WithResponseReturnType => "global::System.Threading.Tasks.Task<" + WithResponseResultType + ">";
+
+        /// <summary>The line the companion adds to the operation's summary.</summary>
+        public string WithResponseSummary => IsStream
+            ? "Returns when the response headers arrive, with the status code and headers" + (_headersClass is null ? string.Empty : " (declared ones typed)") + "; enumerate the result to read the items, and dispose it if you stop early."
+            : "Also returns the status code and the response headers" + (_headersClass is null ? string.Empty : " (declared ones typed)") + (_resultType is null ? "." : " with the body.");
+
         /// <summary>What a success response gives back: JSON as its type, binary as a Stream, text as a string.</summary>
         private static TypeRef? ResultOf(ResponseModel response) => response.Kind switch
         {
@@ -50,8 +66,12 @@ internal static partial class ClientEmitter
             _ => null,
         };
 
-        public static ResponsePlan For(OperationModel operation, CompilationFacts facts)
+        /// <param name="operation">The operation.</param>
+        /// <param name="facts">The compilation's facts.</param>
+        /// <param name="ns">The namespace of the operation's headers class, which the companion's types name in full.</param>
+        public static ResponsePlan For(OperationModel operation, CompilationFacts facts, string ns)
         {
+            string? headersType = operation.HeadersClass is null ? null : "global::" + ns + "." + operation.HeadersClass;
             // Exact codes first, then ranges such as 4XX, then default: the most specific match wins.
             List<ResponseModel> ordered = operation.Responses
                 .OrderBy(r => r.StatusCode == "default" ? 2 : IsRange(r.StatusCode) ? 1 : 0)
@@ -62,7 +82,7 @@ internal static partial class ClientEmitter
             TypeRef? result = primary is null ? null : ResultOf(primary);
             if (primary?.Kind is ContentKind.EventStream or ContentKind.NdJson)
             {
-                return new ResponsePlan(ordered, result, primary.Kind, facts);
+                return new ResponsePlan(ordered, result, primary.Kind, facts, headersType);
             }
 
             if (result is not null && successes.Any(r => ResultOf(r) is not { } other || !other.Equals(result)))
@@ -71,7 +91,7 @@ internal static partial class ClientEmitter
                 result = result.AsNullable();
             }
 
-            return new ResponsePlan(ordered, result, ContentKind.None, facts);
+            return new ResponsePlan(ordered, result, ContentKind.None, facts, headersType);
         }
 
         public void EmitHandler(SourceWriter writer, string name)
@@ -104,6 +124,34 @@ internal static partial class ClientEmitter
                 writer.Line("throw response.ToException();");
             }
 
+            writer.Close();
+        }
+
+        /// <summary>The companion's handler: the plain handler's result (or its exception) with the status and headers.</summary>
+        public void EmitWithResponseHandler(SourceWriter writer, string name, string plainHandler)
+        {
+            string headers = _headersClass is null ? "response.Headers" : "new " + _headersClass + "(response.Headers)";
+            writer.Open("private static " + WithResponseResultType + " " + name + "(" + Http + ".ApiResponseData response)");
+            if (_resultType is null)
+            {
+                writer.Line(plainHandler + "(response);");
+                writer.Line("return new(response.StatusCode, " + headers + ");");
+            }
+            else
+            {
+                writer.Line(ResultType + " value = " + plainHandler + "(response);");
+                writer.Line("return new(response.StatusCode, " + headers + ", value);");
+            }
+
+            writer.Close();
+        }
+
+        /// <summary>For streams with declared headers: the opened stream with its headers typed.</summary>
+        public void EmitStreamWithResponseHandler(SourceWriter writer, string name)
+        {
+            writer.Open("private static async " + "global::System.Threading.Tasks.Task<" + WithResponseResultType + "> " + name + "(global::System.Threading.Tasks.Task<" + Http + ".ApiStreamResponse<" + ItemType + ">> opened)");
+            writer.Line(Http + ".ApiStreamResponse<" + ItemType + "> response = await opened.ConfigureAwait(false);");
+            writer.Line("return new(response, new " + _headersClass + "(response.Headers));");
             writer.Close();
         }
 

@@ -21,6 +21,9 @@ internal static partial class ClientEmitter
     /// </summary>
     public static readonly string[] Members = { "Options", "Dispose", "PrepareRequest", "ProcessResponse", "OnPrepareRequest", "OnProcessResponse", "_core", "s_server" };
 
+    /// <summary>Members of a sub-client class besides its operations; reserved in the same registry.</summary>
+    public static readonly string[] GroupMembers = { "_core" };
+
     /// <summary>
     /// Names every operation method uses for its own parameter and locals; the parser keeps spec parameters off them.
     /// Other locals start with an underscore, which a parameter never does (<c>_parts</c>, <c>_file</c>; unwrapped
@@ -31,12 +34,15 @@ internal static partial class ClientEmitter
     public static string Emit(ClientModel model, CompilationFacts facts)
     {
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
-        writer.Summary((model.Documentation is null ? string.Empty : model.Documentation + "\n") + "A typed client generated from the OpenAPI spec; one method per operation.");
+        writer.Summary((model.Documentation is null ? string.Empty : model.Documentation + "\n") + (model.Groups.Count == 0
+            ? "A typed client generated from the OpenAPI spec; one method per operation."
+            : "A typed client generated from the OpenAPI spec: one property per tag, whose sub-client has a method per operation; untagged operations are methods of this class."));
         writer.Line(EmitterCommon.GeneratedCode);
         writer.Open("public sealed partial class " + model.Name + " : " + model.InterfaceName);
         foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
         {
-            writer.Line("private static readonly " + Http + ".ApiSecurityScheme " + SchemeField(scheme) + " = new(" + CSharpLiteral.String(scheme.SchemeName) + ", " + Http + ".ApiSecuritySchemeKind." + scheme.Kind + ", " + CSharpLiteral.String(scheme.ParameterName) + ");");
+            // Internal when sub-clients exist: their operations name the schemes through this class.
+            writer.Line((model.Groups.Count == 0 ? "private" : "internal") + " static readonly " + Http + ".ApiSecurityScheme " + SchemeField(scheme) + " = new(" + CSharpLiteral.String(scheme.SchemeName) + ", " + Http + ".ApiSecuritySchemeKind." + scheme.Kind + ", " + CSharpLiteral.String(scheme.ParameterName) + ");");
         }
 
         if (model.DefaultServer is { } server)
@@ -63,34 +69,65 @@ internal static partial class ClientEmitter
             {
                 Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
                 _core = new {{Http}}.ApiClientCore(httpClient, options, {{serverArgument}}, OnPrepareRequest, OnProcessResponse);
-            }
+            """);
+        writer.Indent(1);
+        foreach (OperationGroupModel group in model.Groups)
+        {
+            writer.Line(group.PropertyName + " = new " + group.ClassName + "(_core);");
+        }
+
+        writer.Close();
+        writer.Lines($$"""
 
             /// <summary>The options in force.</summary>
             public {{model.OptionsName}} Options { get; }
             """);
+        foreach (OperationGroupModel group in model.Groups)
+        {
+            writer.Line();
+            writer.Summary(GroupSummary(group) + "\nShares this client's transport, options and hooks.");
+            writer.Line("public " + group.ClassName + " " + group.PropertyName + " { get; }");
+            writer.Line();
+            writer.Line(group.InterfaceName + " " + model.InterfaceName + "." + group.PropertyName + " => " + group.PropertyName + ";");
+        }
+
         EmitHooks(writer);
         writer.Close();
         return writer.ToString();
     }
 
-    /// <summary>One operation's file: its member of the interface and its method on the client.</summary>
+    /// <summary>
+    /// One operation's file: its members of the interface, its method and companion on the client or the sub-client
+    /// of its tag, and the class of the headers its responses declare.
+    /// </summary>
     public static string EmitOperationFile(OperationOutput output, CompilationFacts facts)
     {
         OperationModel operation = output.Operation;
-        ResponsePlan plan = ResponsePlan.For(operation, facts);
+        ResponsePlan plan = ResponsePlan.For(operation, facts, output.Namespace);
         List<Parameter> parameters = Parameter.Ordered(operation, facts);
         SourceWriter writer = EmitterCommon.Start(output.Namespace);
         writer.Open("public partial interface " + output.InterfaceName);
         EmitSignatureDocs(writer, operation, parameters);
         writer.Line(plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ");");
+        writer.Line();
+        EmitSignatureDocs(writer, operation, parameters, plan.WithResponseSummary);
+        writer.Line(plan.WithResponseReturnType + " " + operation.WithResponseName + "(" + Signature(parameters) + ");");
         EmitPagingMember(writer, operation, parameters, facts, inInterface: true);
         writer.Close();
         writer.Line();
         writer.Open("public sealed partial class " + output.ClientName);
-        Dictionary<string, SecuritySchemeModel> schemes = output.SecuritySchemes.ToDictionary(s => s.SchemeName, System.StringComparer.Ordinal);
+        // A sub-client's operation names the client's scheme fields through the client.
+        string schemeOwner = output.RootClientName.Length == 0 || output.RootClientName == output.ClientName ? string.Empty : output.RootClientName + ".";
+        Dictionary<string, string> schemes = output.SecuritySchemes.ToDictionary(s => s.SchemeName, s => schemeOwner + s.FieldName, System.StringComparer.Ordinal);
         EmitOperation(writer, operation, plan, parameters, schemes, facts);
         EmitPagingMember(writer, operation, parameters, facts, inInterface: false);
         writer.Close();
+        if (operation.HeadersClass is not null)
+        {
+            writer.Line();
+            ResponseHeadersEmitter.Emit(writer, operation, output.ClientName, facts);
+        }
+
         return writer.ToString();
     }
 
@@ -98,12 +135,51 @@ internal static partial class ClientEmitter
     public static string EmitInterface(ClientModel model)
     {
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
-        writer.Line("/// <summary>The operations of <see cref=\"" + model.Name + "\"/>, one method per operation of the spec: depend on it to mock or decorate the client.</summary>");
+        writer.Line("/// <summary>The operations of <see cref=\"" + model.Name + "\"/>" + (model.Groups.Count == 0 ? ", one method per operation of the spec" : ": a sub-client per tag, and the untagged operations") + ": depend on it to mock or decorate the client.</summary>");
         writer.Line(EmitterCommon.GeneratedCode);
         writer.Open("public partial interface " + model.InterfaceName);
+        for (int i = 0; i < model.Groups.Count; i++)
+        {
+            OperationGroupModel group = model.Groups[i];
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Summary(GroupSummary(group));
+            writer.Line(group.InterfaceName + " " + group.PropertyName + " { get; }");
+        }
+
         writer.Close();
         return writer.ToString();
     }
+
+    /// <summary>A sub-client's file: the class (sharing the client's transport) and its interface; each operation's file adds its members.</summary>
+    public static string EmitGroup(ClientModel model, OperationGroupModel group)
+    {
+        SourceWriter writer = EmitterCommon.Start(model.Namespace);
+        writer.Summary("The operations of " + model.Name + " tagged '" + group.Tag + "': depend on it to mock or decorate them.");
+        writer.Line(EmitterCommon.GeneratedCode);
+        writer.Open("public partial interface " + group.InterfaceName);
+        writer.Close();
+        writer.Line();
+        writer.Summary(GroupSummary(group) + "\nReached through " + model.Name + "." + group.PropertyName + ": it sends with that client's transport, options and hooks.");
+        writer.Line(EmitterCommon.GeneratedCode);
+        writer.Open("public sealed partial class " + group.ClassName + " : " + group.InterfaceName);
+        writer.Lines($$"""
+            private readonly {{Http}}.ApiClientCore _core;
+
+            internal {{group.ClassName}}({{Http}}.ApiClientCore core)
+            {
+                _core = core;
+            }
+            """);
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static string GroupSummary(OperationGroupModel group)
+        => "The operations tagged '" + group.Tag + "'" + (group.Documentation is { } doc ? ": " + doc : ".");
 
     /// <summary>Partial methods the user may implement in another part of the class, and the delegates the transport calls.</summary>
     private static void EmitHooks(SourceWriter writer)
@@ -135,9 +211,10 @@ internal static partial class ClientEmitter
     private static string Signature(List<Parameter> parameters)
         => string.Join(", ", parameters.Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"));
 
-    private static void EmitSignatureDocs(SourceWriter writer, OperationModel operation, List<Parameter> parameters)
+    private static void EmitSignatureDocs(SourceWriter writer, OperationModel operation, List<Parameter> parameters, string? companion = null)
     {
-        writer.Summary(operation.Documentation ?? operation.HttpMethod + " " + operation.PathTemplate);
+        string summary = operation.Documentation ?? operation.HttpMethod + " " + operation.PathTemplate;
+        writer.Summary(companion is null ? summary : summary + "\n" + companion);
         writer.Line("/// <remarks><c>" + operation.HttpMethod + " " + SourceWriter.Xml(operation.PathTemplate) + "</c></remarks>");
         foreach (Parameter parameter in parameters)
         {
@@ -154,13 +231,13 @@ internal static partial class ClientEmitter
 
     private static string SchemeField(SecuritySchemeModel scheme) => scheme.FieldName;
 
-    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, Dictionary<string, SecuritySchemeModel> schemes, CompilationFacts facts)
+    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, Dictionary<string, string> schemes, CompilationFacts facts)
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
         string securityField = operation.SecurityField;
         IEnumerable<string> alternatives = operation.Security
             .Select(requirement => requirement.All(schemes.ContainsKey)
-                ? "new " + Http + ".ApiSecurityScheme[] { " + string.Join(", ", requirement.Select(id => SchemeField(schemes[id]))) + " }"
+                ? "new " + Http + ".ApiSecurityScheme[] { " + string.Join(", ", requirement.Select(id => schemes[id])) + " }"
                 : null)
             .Where(a => a is not null)!;
         writer.Line("private static readonly " + Http + ".ApiSecurityScheme[][] " + securityField + " = new " + Http + ".ApiSecurityScheme[][] { " + string.Join(", ", alternatives) + " };");
@@ -170,9 +247,53 @@ internal static partial class ClientEmitter
             writer.Line("private static readonly " + Http + ".ApiServer " + serverField + " = " + ServerExpression(server) + ";");
         }
 
+        string factoryCall = operation.RequestFactory + "(" + string.Join(", ", parameters.Select(p => p.Name)) + ")";
+        string name = CSharpLiteral.String(baseName);
+        string withResponseHandler = "Handle" + operation.WithResponseName.Substring(0, operation.WithResponseName.Length - "Async".Length);
         writer.Line();
         EmitSignatureDocs(writer, operation, parameters);
-        writer.Open("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
+        if (plan.IsStream)
+        {
+            string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
+            string streamArguments = securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + name + ", cancellationToken";
+            writer.Line("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
+            writer.Line("    => _core.StreamAsync<" + plan.ItemType + ">(" + factoryCall + ", " + streamArguments + ");");
+            writer.Line();
+            EmitSignatureDocs(writer, operation, parameters, plan.WithResponseSummary);
+            writer.Line("public " + plan.WithResponseReturnType + " " + operation.WithResponseName + "(" + Signature(parameters) + ")");
+            string open = "_core.OpenStreamAsync<" + plan.ItemType + ">(" + factoryCall + ", " + streamArguments + ")";
+            writer.Line("    => " + (operation.HeadersClass is null ? open : withResponseHandler + "(" + open + ")") + ";");
+            writer.Line();
+            EmitRequestFactory(writer, operation, parameters, serverField, facts);
+            writer.Line();
+            plan.EmitStreamErrorHandler(writer, "Handle" + baseName + "Error");
+            if (operation.HeadersClass is not null)
+            {
+                writer.Line();
+                plan.EmitStreamWithResponseHandler(writer, withResponseHandler);
+            }
+
+            return;
+        }
+
+        writer.Line("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
+        writer.Line("    => _core.SendAsync<" + plan.ResultType + ">(" + factoryCall + ", " + securityField + ", Handle" + baseName + ", " + name + ", cancellationToken);");
+        writer.Line();
+        EmitSignatureDocs(writer, operation, parameters, plan.WithResponseSummary);
+        writer.Line("public " + plan.WithResponseReturnType + " " + operation.WithResponseName + "(" + Signature(parameters) + ")");
+        writer.Line("    => _core.SendAsync<" + plan.WithResponseResultType + ">(" + factoryCall + ", " + securityField + ", " + withResponseHandler + ", " + name + ", cancellationToken);");
+        writer.Line();
+        EmitRequestFactory(writer, operation, parameters, serverField, facts);
+        writer.Line();
+        plan.EmitHandler(writer, "Handle" + baseName);
+        writer.Line();
+        plan.EmitWithResponseHandler(writer, withResponseHandler, "Handle" + baseName);
+    }
+
+    /// <summary>The request both methods send: parameters checked and placed, credentials not yet applied.</summary>
+    private static void EmitRequestFactory(SourceWriter writer, OperationModel operation, List<Parameter> parameters, string? serverField, CompilationFacts facts)
+    {
+        writer.Open("private static " + Http + ".ApiRequest " + operation.RequestFactory + "(" + string.Join(", ", parameters.Select(p => p.Declaration)) + ")");
         EmitNullChecks(writer, parameters);
         writer.Line(Http + ".ApiRequest request = new(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(operation, facts) + ");");
         if (serverField is not null)
@@ -191,20 +312,8 @@ internal static partial class ClientEmitter
             Parameter.EmitFieldsBody(writer, fieldsBody, facts);
         }
 
-        if (plan.IsStream)
-        {
-            string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
-            writer.Line("return _core.StreamAsync<" + plan.ItemType + ">(request, " + securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + CSharpLiteral.String(baseName) + ", cancellationToken);");
-            writer.Close();
-            writer.Line();
-            plan.EmitStreamErrorHandler(writer, "Handle" + baseName + "Error");
-            return;
-        }
-
-        writer.Line("return _core.SendAsync<" + plan.ResultType + ">(request, " + securityField + ", Handle" + baseName + ", " + CSharpLiteral.String(baseName) + ", cancellationToken);");
+        writer.Line("return request;");
         writer.Close();
-        writer.Line();
-        plan.EmitHandler(writer, "Handle" + baseName);
     }
 
     /// <summary>

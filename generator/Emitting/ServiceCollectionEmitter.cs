@@ -30,7 +30,7 @@ internal static class ServiceCollectionEmitter
                 public const string HttpClientName = {{CSharpLiteral.String(model.Namespace + "." + model.Name)}};
 
                 /// <summary>
-                /// Registers <see cref="{{model.InterfaceName}}"/>, implemented by <see cref="{{model.Name}}"/>, as a typed client of IHttpClientFactory.
+                /// Registers <see cref="{{model.InterfaceName}}"/>, implemented by <see cref="{{model.Name}}"/>, as a typed client of IHttpClientFactory{{(model.Groups.Count == 0 ? string.Empty : ", and each sub-client's interface as the matching property of that client")}}.
                 /// Its <see cref="{{model.OptionsName}}"/> are read from <paramref name="configuration"/> when given (keys {{keys}}),
                 /// then set by <paramref name="configure"/>.
                 /// </summary>
@@ -59,7 +59,7 @@ internal static class ServiceCollectionEmitter
                     {{DI}}.IHttpClientBuilder builder = {{DI}}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{model.InterfaceName}}, {{model.Name}}>(
                         services,
                         HttpClientName,
-                        static (httpClient, provider) => new {{model.Name}}(httpClient, {{DI}}.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{model.OptionsName}}>>(provider).Value));
+                        static (httpClient, provider) => new {{model.Name}}(httpClient, {{DI}}.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{model.OptionsName}}>>(provider).Value));{{SubClients(model)}}
 
                     // The client follows redirects itself and drops credentials across origins; a handler that followed them
                     // on its own would re-send the API key, so the primary handler does not.
@@ -68,5 +68,18 @@ internal static class ServiceCollectionEmitter
             }
             """);
         return writer.ToString();
+    }
+
+    /// <summary>Each sub-client's interface resolves to the property of a client resolved the same way, sharing its HttpClient.</summary>
+    private static string SubClients(ClientModel model)
+    {
+        System.Text.StringBuilder lines = new();
+        foreach (OperationGroupModel group in model.Groups)
+        {
+            lines.Append("\n        ").Append(DI).Append(".ServiceCollectionServiceExtensions.AddTransient<").Append(group.InterfaceName).Append(">(services, static provider => ")
+                .Append(DI).Append(".ServiceProviderServiceExtensions.GetRequiredService<").Append(model.InterfaceName).Append(">(provider).").Append(group.PropertyName).Append(");");
+        }
+
+        return lines.ToString();
     }
 }

@@ -1,10 +1,12 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System.Linq;
 using LiveAvatarGen.Generator.Infrastructure;
 
 namespace LiveAvatarGen.Generator.Model;
 
 /// <summary>The client class of one spec, with its options class, its interface and its DI registration class.</summary>
+/// <param name="Groups">The sub-clients, one per tag (an operation's first), in ordinal order of the tags; empty when grouping is off.</param>
 internal sealed record ClientModel(
     string HintPrefix,
     string Namespace,
@@ -16,7 +18,16 @@ internal sealed record ClientModel(
     ServerModel? DefaultServer,
     EquatableArray<ServerVariableOption> ServerVariables,
     EquatableArray<SecuritySchemeModel> SecuritySchemes,
-    EquatableArray<OperationModel> Operations);
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<OperationGroupModel> Groups = default);
+
+/// <summary>A sub-client: the operations whose first tag is <paramref name="Tag"/>, reached through a property of the client.</summary>
+/// <param name="Tag">The tag as the spec writes it.</param>
+/// <param name="PropertyName">The client's property, named by the client-member registry.</param>
+/// <param name="ClassName">The sub-client class, named by the type registry.</param>
+/// <param name="InterfaceName">Its interface, named by the type registry.</param>
+/// <param name="Documentation">The tag's description, if the spec declares the tag.</param>
+internal sealed record OperationGroupModel(string Tag, string PropertyName, string ClassName, string InterfaceName, string? Documentation);
 
 /// <summary>A server of the spec: its URL template and the defaults of its variables.</summary>
 internal sealed record ServerModel(string Url, EquatableArray<ServerVariableModel> Variables);
@@ -34,14 +45,19 @@ internal sealed record ServerVariableOption(string Name, string PropertyName, st
 /// One operation with what its file needs from the client: one output per operation, so adding an operation adds
 /// one file and leaves every other output unchanged.
 /// </summary>
-internal sealed record OperationOutput(string HintPrefix, string Namespace, string ClientName, string InterfaceName, EquatableArray<SecuritySchemeModel> SecuritySchemes, OperationModel Operation)
+/// <param name="ClientName">The class the method goes in: the client, or the sub-client of the operation's group.</param>
+/// <param name="InterfaceName">That class's interface.</param>
+/// <param name="RootClientName">The client, whose static fields describe the security schemes.</param>
+internal sealed record OperationOutput(string HintPrefix, string Namespace, string ClientName, string InterfaceName, EquatableArray<SecuritySchemeModel> SecuritySchemes, OperationModel Operation, string RootClientName = "")
 {
     public static EquatableArray<OperationOutput> From(ClientModel client)
     {
         OperationOutput[] outputs = new OperationOutput[client.Operations.Count];
         for (int i = 0; i < outputs.Length; i++)
         {
-            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, client.Name, client.InterfaceName, client.SecuritySchemes, client.Operations[i]);
+            OperationModel operation = client.Operations[i];
+            OperationGroupModel? group = operation.Group is { } tag ? client.Groups.FirstOrDefault(g => g.Tag == tag) : null;
+            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, group?.ClassName ?? client.Name, group?.InterfaceName ?? client.InterfaceName, client.SecuritySchemes, operation, client.Name);
         }
 
         return new EquatableArray<OperationOutput>(outputs);
@@ -56,8 +72,13 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
 /// <param name="FieldName">The client's static field describing the scheme, named by the client-member registry.</param>
 internal sealed record SecuritySchemeModel(string SchemeName, string PropertyName, SecuritySchemeKind Kind, string ParameterName, string? Documentation, string FieldName = "");
 
-/// <summary>One operation: one client method.</summary>
+/// <summary>One operation: one client method, and its companion that also returns the status and headers.</summary>
 /// <param name="Server">The operation's or its path's own server; null when it uses the document's.</param>
+/// <param name="Group">The tag of the sub-client the method goes in; null for the client itself.</param>
+/// <param name="WithResponseName">The companion method (<c>...WithResponseAsync</c>), named by the client-member registry.</param>
+/// <param name="RequestFactory">The private method both build the request with, named by the client-member registry.</param>
+/// <param name="HeadersClass">The generated class of the headers the success responses declare; null when none does.</param>
+/// <param name="Headers">Those headers.</param>
 internal sealed record OperationModel(
     string MethodName,
     string HttpMethod,
@@ -71,7 +92,18 @@ internal sealed record OperationModel(
     ServerModel? Server = null,
     string SecurityField = "",
     string ServerField = "",
+    string? Group = null,
+    string WithResponseName = "",
+    string RequestFactory = "",
+    string? HeadersClass = null,
+    EquatableArray<ResponseHeaderModel> Headers = default,
     PagingModel? Paging = null);
+
+/// <summary>A header a success response declares, as a typed property of the operation's headers class.</summary>
+/// <param name="WireName">The header's name.</param>
+/// <param name="PropertyName">The property, named by the headers class's registry.</param>
+/// <param name="Type">Its value: a string, boolean, integer, number, UUID or date-time (anything else is a string).</param>
+internal sealed record ResponseHeaderModel(string WireName, string PropertyName, TypeRef Type, string? Documentation);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation

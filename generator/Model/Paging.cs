@@ -20,7 +20,7 @@ internal enum PagingStyle
 /// are in the answer, and which members say the end has come.
 /// </summary>
 /// <param name="Style">How it pages.</param>
-/// <param name="MethodName">The auto-paging method's name, claimed from the client's member registry.</param>
+/// <param name="MethodName">The auto-paging method's name, claimed from the client's member registry after every operation is named.</param>
 /// <param name="Parameter">The C# name of the parameter the pager sets (page number, offset or cursor); the method does not take it.</param>
 /// <param name="CounterIsInt32">The page number or offset is an <c>int</c> (else a <c>long</c>).</param>
 /// <param name="FirstPage">The first page number (1, or the parameter's minimum).</param>

@@ -24,6 +24,9 @@ internal sealed class NameRegistry
 
     public bool IsTaken(string name) => _taken.Contains(name);
 
+    /// <summary>Takes exactly <paramref name="name"/>; false, taking nothing, when it is taken.</summary>
+    public bool TryClaimExact(string name) => _taken.Add(name);
+
     public string Claim(string wanted)
     {
         if (_taken.Add(wanted))

@@ -26,7 +26,7 @@ internal sealed partial class OperationMapper
     private static readonly string[] s_nextProperties = { "next", "next_url", "nextUrl", "next_link", "nextLink", "next_page", "next_cursor", "nextCursor", "next_page_token", "nextPageToken", "cursor" };
     private static readonly string[] s_hasMoreProperties = { "has_more", "hasMore", "has_next", "hasNext", "more" };
 
-    private PagingModel? DetectPaging(OperationModel operation, string typeBase, OpenApiOperation source)
+    private PagingModel? DetectPaging(OperationModel operation, OpenApiOperation source)
     {
         if (operation.HttpMethod != "GET" || SuccessType(operation) is not { } answer)
         {
@@ -57,8 +57,8 @@ internal sealed partial class OperationMapper
         PropertyModel? next = Named(properties, hints.Next ?? string.Empty) ?? s_nextProperties.Select(n => Named(properties, n)).FirstOrDefault(p => p?.Type.AsNonNullable().Kind == TypeKind.String);
         PropertyModel? hasMore = Named(properties, hints.HasMore ?? string.Empty) ?? s_hasMoreProperties.Select(n => Named(properties, n)).FirstOrDefault(p => p?.Type.AsNonNullable().Kind == TypeKind.Boolean);
         ParameterModel[] query = operation.Parameters.Where(p => p.Location == ParameterLocation.Query && !p.IsRequired).ToArray();
-        // The auto-paging method's name is claimed only when the operation pages.
-        string Name() => _methodNames.Claim(typeBase + "All") + "Async";
+        // Named later with the other companions (NameCompanions), so it never renames an operation of the spec.
+        static string Name() => string.Empty;
 
         ParameterModel? cursor = Parameter(query, hints.Style == "cursor" ? hints.Parameter : null, s_cursorParameters, TypeKind.String);
         if (hints.Style is null or "cursor" && cursor is not null)

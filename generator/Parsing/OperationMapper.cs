@@ -25,15 +25,25 @@ internal sealed partial class OperationMapper
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly NameRegistry _methodNames = new();
+    private readonly bool _groupByTag;
     private ServerModel? _documentServer;
 
-    public OperationMapper(SchemaMapper schemas, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <param name="schemas">Names and maps the schemas operations use.</param>
+    /// <param name="locator">Locates diagnostics.</param>
+    /// <param name="diagnostics">Collects diagnostics.</param>
+    /// <param name="typeNames">The client's, its interface's and its sub-clients' names: no member may take a name of the class it is in.</param>
+    /// <param name="groupByTag">Put each operation in the sub-client of its first tag.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public OperationMapper(SchemaMapper schemas, SpecLocator locator, List<DiagnosticInfo> diagnostics, IEnumerable<string> typeNames, bool groupByTag, CancellationToken cancellationToken)
     {
         _schemas = schemas;
         _locator = locator;
         _diagnostics = diagnostics;
+        _groupByTag = groupByTag;
         _cancellationToken = cancellationToken;
-        foreach (string reserved in ClientEmitter.Members.Concat(EmitterCommon.ObjectMembers))
+
+        // One registry for the client and its sub-clients: a method keeps its name whichever class it lands in.
+        foreach (string reserved in ClientEmitter.Members.Concat(ClientEmitter.GroupMembers).Concat(EmitterCommon.ObjectMembers).Concat(typeNames))
         {
             _methodNames.Reserve(reserved);
         }
@@ -44,6 +54,36 @@ internal sealed partial class OperationMapper
     /// scheme, operation or field name can meet another.
     /// </summary>
     public string ClaimClientMember(string wanted) => _methodNames.Claim(wanted);
+
+    /// <summary>
+    /// Names each operation's companion (<c>...WithResponseAsync</c>, its handler), its request factory and its
+    /// auto-paging method (<c>...AllAsync</c>) once every
+    /// operation has its name, so a companion never renames an operation of the spec.
+    /// </summary>
+    public EquatableArray<OperationModel> NameCompanions(EquatableArray<OperationModel> operations)
+    {
+        OperationModel[] named = new OperationModel[operations.Count];
+        for (int i = 0; i < named.Length; i++)
+        {
+            OperationModel operation = operations[i];
+            string stem = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+            // The companion and its handler are one claim: a name whose handler is taken is skipped.
+            string withResponse = _methodNames.Claim(stem + "WithResponse");
+            while (!_methodNames.TryClaimExact("Handle" + withResponse))
+            {
+                withResponse = _methodNames.Claim(stem + "WithResponse");
+            }
+
+            named[i] = operation with
+            {
+                WithResponseName = withResponse + "Async",
+                RequestFactory = _methodNames.Claim("Create" + stem + "Request"),
+                Paging = operation.Paging is { } paging ? paging with { MethodName = _methodNames.Claim(stem + "All") + "Async" } : null,
+            };
+        }
+
+        return new EquatableArray<OperationModel>(named);
+    }
 
     public EquatableArray<OperationModel> MapAll(OpenApiDocument document)
     {
@@ -141,6 +181,14 @@ internal sealed partial class OperationMapper
         }
 
         ServerModel? server = OwnServer(pathItem, operation);
+        string? headersClass = null;
+        EquatableArray<ResponseHeaderModel> headers = EquatableArray<ResponseHeaderModel>.Empty;
+        if (HasSuccessHeaders(operation.Responses))
+        {
+            headersClass = _schemas.ReserveTypeName(typeBase + "ResponseHeaders");
+            headers = ResponseHeaders.Map(operation.Responses, headersClass);
+        }
+
         OperationModel model = new(
             baseName,
             method.Method.ToUpperInvariant(),
@@ -153,9 +201,16 @@ internal sealed partial class OperationMapper
             Security(operation.Security ?? document.Security),
             server,
             _methodNames.Claim("s_security_" + typeBase),
-            server is null ? string.Empty : _methodNames.Claim("s_server_" + typeBase));
-        return model with { Paging = DetectPaging(model, typeBase, operation) };
+            server is null ? string.Empty : _methodNames.Claim("s_server_" + typeBase),
+            _groupByTag ? OperationGroups.FirstTag(operation) : null,
+            HeadersClass: headers.Count == 0 ? null : headersClass,
+            Headers: headers);
+        return model with { Paging = DetectPaging(model, operation) };
     }
+
+    private static bool HasSuccessHeaders(OpenApiResponses? responses)
+        => responses is not null && responses.Any(r => r.Key.Length == 3 && r.Key[0] == '2' && References.Resolve(r.Value)?.Headers is { Count: > 0 } headers
+            && headers.Keys.Any(k => !string.IsNullOrWhiteSpace(k) && !string.Equals(k, "Content-Type", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The most specific servers win (operation, then path); one equal to the document's is not the operation's own.</summary>
     private ServerModel? OwnServer(IOpenApiPathItem pathItem, OpenApiOperation operation)

@@ -15,6 +15,8 @@ internal static class References
 
     public static IOpenApiResponse? Resolve(IOpenApiResponse? response) => response is OpenApiResponseReference reference ? Target(reference, static r => r.Target) ?? response : response;
 
+    public static IOpenApiHeader? Resolve(IOpenApiHeader? header) => header is OpenApiHeaderReference reference ? Target(reference, static r => r.Target) ?? header : header;
+
     public static IOpenApiRequestBody? Resolve(IOpenApiRequestBody? body) => body is OpenApiRequestBodyReference reference ? Target(reference, static r => r.Target) ?? body : body;
 
     /// <summary>An unresolvable or cyclic reference keeps the reference object, whose accessors then yield nothing.</summary>

@@ -54,10 +54,19 @@ internal static class SpecReader
         string optionsName = schemas.ReserveTypeName(clientName + "Options");
         string interfaceName = schemas.ReserveTypeName("I" + clientName);
         string extensionsName = schemas.ReserveTypeName(clientName + "ServiceCollectionExtensions");
+        List<OperationGroupModel> groups = input.GroupByTag ? OperationGroups.Declare(document, clientName, schemas.ReserveTypeName) : new List<OperationGroupModel>();
         schemas.MapComponents(document.Components?.Schemas);
 
-        OperationMapper operations = new(schemas, locator, diagnostics, cancellationToken);
+        IEnumerable<string> typeNames = new[] { clientName, interfaceName }.Concat(groups.SelectMany(g => new[] { g.ClassName, g.InterfaceName }));
+        OperationMapper operations = new(schemas, locator, diagnostics, typeNames, input.GroupByTag, cancellationToken);
         EquatableArray<OperationModel> mapped = operations.MapAll(document);
+
+        // The client's properties for the sub-clients are named after the operations, so a tag never renames a
+        // method; then the companions, so they never rename either.
+        EquatableArray<OperationGroupModel> namedGroups = groups
+            .Select(g => g with { PropertyName = operations.ClaimClientMember(Identifiers.ToPascalCase(g.Tag)) })
+            .ToEquatableArray();
+        mapped = operations.NameCompanions(mapped);
         if (document.Webhooks is { Count: > 0 })
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, locator.Locate("#/webhooks"), "#/webhooks", "webhooks"));
@@ -77,7 +86,8 @@ internal static class SpecReader
             documentServer,
             ServerReader.Options(servers, securitySchemes.Select(s => s.PropertyName).Append(optionsName)),
             securitySchemes,
-            mapped);
+            mapped,
+            namedGroups);
         return new ApiSpec(client, schemas.Types.ToEquatableArray());
     }
 

@@ -18,7 +18,7 @@ public sealed partial class ApiClientCore
     private static ApiResponseData ToResponseData(HttpResponseMessage response, byte[]? rented, int length)
     {
         ReadOnlyMemory<byte> body = rented is null ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(rented, 0, length);
-        return new ApiResponseData((int)response.StatusCode, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter));
+        return new ApiResponseData(response, body, response.Content?.Headers.ContentType?.MediaType, GetRetryAfter(response.Headers.RetryAfter));
     }
 
     private static TimeSpan? GetRetryAfter(RetryConditionHeaderValue? retryAfter)

@@ -50,74 +50,156 @@ public sealed partial class ApiClientCore
         string operationName,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using ApiStreamResponse<T> response = await OpenStreamAsync(request, security, format, read, toError, operationName, withHeaders: false, cancellationToken).ConfigureAwait(false);
+        await foreach (T item in ((IAsyncEnumerable<T>)response).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// Sends a request whose success response is a stream of items and returns when its headers have arrived: the
+    /// status and headers are read before the items, which the result yields as they arrive.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="security">The security alternatives.</param>
+    /// <param name="format">How items are framed.</param>
+    /// <param name="read">Reads one item from its JSON; null yields each item's raw text (as a string).</param>
+    /// <param name="toError">Turns an error status into its documented exception.</param>
+    /// <param name="operationName">The operation's name, passed to the hooks.</param>
+    /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+    public Task<ApiStreamResponse<T>> OpenStreamAsync<T>(
+        ApiRequest request,
+        IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
+        ApiStreamFormat format,
+        JsonReadFunc<T>? read,
+        Func<ApiResponseData, Exception> toError,
+        string operationName,
+        CancellationToken cancellationToken = default)
+        => OpenStreamAsync(request, security, format, read, toError, operationName, withHeaders: true, cancellationToken);
+
+    private async Task<ApiStreamResponse<T>> OpenStreamAsync<T>(
+        ApiRequest request,
+        IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
+        ApiStreamFormat format,
+        JsonReadFunc<T>? read,
+        Func<ApiResponseData, Exception> toError,
+        string operationName,
+        bool withHeaders,
+        CancellationToken cancellationToken)
+    {
         ApplySecurity(request, security);
         // Streams do not follow redirects: a 3xx reaches toError as an ApiException, and credentials stay with this origin.
         Uri target = BuildTarget(request, ResolveBaseAddress(request));
-        using HttpRequestMessage message = request.ToMessage(target, request.Method, includeBody: true, includeCredentials: true);
-        _prepareRequest?.Invoke(message, operationName);
-        using HttpResponseMessage response = await SendStreamRequestAsync(message, target, cancellationToken).ConfigureAwait(false);
-        _processResponse?.Invoke(response, operationName);
-
-        // As for other calls: a handler that followed a redirect by itself may have carried the credentials away.
-        RefuseHandlerRedirect(response, target, request.HasCredentials);
-        if ((int)response.StatusCode is < 200 or > 299)
+        HttpRequestMessage message = request.ToMessage(target, request.Method, includeBody: true, includeCredentials: true);
+        HttpResponseMessage? response = null;
+        try
         {
-            throw await ReadErrorAsync(response, target, toError, cancellationToken).ConfigureAwait(false);
-        }
+            _prepareRequest?.Invoke(message, operationName);
+            response = await SendStreamRequestAsync(message, target, cancellationToken).ConfigureAwait(false);
+            _processResponse?.Invoke(response, operationName);
 
-#if NET5_0_OR_GREATER
-        using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-        using StreamReader reader = new(stream, Encoding.UTF8);
-        BoundedLineReader lines = new(reader, _options.MaxResponseBodyBytes, target);
-        StringBuilder data = new();
-        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            if (format == ApiStreamFormat.NdJson)
+            // As for other calls: a handler that followed a redirect by itself may have carried the credentials away.
+            RefuseHandlerRedirect(response, target, request.HasCredentials);
+            if ((int)response.StatusCode is < 200 or > 299)
             {
-                if (line.Trim().Length > 0)
-                {
-                    yield return Parse(line, read);
-                }
-
-                continue;
+                throw await ReadErrorAsync(response, target, toError, cancellationToken).ConfigureAwait(false);
             }
 
-            if (line.Length == 0)
+            StreamOwner owner = new(message, response);
+            ApiResponseHeaders headers = withHeaders ? ApiResponseHeaders.From(response) : ApiResponseHeaders.Empty;
+            return new ApiStreamResponse<T>((int)response.StatusCode, headers, ReadItemsAsync(response, owner, format, read, target, cancellationToken), owner);
+        }
+        catch
+        {
+            response?.Dispose();
+            message.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The items of a stream as lines arrive; the connection is released at the end.</summary>
+    private async IAsyncEnumerable<T> ReadItemsAsync<T>(HttpResponseMessage response, IDisposable owner, ApiStreamFormat format, JsonReadFunc<T>? read, Uri target, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        try
+        {
+#if NET5_0_OR_GREATER
+            using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using StreamReader reader = new(stream, Encoding.UTF8);
+            BoundedLineReader lines = new(reader, _options.MaxResponseBodyBytes, target);
+            StringBuilder data = new();
+            while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
-                if (data.Length > 0)
+                if (format == ApiStreamFormat.NdJson)
                 {
-                    string item = data.ToString();
-                    data.Clear();
-                    if (item == "[DONE]")
+                    if (line.Trim().Length > 0)
                     {
-                        yield break;
+                        yield return Parse(line, read);
                     }
 
-                    yield return Parse(item, read);
+                    continue;
                 }
 
-                continue;
-            }
-
-            if (line.StartsWith("data:", StringComparison.Ordinal))
-            {
-                if (data.Length > 0)
+                if (line.Length == 0)
                 {
-                    data.Append('\n');
+                    if (data.Length > 0)
+                    {
+                        string item = data.ToString();
+                        data.Clear();
+                        if (item == "[DONE]")
+                        {
+                            yield break;
+                        }
+
+                        yield return Parse(item, read);
+                    }
+
+                    continue;
                 }
 
-                data.Append(line.Length > 5 && line[5] == ' ' ? line.Substring(6) : line.Substring(5));
+                if (line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    if (data.Length > 0)
+                    {
+                        data.Append('\n');
+                    }
+
+                    data.Append(line.Length > 5 && line[5] == ' ' ? line.Substring(6) : line.Substring(5));
+                }
+
+                // event:, id:, retry: and ":" comments carry nothing the item needs.
             }
 
-            // event:, id:, retry: and ":" comments carry nothing the item needs.
+            if (data.Length > 0 && data.ToString() != "[DONE]")
+            {
+                yield return Parse(data.ToString(), read);
+            }
+        }
+        finally
+        {
+            owner.Dispose();
+        }
+    }
+
+    /// <summary>Keeps a stream's request and response alive while its items are read, and releases both.</summary>
+    private sealed class StreamOwner : IDisposable
+    {
+        private readonly HttpRequestMessage _request;
+        private readonly HttpResponseMessage _response;
+
+        public StreamOwner(HttpRequestMessage request, HttpResponseMessage response)
+        {
+            _request = request;
+            _response = response;
         }
 
-        if (data.Length > 0 && data.ToString() != "[DONE]")
+        public void Dispose()
         {
-            yield return Parse(data.ToString(), read);
+            _response.Dispose();
+            _request.Dispose();
         }
     }
 

@@ -14,6 +14,8 @@ namespace LiveAvatarGen.Runtime.Http;
 public sealed class ApiResponseData
 {
     private readonly ReadOnlyMemory<byte> _body;
+    private readonly System.Net.Http.HttpResponseMessage? _message;
+    private ApiResponseHeaders? _headers;
 
     /// <summary>Creates the response data.</summary>
     public ApiResponseData(int statusCode, ReadOnlyMemory<byte> body, string? contentType, TimeSpan? retryAfter)
@@ -23,6 +25,18 @@ public sealed class ApiResponseData
         ContentType = contentType;
         RetryAfter = retryAfter;
     }
+
+    internal ApiResponseData(System.Net.Http.HttpResponseMessage message, ReadOnlyMemory<byte> body, string? contentType, TimeSpan? retryAfter)
+        : this((int)message.StatusCode, body, contentType, retryAfter)
+    {
+        _message = message;
+    }
+
+    /// <summary>
+    /// The response and content headers, copied on first use (only the <c>...WithResponse</c> handlers ask), so the
+    /// copy outlives the message. Empty for data not read from a response.
+    /// </summary>
+    public ApiResponseHeaders Headers => _headers ??= _message is null ? ApiResponseHeaders.Empty : ApiResponseHeaders.From(_message);
 
     /// <summary>The HTTP status code.</summary>
     public int StatusCode { get; }

@@ -40,7 +40,7 @@ public sealed class ConsumerProjectTests
 
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = new Uri(args[0]), APIKeyHeader = "consumer-key" });
-        ApiEnvelope<UserCreditsSchema> credits = await client.GetUserCreditsAsync();
+        ApiEnvelope<UserCreditsSchema> credits = await client.Users.GetUserCreditsAsync();
         Console.WriteLine("credits: " + credits.GetDataOrThrow().CreditsLeft.Value);
         """;
 

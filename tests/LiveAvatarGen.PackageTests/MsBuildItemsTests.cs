@@ -41,7 +41,7 @@ public sealed class MsBuildItemsTests
             .Where(n => n.StartsWith("OpenApi", StringComparison.Ordinal))
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(new[] { "OpenApiClientName", "OpenApiNamespace" }, visible);
+        Assert.Equal(new[] { "OpenApiClientName", "OpenApiGroupByTag", "OpenApiNamespace" }, visible);
     }
 
     [Theory]

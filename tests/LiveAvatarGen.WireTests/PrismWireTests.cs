@@ -191,7 +191,7 @@ public sealed class PrismWireTests
                 {
                     BoundCall bound = binder.Bind(operation, method.Method);
                     notes.AddRange(bound.Notes.Select(n => operation.Key + ": " + n));
-                    CallResult result = bound.Refusal ?? await judge.CallAsync(client, method.Method, operation, bound.Arguments!);
+                    CallResult result = bound.Refusal ?? await judge.CallAsync(method.Target(client), method.Method, operation, bound.Arguments!);
                     if (result.Category == FailureCategory.Transport)
                     {
                         // A dropped connection is how a Prism crash looks from here; give the process a moment to be seen dead.

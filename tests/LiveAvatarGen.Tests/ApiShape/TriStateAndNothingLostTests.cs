@@ -28,10 +28,10 @@ public sealed class TriStateAndNothingLostTests
         using HttpClient http = new();
         LiveAvatarClient client = Client(http, server);
 
-        await client.UpdateAvatarAsync("a1", new UpdateAvatarSchema());
-        await client.UpdateAvatarAsync("a1", new UpdateAvatarSchema { Name = "Ava" });
-        await client.UpdateAvatarAsync("a1", new UpdateAvatarSchema { DefaultVoiceId = null });
-        await client.UpdateAvatarAsync("a1", new UpdateAvatarSchema { Name = "Ava", DefaultVoiceId = null });
+        await client.Avatar.UpdateAvatarAsync("a1", new UpdateAvatarSchema());
+        await client.Avatar.UpdateAvatarAsync("a1", new UpdateAvatarSchema { Name = "Ava" });
+        await client.Avatar.UpdateAvatarAsync("a1", new UpdateAvatarSchema { DefaultVoiceId = null });
+        await client.Avatar.UpdateAvatarAsync("a1", new UpdateAvatarSchema { Name = "Ava", DefaultVoiceId = null });
 
         Assert.Equal("{}", server.Requests[0].Body);
         Assert.Equal("{\"name\":\"Ava\"}", server.Requests[1].Body);
@@ -58,7 +58,7 @@ public sealed class TriStateAndNothingLostTests
         using HttpClient http = new();
 
         using JsonDocument beta = JsonDocument.Parse("{\"enabled\":true}");
-        await Client(http, server).UpdateAvatarAsync("a1", new UpdateAvatarSchema
+        await Client(http, server).Avatar.UpdateAvatarAsync("a1", new UpdateAvatarSchema
         {
             Name = "Ava",
             AdditionalProperties = new Dictionary<string, JsonElement> { ["beta_flags"] = beta.RootElement },
@@ -73,7 +73,7 @@ public sealed class TriStateAndNothingLostTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"code\":100,\"data\":{\"credits_left\":\"1.5\"},\"message\":\"ok\",\"request_id\":\"r-1\"}"));
         using HttpClient http = new();
 
-        ApiEnvelope<UserCreditsSchema> credits = await Client(http, server).GetUserCreditsAsync();
+        ApiEnvelope<UserCreditsSchema> credits = await Client(http, server).Users.GetUserCreditsAsync();
 
         Assert.Equal("r-1", credits.AdditionalProperties!["request_id"].GetString());
     }

@@ -91,7 +91,8 @@ public sealed class ClientEmitterTests
             ClientEmitter.EmitOperationFile(OperationFile(client, ping), EmitterSamples.Facts));
 
         Assert.Equal("Task", compilation.Type("ITestClient").Method("PingAsync").ReturnType.Display());
-        Assert.Equal(new[] { "PingAsync" }, compilation.Type("TestClient").GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.EndsWith("Async", System.StringComparison.Ordinal)).Select(m => m.Name));
+        // The operation and its companion that also returns the status and headers.
+        Assert.Equal(new[] { "PingAsync", "PingWithResponseAsync" }, compilation.Type("TestClient").GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.EndsWith("Async", System.StringComparison.Ordinal)).Select(m => m.Name));
     }
 }
 

@@ -71,11 +71,16 @@ public sealed class AllOperationsTests : IClassFixture<StandInFixture>
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = standIn.BaseAddress, APIKeyHeader = "key", HTTPBearer = "token" });
         string methodName = OperationNames.BaseName(operation.OperationId, operation.Method, operation.PathTemplate) + "Async";
-        MethodInfo method = typeof(LiveAvatarClient).GetMethod(methodName) ?? throw new InvalidOperationException("no method " + methodName);
+        // Every operation of the spec is tagged: its method is on the sub-client of its first tag.
+        (object target, MethodInfo method) = typeof(LiveAvatarClient).GetProperties()
+            .Where(p => p.PropertyType.Namespace == typeof(LiveAvatarClient).Namespace && p.PropertyType.GetMethod(methodName) is not null)
+            .Select(p => (p.GetValue(client)!, p.PropertyType.GetMethod(methodName)!))
+            .SingleOrDefault();
+        Assert.True(method is not null, "no sub-client has a method " + methodName);
         object?[] arguments = method.GetParameters().Select(p => Argument(p, operation)).ToArray();
         int before = standIn.Exchanges.Count(e => e.OperationId == operationId);
 
-        Task task = (Task)method.Invoke(client, arguments)!;
+        Task task = (Task)method.Invoke(target, arguments)!;
         await task;
 
         StandInExchange exchange = standIn.Exchanges.Where(e => e.OperationId == operationId).Skip(before).Single();

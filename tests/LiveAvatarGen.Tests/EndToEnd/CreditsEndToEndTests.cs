@@ -22,7 +22,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress, APIKeyHeader = "secret-key" });
 
-        ApiEnvelope<UserCreditsSchema> response = await client.GetUserCreditsAsync(laSession: "session-42");
+        ApiEnvelope<UserCreditsSchema> response = await client.Users.GetUserCreditsAsync(laSession: "session-42");
 
         RecordedRequest request = Assert.Single(server.Requests);
         Assert.Equal("GET", request.Method);
@@ -43,7 +43,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress, APIKeyHeader = "k" });
 
-        await client.GetUserCreditsAsync();
+        await client.Users.GetUserCreditsAsync();
 
         Assert.False(Assert.Single(server.Requests).Headers.ContainsKey("Cookie"));
     }
@@ -56,7 +56,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress });
 
-        ApiException<HTTPValidationError> ex = await Assert.ThrowsAsync<ApiException<HTTPValidationError>>(() => client.GetUserCreditsAsync());
+        ApiException<HTTPValidationError> ex = await Assert.ThrowsAsync<ApiException<HTTPValidationError>>(() => client.Users.GetUserCreditsAsync());
 
         Assert.Equal(422, ex.StatusCode);
         Assert.Contains("bad session", ex.ResponseBody, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress });
 
-        ApiValidationException ex = await Assert.ThrowsAsync<ApiValidationException>(() => client.GetUserCreditsAsync());
+        ApiValidationException ex = await Assert.ThrowsAsync<ApiValidationException>(() => client.Users.GetUserCreditsAsync());
 
         Assert.Equal("$.data.credits_left", ex.JsonPath);
         Assert.Equal("CreditsLeft", ex.TypeName);
@@ -89,7 +89,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress });
 
-        ApiResponseFormatException ex = await Assert.ThrowsAsync<ApiResponseFormatException>(() => client.GetUserCreditsAsync());
+        ApiResponseFormatException ex = await Assert.ThrowsAsync<ApiResponseFormatException>(() => client.Users.GetUserCreditsAsync());
 
         Assert.Equal("$.data", ex.JsonPath);
         Assert.Contains("credits_left", ex.Message, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress });
 
-        ApiEnvelope<UserCreditsSchema> response = await client.GetUserCreditsAsync();
+        ApiEnvelope<UserCreditsSchema> response = await client.Users.GetUserCreditsAsync();
         ApiEnvelopeException ex = Assert.Throws<ApiEnvelopeException>(() => response.GetDataOrThrow());
 
         Assert.Equal(401, ex.Code);
@@ -116,7 +116,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress });
 
-        ApiEnvelope<UserCreditsSchema> response = await client.GetUserCreditsAsync();
+        ApiEnvelope<UserCreditsSchema> response = await client.Users.GetUserCreditsAsync();
 
         Assert.Equal("1", response.GetDataOrThrow().CreditsLeft.Value);
     }
@@ -128,7 +128,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress });
 
-        await Assert.ThrowsAsync<ApiResponseFormatException>(() => client.GetUserCreditsAsync());
+        await Assert.ThrowsAsync<ApiResponseFormatException>(() => client.Users.GetUserCreditsAsync());
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class CreditsEndToEndTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress });
 
-        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => client.GetUserCreditsAsync());
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => client.Users.GetUserCreditsAsync());
 
         Assert.Equal(500, ex.StatusCode);
         Assert.True(ex.ResponseBody!.Length <= ApiException.MaxBodyExcerptLength + 1);

@@ -61,7 +61,7 @@ public sealed class DependencyInjectionTests
         }));
         await using ServiceProvider provider = services.BuildServiceProvider();
         ILiveAvatarClient client = provider.GetRequiredService<ILiveAvatarClient>();
-        ApiEnvelope<UserCreditsSchema> response = await client.GetUserCreditsAsync();
+        ApiEnvelope<UserCreditsSchema> response = await client.Users.GetUserCreditsAsync();
 
         Assert.Equal(LiveAvatarClientServiceCollectionExtensions.HttpClientName, builder.Name);
         Assert.Equal("12.50", response.GetDataOrThrow().CreditsLeft.Value);
@@ -84,7 +84,7 @@ public sealed class DependencyInjectionTests
         using HttpClient http = new();
         LiveAvatarClient client = new(http, new LiveAvatarClientOptions { BaseAddress = server.BaseAddress });
 
-        await client.GetUserCreditsAsync();
+        await client.Users.GetUserCreditsAsync();
 
         Assert.Equal("GetUserCredits", Assert.Single(server.Requests).Headers["X-Operation"]);
         Assert.Equal(200, client.LastStatusCode);

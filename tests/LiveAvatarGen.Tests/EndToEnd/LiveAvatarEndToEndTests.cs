@@ -24,7 +24,7 @@ public sealed class LiveAvatarEndToEndTests
         Guid avatar = Guid.Parse("11111111-2222-3333-4444-555555555555");
         FullSDKSessionTokenConfigDataSchema full = new() { AvatarId = avatar, AvatarPersona = new AvatarPersonaSchema() };
 
-        ApiEnvelope<SDKSessionTokenSchema> response = await Client(http, server).CreateSessionTokenAsync(full);
+        ApiEnvelope<SDKSessionTokenSchema> response = await Client(http, server).Sessions.CreateSessionTokenAsync(full);
 
         RecordedRequest request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -43,7 +43,7 @@ public sealed class LiveAvatarEndToEndTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"code\":100,\"data\":{\"count\":0,\"results\":[]},\"message\":\"ok\"}"));
         using HttpClient http = new();
 
-        var response = await Client(http, server).ListSessionsAsync(ListSessionsType.Active, page: 2, avatarId: "a b&c");
+        var response = await Client(http, server).Sessions.ListSessionsAsync(ListSessionsType.Active, page: 2, avatarId: "a b&c");
 
         Assert.Equal("/v1/sessions?type=active&page=2&avatar_id=a%20b%26c", Assert.Single(server.Requests).PathAndQuery);
         Assert.Equal(0, response.GetDataOrThrow().Count);
@@ -57,7 +57,7 @@ public sealed class LiveAvatarEndToEndTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"code\":100,\"data\":null,\"message\":\"ok\"}"));
         using HttpClient http = new();
 
-        await Client(http, server).GetSessionAsync(id);
+        await Client(http, server).Sessions.GetSessionAsync(id);
 
         Assert.Equal(expectedTarget, Assert.Single(server.Requests).PathAndQuery);
     }
@@ -71,7 +71,7 @@ public sealed class LiveAvatarEndToEndTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{}"));
         using HttpClient http = new();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Client(http, server).GetSessionAsync(id));
+        await Assert.ThrowsAsync<ArgumentException>(() => Client(http, server).Sessions.GetSessionAsync(id));
 
         Assert.Empty(server.Requests);
     }
@@ -86,7 +86,7 @@ public sealed class LiveAvatarEndToEndTests
         });
         using HttpClient http = new();
 
-        await Client(http, server).DeleteMemoryAsync("m1");
+        await Client(http, server).Memory.DeleteMemoryAsync("m1");
 
         Assert.Equal("DELETE", Assert.Single(server.Requests).Method);
     }
@@ -98,7 +98,7 @@ public sealed class LiveAvatarEndToEndTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"code\":100,\"data\":" + session + ",\"message\":\"ok\"}"));
         using HttpClient http = new();
 
-        var data = (await Client(http, server).GetSessionAsync("s")).GetDataOrThrow();
+        var data = (await Client(http, server).Sessions.GetSessionAsync("s")).GetDataOrThrow();
 
         Assert.Contains("future_field", data.Raw.GetRawText(), StringComparison.Ordinal);
     }
@@ -109,7 +109,7 @@ public sealed class LiveAvatarEndToEndTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"code\":100,\"data\":{\"count\":1,\"results\":[{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"name\":\"n\",\"type\":\"HOLOGRAM\",\"status\":\"ACTIVE\",\"created_at\":\"2026-01-01T00:00:00Z\",\"updated_at\":\"2026-01-01T00:00:00Z\",\"error_message\":\"\"}]},\"message\":\"ok\"}"));
         using HttpClient http = new();
 
-        var page = (await Client(http, server).ListUserAvatarsAsync()).GetDataOrThrow();
+        var page = (await Client(http, server).Avatar.ListUserAvatarsAsync()).GetDataOrThrow();
 
         AvatarSchema avatar = Assert.Single(page.Results);
         Assert.Equal("HOLOGRAM", avatar.Type?.Value);

@@ -50,7 +50,7 @@ public sealed class ExceptionTreeTests
         HttpRequestException? caught = null;
         try
         {
-            await FaultTests.Guard(FaultTests.Client(http, address).GetUserCreditsAsync());
+            await FaultTests.Guard(FaultTests.Client(http, address).Users.GetUserCreditsAsync());
         }
         catch (HttpRequestException ex)
         {
@@ -70,7 +70,7 @@ public sealed class ExceptionTreeTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"error\":\"down\"}", 503));
         using HttpClient http = ApiHttp.CreateClient();
 
-        HttpRequestException ex = await Assert.ThrowsAnyAsync<HttpRequestException>(() => FaultTests.Guard(FaultTests.Client(http, server.BaseAddress).GetUserCreditsAsync()));
+        HttpRequestException ex = await Assert.ThrowsAnyAsync<HttpRequestException>(() => FaultTests.Guard(FaultTests.Client(http, server.BaseAddress).Users.GetUserCreditsAsync()));
 
         // What EnsureSuccessStatusCode would have given, and the int the typed exception has always carried.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
@@ -83,7 +83,7 @@ public sealed class ExceptionTreeTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json(FaultTests.Envelope));
         using HttpClient http = ApiHttp.CreateClient();
 
-        Exception ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FaultTests.Guard(FaultTests.Client(http, server.BaseAddress).GetUserCreditsAsync(cancellationToken: new CancellationToken(true))));
+        Exception ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FaultTests.Guard(FaultTests.Client(http, server.BaseAddress).Users.GetUserCreditsAsync(cancellationToken: new CancellationToken(true))));
 
         Assert.IsNotAssignableFrom<ApiClientException>(ex);
     }
@@ -94,7 +94,7 @@ public sealed class ExceptionTreeTests
         using HttpClient http = ApiHttp.CreateClient();
         LiveAvatarClient client = FaultTests.Client(http, new Uri("http://127.0.0.1:9/"));
 
-        ArgumentException ex = Assert.Throws<ArgumentException>(() => { _ = client.GetUserCreditsAsync(laSession: "a\r\nX-Injected: 1"); });
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => { _ = client.Users.GetUserCreditsAsync(laSession: "a\r\nX-Injected: 1"); });
 
         Assert.IsNotAssignableFrom<ApiClientException>(ex);
     }
@@ -186,7 +186,7 @@ public sealed class ExceptionTreeTests
         using HttpClient http = transport is null ? ApiHttp.CreateClient() : new HttpClient(transport);
         try
         {
-            ApiEnvelope<UserCreditsSchema> response = await FaultTests.Guard(FaultTests.Client(http, address, configure).GetUserCreditsAsync(laSession: "s"));
+            ApiEnvelope<UserCreditsSchema> response = await FaultTests.Guard(FaultTests.Client(http, address, configure).Users.GetUserCreditsAsync(laSession: "s"));
             _ = response.GetDataOrThrow();
             return (expected, null);
         }

@@ -41,7 +41,7 @@ public sealed class FaultTests
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(handler);
         using HttpClient http = ApiHttp.CreateClient();
-        return await Assert.ThrowsAsync<TException>(() => Guard(Client(http, server.BaseAddress, configure).GetUserCreditsAsync(laSession: "s")));
+        return await Assert.ThrowsAsync<TException>(() => Guard(Client(http, server.BaseAddress, configure).Users.GetUserCreditsAsync(laSession: "s")));
     }
 
     // ---- The connection breaks -------------------------------------------------------------------------------
@@ -117,7 +117,7 @@ public sealed class FaultTests
         }
 
         using HttpClient http = ApiHttp.CreateClient();
-        ApiConnectionException ex = await Assert.ThrowsAsync<ApiConnectionException>(() => Guard(Client(http, address).GetUserCreditsAsync()));
+        ApiConnectionException ex = await Assert.ThrowsAsync<ApiConnectionException>(() => Guard(Client(http, address).Users.GetUserCreditsAsync()));
 
         Assert.False(ex.AfterHeaders);
         Assert.IsAssignableFrom<HttpRequestException>(ex.InnerException);
@@ -179,7 +179,7 @@ public sealed class FaultTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"code\":1001,\"data\":null,\"message\":\"account suspended\"}"));
         using HttpClient http = ApiHttp.CreateClient();
 
-        ApiEnvelope<UserCreditsSchema> response = await Guard(Client(http, server.BaseAddress).GetUserCreditsAsync());
+        ApiEnvelope<UserCreditsSchema> response = await Guard(Client(http, server.BaseAddress).Users.GetUserCreditsAsync());
         ApiEnvelopeException ex = Assert.Throws<ApiEnvelopeException>(() => response.GetDataOrThrow());
 
         Assert.Equal(1001, ex.Code);
@@ -192,7 +192,7 @@ public sealed class FaultTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"code\":100,\"message\":\"ok\"}"));
         using HttpClient http = ApiHttp.CreateClient();
 
-        ApiEnvelope<UserCreditsSchema> response = await Guard(Client(http, server.BaseAddress).GetUserCreditsAsync());
+        ApiEnvelope<UserCreditsSchema> response = await Guard(Client(http, server.BaseAddress).Users.GetUserCreditsAsync());
 
         Assert.Throws<ApiEnvelopeException>(() => response.GetDataOrThrow());
     }
@@ -296,7 +296,7 @@ public sealed class FaultTests
         });
         using HttpClient http = ApiHttp.CreateClient();
 
-        ApiEnvelope<UserCreditsSchema> response = await Guard(Client(http, server.BaseAddress, o => o.MaxResponseBodyBytes = Encoding.UTF8.GetByteCount(Envelope)).GetUserCreditsAsync());
+        ApiEnvelope<UserCreditsSchema> response = await Guard(Client(http, server.BaseAddress, o => o.MaxResponseBodyBytes = Encoding.UTF8.GetByteCount(Envelope)).Users.GetUserCreditsAsync());
 
         Assert.Equal("12.50", response.GetDataOrThrow().CreditsLeft.Value);
     }
@@ -355,7 +355,7 @@ public sealed class FaultTests
         using HttpClient http = ApiHttp.CreateClient();
         http.Timeout = TimeSpan.FromMilliseconds(300);
 
-        ApiTimeoutException ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => Guard(Client(http, server.BaseAddress, o => o.Timeout = TimeSpan.FromSeconds(60)).GetUserCreditsAsync()));
+        ApiTimeoutException ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => Guard(Client(http, server.BaseAddress, o => o.Timeout = TimeSpan.FromSeconds(60)).Users.GetUserCreditsAsync()));
 
         Assert.Equal(TimeSpan.FromSeconds(60), ex.Timeout);
     }
@@ -369,7 +369,7 @@ public sealed class FaultTests
         using HttpClient http = ApiHttp.CreateClient();
         using CancellationTokenSource cancel = new(TimeSpan.FromMilliseconds(300));
 
-        OperationCanceledException ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Guard(Client(http, server.BaseAddress, o => o.Timeout = TimeSpan.FromSeconds(60)).GetUserCreditsAsync(cancellationToken: cancel.Token)));
+        OperationCanceledException ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Guard(Client(http, server.BaseAddress, o => o.Timeout = TimeSpan.FromSeconds(60)).Users.GetUserCreditsAsync(cancellationToken: cancel.Token)));
 
         Assert.True(cancel.IsCancellationRequested);
         Assert.IsNotType<ApiTimeoutException>(ex.InnerException);
@@ -381,7 +381,7 @@ public sealed class FaultTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json(Envelope));
         using HttpClient http = ApiHttp.CreateClient();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Guard(Client(http, server.BaseAddress).GetUserCreditsAsync(cancellationToken: new CancellationToken(true))));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Guard(Client(http, server.BaseAddress).Users.GetUserCreditsAsync(cancellationToken: new CancellationToken(true))));
 
         Assert.Empty(server.Requests);
     }

@@ -49,7 +49,7 @@ public sealed class RedirectTests
         await using LoopbackServer api = await LoopbackServer.StartAsync(RedirectTo(new Uri(other.BaseAddress, "/elsewhere?x=1").ToString(), status));
         using HttpClient http = ApiHttp.CreateClient();
 
-        ApiEnvelope<UserCreditsSchema> response = await FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).GetUserCreditsAsync(laSession: "session-secret"));
+        ApiEnvelope<UserCreditsSchema> response = await FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).Users.GetUserCreditsAsync(laSession: "session-secret"));
 
         RecordedRequest first = Assert.Single(api.Requests);
         Assert.Equal("fault-key", first.Headers["X-API-KEY"]);
@@ -70,7 +70,7 @@ public sealed class RedirectTests
         using HttpClient http = ApiHttp.CreateClient();
         Full.LiveAvatarClient client = new(http, new Full.LiveAvatarClientOptions { BaseAddress = api.BaseAddress, HTTPBearer = "bearer-secret", Timeout = TimeSpan.FromSeconds(20) });
 
-        await FaultTests.Guard(client.StartSessionAsync());
+        await FaultTests.Guard(client.Sessions.StartSessionAsync());
 
         Assert.Equal("Bearer bearer-secret", Assert.Single(api.Requests).Headers["Authorization"]);
         Assert.False(Assert.Single(other.Requests).Headers.ContainsKey("Authorization"));
@@ -86,7 +86,7 @@ public sealed class RedirectTests
         Full.LiveAvatarClient client = new(http, new Full.LiveAvatarClientOptions { BaseAddress = api.BaseAddress, APIKeyHeader = "key-secret", Timeout = TimeSpan.FromSeconds(20) });
         Full.FullSDKSessionTokenConfigDataSchema body = new() { AvatarId = Guid.NewGuid(), AvatarPersona = new Full.AvatarPersonaSchema() };
 
-        await FaultTests.Guard(client.CreateSessionTokenAsync(body));
+        await FaultTests.Guard(client.Sessions.CreateSessionTokenAsync(body));
 
         RecordedRequest followed = Assert.Single(other.Requests);
         Assert.Equal("POST", followed.Method);
@@ -103,7 +103,7 @@ public sealed class RedirectTests
         using HttpClient http = ApiHttp.CreateClient();
         Full.LiveAvatarClient client = new(http, new Full.LiveAvatarClientOptions { BaseAddress = api.BaseAddress, APIKeyHeader = "k", Timeout = TimeSpan.FromSeconds(20) });
 
-        await FaultTests.Guard(client.CreateSessionTokenAsync(new Full.FullSDKSessionTokenConfigDataSchema { AvatarId = Guid.NewGuid(), AvatarPersona = new Full.AvatarPersonaSchema() }));
+        await FaultTests.Guard(client.Sessions.CreateSessionTokenAsync(new Full.FullSDKSessionTokenConfigDataSchema { AvatarId = Guid.NewGuid(), AvatarPersona = new Full.AvatarPersonaSchema() }));
 
         RecordedRequest followed = Assert.Single(other.Requests);
         Assert.Equal("GET", followed.Method);
@@ -119,7 +119,7 @@ public sealed class RedirectTests
                 : LoopbackServer.Json(FaultTests.Envelope)(context));
         using HttpClient http = ApiHttp.CreateClient();
 
-        await FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).GetUserCreditsAsync(laSession: "s"));
+        await FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).Users.GetUserCreditsAsync(laSession: "s"));
 
         Assert.Equal(2, api.Requests.Count);
         Assert.Equal("/v1/users/credits-moved", api.Requests[1].PathAndQuery);
@@ -137,7 +137,7 @@ public sealed class RedirectTests
         api = apiServer;
         using HttpClient http = ApiHttp.CreateClient();
 
-        await FaultTests.Guard(FaultTests.Client(http, apiServer.BaseAddress).GetUserCreditsAsync());
+        await FaultTests.Guard(FaultTests.Client(http, apiServer.BaseAddress).Users.GetUserCreditsAsync());
 
         Assert.Equal(2, apiServer.Requests.Count);
         Assert.False(apiServer.Requests[1].Headers.ContainsKey("X-API-KEY"));
@@ -149,7 +149,7 @@ public sealed class RedirectTests
         await using LoopbackServer api = await LoopbackServer.StartAsync(RedirectTo("/v1/users/credits"));
         using HttpClient http = ApiHttp.CreateClient();
 
-        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).GetUserCreditsAsync()));
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).Users.GetUserCreditsAsync()));
 
         Assert.Equal(302, ex.StatusCode);
         Assert.Equal(ApiClientCore.MaxRedirects + 1, api.Requests.Count);
@@ -161,7 +161,7 @@ public sealed class RedirectTests
         await using LoopbackServer api = await LoopbackServer.StartAsync(RedirectTo("ftp://127.0.0.1/credits"));
         using HttpClient http = ApiHttp.CreateClient();
 
-        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).GetUserCreditsAsync()));
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).Users.GetUserCreditsAsync()));
 
         Assert.Equal(302, ex.StatusCode);
     }
@@ -175,7 +175,7 @@ public sealed class RedirectTests
         await using LoopbackServer api = await LoopbackServer.StartAsync(RedirectTo(other.BaseAddress.ToString()));
         using HttpClient http = new();
 
-        ApiRedirectException ex = await Assert.ThrowsAsync<ApiRedirectException>(() => FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).GetUserCreditsAsync()));
+        ApiRedirectException ex = await Assert.ThrowsAsync<ApiRedirectException>(() => FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).Users.GetUserCreditsAsync()));
 
         Assert.Equal(api.BaseAddress.GetLeftPart(UriPartial.Authority), ex.FromOrigin);
         Assert.Equal(other.BaseAddress.GetLeftPart(UriPartial.Authority), ex.ToOrigin);
@@ -190,7 +190,7 @@ public sealed class RedirectTests
             context.Request.Path == "/v1/users/credits" ? RedirectTo("/moved")(context) : LoopbackServer.Json(FaultTests.Envelope)(context));
         using HttpClient http = new();
 
-        ApiEnvelope<UserCreditsSchema> response = await FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).GetUserCreditsAsync());
+        ApiEnvelope<UserCreditsSchema> response = await FaultTests.Guard(FaultTests.Client(http, api.BaseAddress).Users.GetUserCreditsAsync());
 
         Assert.Equal("12.50", response.GetDataOrThrow().CreditsLeft.Value);
     }

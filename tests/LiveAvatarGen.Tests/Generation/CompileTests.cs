@@ -72,14 +72,54 @@ public sealed class CompileTests
         GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(TestPaths.LiveAvatar), TestPaths.ReadSpec(TestPaths.LiveAvatar));
         INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Test.Api.LiveAvatarClient")!;
 
-        string[] methods = client.GetMembers().OfType<IMethodSymbol>()
-            .Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", System.StringComparison.Ordinal))
-            .Select(m => m.Name)
+        // Every operation is tagged: the methods are on the ten sub-clients (one per tag), each with its companion.
+        INamedTypeSymbol[] subClients = client.GetMembers().OfType<IPropertySymbol>()
+            .Where(p => p.DeclaredAccessibility == Accessibility.Public && p.Type.Name.EndsWith("Client", System.StringComparison.Ordinal))
+            .Select(p => (INamedTypeSymbol)p.Type)
             .ToArray();
+        Assert.Equal(10, subClients.Length);
+        IMethodSymbol[] all = subClients.Prepend(client).SelectMany(c => c.GetMembers().OfType<IMethodSymbol>())
+            .Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", System.StringComparison.Ordinal))
+            .ToArray();
+        // Besides: one companion per operation, and one auto-paging method per paged list operation (six).
+        string[] paging = all.Where(m => m.ReturnType.Name == "IAsyncEnumerable" && m.Name.EndsWith("AllAsync", System.StringComparison.Ordinal)).Select(m => m.Name).ToArray();
+        string[] methods = all.Where(m => !m.Name.EndsWith("WithResponseAsync", System.StringComparison.Ordinal)).Select(m => m.Name).Except(paging).ToArray();
+        Assert.Equal(39, all.Count(m => m.Name.EndsWith("WithResponseAsync", System.StringComparison.Ordinal)));
+        Assert.Equal(6, paging.Length);
 
         Assert.Equal(39, methods.Length);
         Assert.Contains("GetUserCreditsAsync", methods);
         Assert.Contains("CreateEmbedV2Async", methods);
         Assert.Contains("GetSessionTranscriptAsync", methods);
+    }
+
+    [Theory]
+    [InlineData(TargetProfile.Net8CSharp12)]
+    [InlineData(TargetProfile.Net10CSharp14)]
+    public void HostileTagsCompileWithZeroWarnings(TargetProfile profile)
+    {
+        string spec = Parsing.ParserHarness.Paths(Parsing.OperationGroupParsingTests.HostileTags);
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/openapi.yaml", spec, profile, withHttpClientFactory: true);
+
+        Assert.Empty(result.GeneratorExceptions);
+        Assert.Empty(result.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Test.Api.TestClient")!;
+        // One sub-client per tag, besides Options (UserData2's class is TestUserDataClient2).
+        Assert.Equal(12, client.GetMembers().OfType<IPropertySymbol>().Count(p => p.DeclaredAccessibility == Accessibility.Public && p.Name != "Options"));
+    }
+
+    [Fact]
+    public void GroupByTagFalseKeepsEveryMethodOnTheClient()
+    {
+        GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(TestPaths.LiveAvatar), TestPaths.ReadSpec(TestPaths.LiveAvatar), groupByTag: "false", withHttpClientFactory: true);
+
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Test.Api.LiveAvatarClient")!;
+        // 39 operations, their 39 companions, and the six auto-paging methods.
+        Assert.Equal(84, client.GetMembers().OfType<IMethodSymbol>().Count(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", System.StringComparison.Ordinal)));
+        Assert.DoesNotContain(client.GetMembers().OfType<IPropertySymbol>(), p => p.Name == "Avatar");
+        Assert.DoesNotContain(result.Sources, s => s.HintName.Contains("LiveAvatarAvatarClient", System.StringComparison.Ordinal));
     }
 }

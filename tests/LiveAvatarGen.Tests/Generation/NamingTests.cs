@@ -80,7 +80,8 @@ public sealed class NamingTests
         }
 
         INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Test.Api.ClassClient")!;
-        string[] methods = client.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.EndsWith("Async", System.StringComparison.Ordinal)).Select(m => m.Name).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+        // Each operation's companion (...WithResponseAsync) is left out here: OperationNamingTests covers its names.
+        string[] methods = client.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.EndsWith("Async", System.StringComparison.Ordinal) && !m.Name.EndsWith("WithResponseAsync", System.StringComparison.Ordinal)).Select(m => m.Name).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "GetThing2Async", "GetThing3Async", "GetThingAsync" }, methods);
         Assert.All(result.Output.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantTokens()).Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)), t => Assert.True(t.ValueText.Length <= 128, t.ValueText));
     }

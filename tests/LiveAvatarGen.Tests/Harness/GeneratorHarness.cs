@@ -146,7 +146,7 @@ internal static class GeneratorHarness
         }.Select(p => MetadataReference.CreateFromFile(System.IO.Path.Combine(root, p.Item1, p.Item2, "lib", "net8.0", p.Item3 + ".dll")));
     }
 
-    public static GeneratorDriver CreateDriver(CSharpCompilation compilation, IEnumerable<(string Path, string Text)> specs, string? ns = "Test.Api", string? clientName = null)
+    public static GeneratorDriver CreateDriver(CSharpCompilation compilation, IEnumerable<(string Path, string Text)> specs, string? ns = "Test.Api", string? clientName = null, string? groupByTag = null)
     {
         List<AdditionalText> texts = specs.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)).ToList();
         Dictionary<string, Dictionary<string, string>> perFile = new();
@@ -161,6 +161,11 @@ internal static class GeneratorHarness
             if (clientName is not null)
             {
                 values["build_metadata.AdditionalFiles.OpenApiClientName"] = clientName;
+            }
+
+            if (groupByTag is not null)
+            {
+                values["build_metadata.AdditionalFiles.OpenApiGroupByTag"] = groupByTag;
             }
 
             perFile[text.Path] = values;
@@ -181,14 +186,15 @@ internal static class GeneratorHarness
     /// <param name="ns">OpenApiNamespace metadata, or null for none.</param>
     /// <param name="clientName">OpenApiClientName metadata, or null for none.</param>
     /// <param name="withHttpClientFactory">Also reference Microsoft.Extensions.Http.</param>
+    /// <param name="groupByTag">OpenApiGroupByTag metadata, or null for none (sub-clients per tag).</param>
     /// <param name="skipCachingCheckBecause">
     /// Null (the default) asserts caching. A test that must not rerun the driver passes the reason, which is the
     /// only way to opt out, so every exception is visible in the test's source.
     /// </param>
-    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null, bool withHttpClientFactory = false, string? skipCachingCheckBecause = null)
+    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null, bool withHttpClientFactory = false, string? skipCachingCheckBecause = null, string? groupByTag = null)
     {
         CSharpCompilation compilation = CreateCompilation(profile, withHttpClientFactory, "namespace Consumer { internal static class Placeholder { } }");
-        GeneratorDriver driver = CreateDriver(compilation, new[] { (specPath, specText) }, ns, clientName);
+        GeneratorDriver driver = CreateDriver(compilation, new[] { (specPath, specText) }, ns, clientName, groupByTag);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         if (skipCachingCheckBecause is null)
         {

@@ -95,8 +95,10 @@ internal static class ModelFactory
 
     public static ResponseModel Response(string status, TypeRef? type = null, ContentKind kind = ContentKind.Json) => new(status, type, type is null && kind == ContentKind.Json ? ContentKind.None : kind);
 
-    public static OperationModel Operation(string methodName, string httpMethod, string path, ParameterModel[]? parameters = null, RequestBodyModel? body = null, ResponseModel[]? responses = null, string[][]? security = null, ServerModel? server = null, bool deprecated = false)
-        => new(
+    /// <param name="group">The tag of the sub-client the operation goes in; null for the client.</param>
+    /// <param name="headers">Headers the success responses declare; they get a class named after the method.</param>
+    public static OperationModel Operation(string methodName, string httpMethod, string path, ParameterModel[]? parameters = null, RequestBodyModel? body = null, ResponseModel[]? responses = null, string[][]? security = null, ServerModel? server = null, bool deprecated = false, string? group = null, ResponseHeaderModel[]? headers = null)
+        => new OperationModel(
             methodName,
             httpMethod,
             path,
@@ -108,7 +110,19 @@ internal static class ModelFactory
             (security ?? System.Array.Empty<string[]>()).Select(s => s.ToEquatableArray()).ToEquatableArray(),
             server,
             "s_security_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal),
-            server is null ? string.Empty : "s_server_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal));
+            server is null ? string.Empty : "s_server_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal),
+            group,
+            methodName.Replace("Async", "WithResponseAsync", System.StringComparison.Ordinal),
+            "Create" + methodName.Replace("Async", "Request", System.StringComparison.Ordinal),
+            headers is { Length: > 0 } ? methodName.Replace("Async", "ResponseHeaders", System.StringComparison.Ordinal) : null,
+            (headers ?? System.Array.Empty<ResponseHeaderModel>()).ToEquatableArray());
+
+    public static ResponseHeaderModel Header(string wireName, string propertyName, TypeKind kind)
+        => new(wireName, propertyName, new TypeRef(kind, IsNullable: true), "The " + wireName + " header.");
+
+    /// <summary>A sub-client for <paramref name="tag"/>, named as the parser names it.</summary>
+    public static OperationGroupModel Group(string tag, string propertyName)
+        => new(tag, propertyName, "Test" + propertyName + "Client", "ITest" + propertyName + "Client", "Operations about " + tag + ".");
 
     /// <param name="kind">The runtime's ApiSecuritySchemeKind member name: ApiKeyHeader, ApiKeyQuery, ApiKeyCookie, Bearer or Basic.</param>
     public static SecuritySchemeModel Scheme(string schemeName, string kind, string parameterName = "")
@@ -118,6 +132,9 @@ internal static class ModelFactory
         => new(url, variables.Select(v => new ServerVariableModel(v.Name, v.Default, null, EquatableArray<string>.Empty)).ToEquatableArray());
 
     public static ClientModel Client(SecuritySchemeModel[]? schemes = null, ServerModel? server = null, ServerVariableOption[]? serverVariables = null, params OperationModel[] operations)
+        => Client(schemes, server, serverVariables, System.Array.Empty<OperationGroupModel>(), operations);
+
+    public static ClientModel Client(SecuritySchemeModel[]? schemes, ServerModel? server, ServerVariableOption[]? serverVariables, OperationGroupModel[] groups, params OperationModel[] operations)
         => new(
             HintPrefix,
             Namespace,
@@ -129,8 +146,10 @@ internal static class ModelFactory
             server,
             (serverVariables ?? System.Array.Empty<ServerVariableOption>()).ToEquatableArray(),
             (schemes ?? System.Array.Empty<SecuritySchemeModel>()).ToEquatableArray(),
-            operations.ToEquatableArray());
+            operations.ToEquatableArray(),
+            groups.ToEquatableArray());
 
+    /// <summary>The operation's file as the pipeline makes it: in the sub-client of its group, if any.</summary>
     public static OperationOutput OperationFile(ClientModel client, OperationModel operation)
-        => new(client.HintPrefix, client.Namespace, client.Name, client.InterfaceName, client.SecuritySchemes, operation);
+        => OperationOutput.From(client with { Operations = new[] { operation }.ToEquatableArray() })[0];
 }

@@ -112,6 +112,31 @@ public sealed class IncrementalTests
         Assert.Contains(result.GeneratedSources, s => s.HintName.EndsWith(".PingAsync.g.cs", System.StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AddingAnOperationToAnExistingTagAddsExactlyItsOutput()
+    {
+        string spec = TestPaths.ReadSpec("credits.openapi.json");
+        (GeneratorDriver driver, CSharpCompilation compilation, AdditionalText original) = RunOnce(spec);
+        int before = driver.GetRunResult().Results.Single().GeneratedSources.Length;
+
+        // Users is the tag of the spec's one operation: its sub-client exists, so the client core stays unchanged.
+        System.Text.Json.Nodes.JsonObject document = System.Text.Json.Nodes.JsonNode.Parse(spec)!.AsObject();
+        document["paths"]!.AsObject()["/v1/users/ping"] = System.Text.Json.Nodes.JsonNode.Parse("{ \"get\": { \"tags\": [\"Users\"], \"operationId\": \"ping_user\", \"responses\": { \"204\": { \"description\": \"pong\" } } } }");
+        driver = driver.ReplaceAdditionalText(original, new InMemoryText("/specs/credits.openapi.json", document.ToJsonString()));
+        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        IncrementalStepRunReason[] operations = result.TrackedSteps[TrackingNames.Operations].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+        Assert.Equal(1, operations.Count(r => r == IncrementalStepRunReason.New));
+        Assert.All(operations.Where(r => r != IncrementalStepRunReason.New), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        foreach (string step in new[] { TrackingNames.Types, TrackingNames.Client })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, step + " was " + o.Reason));
+        }
+
+        Assert.Equal(before + 1, result.GeneratedSources.Length);
+        Assert.Contains(result.GeneratedSources, s => s.HintName.EndsWith(".LiveAvatarUsersClient.PingUserAsync.g.cs", System.StringComparison.Ordinal));
+    }
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText Spec) RunOnce(string spec)
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(TargetProfile.Net10CSharp14, "namespace Consumer { internal static class Placeholder { } }");

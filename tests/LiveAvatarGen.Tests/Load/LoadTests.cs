@@ -84,7 +84,7 @@ public sealed class LoadTests
             {
                 try
                 {
-                    ApiEnvelope<UserCreditsSchema> response = await client.GetUserCreditsAsync(laSession: "s");
+                    ApiEnvelope<UserCreditsSchema> response = await client.Users.GetUserCreditsAsync(laSession: "s");
                     if (response.GetDataOrThrow().CreditsLeft.Value != "12.50")
                     {
                         throw new InvalidOperationException("wrong value");

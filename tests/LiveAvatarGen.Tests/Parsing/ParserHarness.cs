@@ -27,8 +27,8 @@ internal static class ParserHarness
     /// <summary>The <c>global::</c> name a generated type of this spec gets.</summary>
     public static string Global(string typeName) => "global::" + Namespace + "." + typeName;
 
-    public static ReadResult Read(string yaml, string path = Path, string? clientName = null)
-        => SpecReader.Read(new SpecInput(path, yaml, Namespace, clientName), CancellationToken.None);
+    public static ReadResult Read(string yaml, string path = Path, string? clientName = null, bool groupByTag = true)
+        => SpecReader.Read(new SpecInput(path, yaml, Namespace, clientName, groupByTag), CancellationToken.None);
 
     /// <summary>A 3.1 document with these component schemas (indented as under <c>schemas:</c>, 4 spaces) and no paths.</summary>
     public static string Schemas(string schemas, string version = "3.1.0")

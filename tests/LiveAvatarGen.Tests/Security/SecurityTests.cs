@@ -111,7 +111,7 @@ public sealed class SecurityTests
             MaxResponseBodyBytes = 4096,
         });
 
-        Exception ex = await Assert.ThrowsAnyAsync<Exception>(() => FaultTests.Guard(client.GetUserCreditsAsync(laSession: Session)));
+        Exception ex = await Assert.ThrowsAnyAsync<Exception>(() => FaultTests.Guard(client.Users.GetUserCreditsAsync(laSession: Session)));
 
         Assert.IsNotType<NullReferenceException>(ex);
         Assert.Equal("LiveAvatarGen.Runtime.Errors", ex.GetType().Namespace);
@@ -126,7 +126,7 @@ public sealed class SecurityTests
         using HttpClient http = ApiHttp.CreateClient();
         Full.LiveAvatarClient client = new(http, new Full.LiveAvatarClientOptions { BaseAddress = server.BaseAddress, HTTPBearer = Bearer });
 
-        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => FaultTests.Guard(client.StartSessionAsync()));
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => FaultTests.Guard(client.Sessions.StartSessionAsync()));
 
         AssertNoSecret(ex);
         Assert.Equal("Bearer " + Bearer, Assert.Single(server.Requests).Headers["Authorization"]);
@@ -202,7 +202,7 @@ public sealed class SecurityTests
         using HttpClient http = ApiHttp.CreateClient();
         CreditsApi.LiveAvatarClient client = new(http, new CreditsApi.LiveAvatarClientOptions { BaseAddress = server.BaseAddress, APIKeyHeader = "k" });
 
-        ArgumentException ex = Assert.Throws<ArgumentException>(() => { _ = client.GetUserCreditsAsync(laSession: session); });
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => { _ = client.Users.GetUserCreditsAsync(laSession: session); });
 
         Assert.Equal("value", ex.ParamName);
         Assert.Contains("la_session", ex.Message, StringComparison.Ordinal);
@@ -219,7 +219,7 @@ public sealed class SecurityTests
         using HttpClient http = ApiHttp.CreateClient();
         CreditsApi.LiveAvatarClient client = new(http, new CreditsApi.LiveAvatarClientOptions { BaseAddress = server.BaseAddress, APIKeyHeader = key });
 
-        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => client.GetUserCreditsAsync());
+        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Users.GetUserCreditsAsync());
 
         Assert.DoesNotContain("key", ex.Message.Replace("X-API-KEY", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Empty(server.Requests);
@@ -232,7 +232,7 @@ public sealed class SecurityTests
         using HttpClient http = ApiHttp.CreateClient();
         Full.LiveAvatarClient client = new(http, new Full.LiveAvatarClientOptions { BaseAddress = server.BaseAddress, HTTPBearer = "tok\r\nX-Injected: 1" });
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.StartSessionAsync());
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Sessions.StartSessionAsync());
 
         Assert.Empty(server.Requests);
     }
@@ -255,7 +255,7 @@ public sealed class SecurityTests
         using HttpClient http = ApiHttp.CreateClient();
         Full.LiveAvatarClient client = new(http, new Full.LiveAvatarClientOptions { BaseAddress = server.BaseAddress, APIKeyHeader = "k" });
 
-        await FaultTests.Guard(client.GetSessionAsync(id));
+        await FaultTests.Guard(client.Sessions.GetSessionAsync(id));
 
         Assert.Equal(expectedTarget, Assert.Single(server.Requests).PathAndQuery);
     }
@@ -277,7 +277,7 @@ public sealed class SecurityTests
         using HttpClient http = ApiHttp.CreateClient();
         Full.LiveAvatarClient client = new(http, new Full.LiveAvatarClientOptions { BaseAddress = server.BaseAddress, APIKeyHeader = "k" });
 
-        await FaultTests.Guard(client.ListSessionsAsync(Full.ListSessionsType.Active, avatarId: value));
+        await FaultTests.Guard(client.Sessions.ListSessionsAsync(Full.ListSessionsType.Active, avatarId: value));
 
         Assert.Equal("/v1/sessions?type=active&avatar_id=" + encoded, Assert.Single(server.Requests).PathAndQuery);
         Assert.Equal(value, received);

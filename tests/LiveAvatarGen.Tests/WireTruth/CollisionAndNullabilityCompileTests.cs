@@ -220,8 +220,10 @@ public sealed class CollisionAndNullabilityCompileTests
             .Concat(LiveAvatarGen.Generator.Emitting.OptionsEmitter.InheritedMembers)
             .Concat(LiveAvatarGen.Generator.Emitting.ClientEmitter.Members)
             .Concat(LiveAvatarGen.Generator.Emitting.ClientEmitter.MethodLocals)
+            .Concat(LiveAvatarGen.Generator.Emitting.ClientEmitter.GroupMembers)
+            .Concat(LiveAvatarGen.Generator.Emitting.ResponseHeadersEmitter.Members)
             .Concat(LiveAvatarGen.Generator.Emitting.EmitterCommon.ObjectMembers)
-            .Concat(new[] { "HandleGetThing", "HandleGetThingError", "response", "status", "content", "body", "_parts", "_file", "_fieldValue", "__body", "s_security_GetThing", "s_scheme_Key", "s_server_GetThing", "p0", "has0", "property", "writer", "reader", "value", "r0", "w1", "item1", "v0" })
+            .Concat(new[] { "GetThingWithResponse", "HandleGetThingWithResponse", "CreateGetThingRequest", "GetThingResponseHeaders", "EveryNameClient", "IEveryNameClient", "opened", "HandleGetThing", "HandleGetThingError", "response", "status", "content", "body", "_parts", "_file", "_fieldValue", "__body", "s_security_GetThing", "s_scheme_Key", "s_server_GetThing", "p0", "has0", "property", "writer", "reader", "value", "r0", "w1", "item1", "v0" })
             .Distinct(System.StringComparer.Ordinal)
             .OrderBy(n => n, System.StringComparer.Ordinal)
             .ToArray();
@@ -231,6 +233,15 @@ public sealed class CollisionAndNullabilityCompileTests
         System.Text.Json.Nodes.JsonObject schemes = new();
         System.Text.Json.Nodes.JsonArray security = new();
         System.Text.Json.Nodes.JsonObject paths = new();
+
+        // And a declared response header each: a property of the operation's typed headers class.
+        System.Text.Json.Nodes.JsonObject headers = new();
+        foreach (string name in names)
+        {
+            headers["X-" + name] = System.Text.Json.Nodes.JsonNode.Parse("{\"schema\":{\"type\":\"integer\"}}");
+            headers[name] = System.Text.Json.Nodes.JsonNode.Parse("{\"schema\":{\"type\":\"string\"}}");
+        }
+
         foreach (string name in names)
         {
             properties[name] = new System.Text.Json.Nodes.JsonObject { ["type"] = "string" };
@@ -242,6 +253,9 @@ public sealed class CollisionAndNullabilityCompileTests
                 ["post"] = new System.Text.Json.Nodes.JsonObject
                 {
                     ["operationId"] = name,
+
+                    // Each name is also a tag: a sub-client's property on the client, and its class and interface.
+                    ["tags"] = new System.Text.Json.Nodes.JsonArray(name),
                     ["requestBody"] = System.Text.Json.Nodes.JsonNode.Parse("{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/" + name + "\"}}}}"),
                     ["responses"] = System.Text.Json.Nodes.JsonNode.Parse("{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/" + name + "\"}}}}}"),
                 },
@@ -261,7 +275,7 @@ public sealed class CollisionAndNullabilityCompileTests
                 ["operationId"] = "getThing",
                 ["security"] = security,
                 ["parameters"] = new System.Text.Json.Nodes.JsonArray(parameters.Select(p => p!.DeepClone()).Append(System.Text.Json.Nodes.JsonNode.Parse("{\"name\":\"Value\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}")).ToArray()),
-                ["responses"] = System.Text.Json.Nodes.JsonNode.Parse("{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Enum\"}}}}}"),
+                ["responses"] = System.Text.Json.Nodes.JsonNode.Parse("{\"200\":{\"description\":\"ok\",\"headers\":" + headers.ToJsonString() + ",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Enum\"}}}}}"),
             },
         };
         System.Text.Json.Nodes.JsonObject spec = new()

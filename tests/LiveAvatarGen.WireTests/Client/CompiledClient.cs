@@ -15,7 +15,12 @@ using Microsoft.CodeAnalysis.Emit;
 namespace LiveAvatarGen.WireTests.Client;
 
 /// <summary>A generated client method and the operation its doc comment says it sends (<c>&lt;remarks&gt;&lt;c&gt;GET /path&lt;/c&gt;</c>).</summary>
-internal sealed record ClientMethod(string HttpMethod, string Path, MethodInfo Method);
+/// <param name="SubClient">The client's property of the sub-client (per tag) the method is on; null when it is on the client.</param>
+internal sealed record ClientMethod(string HttpMethod, string Path, MethodInfo Method, PropertyInfo? SubClient = null)
+{
+    /// <summary>The object to call the method on: the client, or its sub-client.</summary>
+    public object Target(object client) => SubClient is null ? client : SubClient.GetValue(client)!;
+}
 
 /// <summary>
 /// The generated client of one spec, compiled and loaded into a collectible load context so the 32 runs of a test
@@ -74,7 +79,35 @@ internal sealed class CompiledClient : IDisposable
 
         INamedTypeSymbol clientSymbol = result.Output.GetTypeByMetadataName(Namespace + "." + ClientName)!;
         List<ClientMethod> methods = new();
-        foreach (IMethodSymbol symbol in clientSymbol.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", StringComparison.Ordinal)))
+        Collect(clientSymbol, clientType, null, methods);
+
+        // Tagged operations are on the sub-clients, one property of the client per tag.
+        foreach (IPropertySymbol property in clientSymbol.GetMembers().OfType<IPropertySymbol>().Where(p => p.DeclaredAccessibility == Accessibility.Public && p.Name != "Options"))
+        {
+            PropertyInfo info = clientType.GetProperty(property.Name)!;
+            Collect((INamedTypeSymbol)property.Type, info.PropertyType, info, methods);
+        }
+
+        List<string> warnings = result.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return new CompiledClient(context, clientType, optionsType, methods, warnings);
+    }
+
+    /// <summary>
+    /// The methods of the client or a sub-client that send an operation. The ...WithResponseAsync companions send the
+    /// same request as the plain method, so the plain method alone is judged.
+    /// </summary>
+    private static void Collect(INamedTypeSymbol symbolType, Type type, PropertyInfo? subClient, List<ClientMethod> methods)
+    {
+        HashSet<string> companions = new(StringComparer.Ordinal);
+        foreach (IMethodSymbol symbol in symbolType.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public))
+        {
+            if (symbol.ReturnType is INamedTypeSymbol { TypeArguments: [INamedTypeSymbol { ContainingNamespace: { } ns } returned] } && ns.ToDisplayString() == "LiveAvatarGen.Runtime.Http" && returned.Name.Contains("Response", StringComparison.Ordinal))
+            {
+                companions.Add(symbol.Name);
+            }
+        }
+
+        foreach (IMethodSymbol symbol in symbolType.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", StringComparison.Ordinal) && !companions.Contains(m.Name)))
         {
             Match remarks = s_remarks.Match(symbol.GetDocumentationCommentXml() ?? string.Empty);
             if (!remarks.Success)
@@ -82,13 +115,10 @@ internal sealed class CompiledClient : IDisposable
                 continue;
             }
 
-            MethodInfo method = clientType.GetMethods().Single(m => m.Name == symbol.Name && m.GetParameters().Length == symbol.Parameters.Length
+            MethodInfo method = type.GetMethods().Single(m => m.Name == symbol.Name && m.GetParameters().Length == symbol.Parameters.Length
                 && m.GetParameters().Select(p => p.Name).SequenceEqual(symbol.Parameters.Select(p => p.Name)));
-            methods.Add(new ClientMethod(remarks.Groups[1].Value, System.Net.WebUtility.HtmlDecode(remarks.Groups[2].Value), method));
+            methods.Add(new ClientMethod(remarks.Groups[1].Value, System.Net.WebUtility.HtmlDecode(remarks.Groups[2].Value), method, subClient));
         }
-
-        List<string> warnings = result.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return new CompiledClient(context, clientType, optionsType, methods, warnings);
     }
 
     private const string Marker = "\u0001server-variable?";

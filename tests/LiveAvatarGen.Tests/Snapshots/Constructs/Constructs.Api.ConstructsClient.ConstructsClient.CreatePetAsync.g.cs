@@ -14,6 +14,16 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Pet?> CreatePetAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /pets
+    /// Also returns the status code and the response headers (declared ones typed) with the body.
+    /// </summary>
+    /// <remarks><c>POST /pets</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -28,6 +38,20 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Pet?> CreatePetAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::Constructs.Api.Pet?>(CreateCreatePetRequest(body), s_security_CreatePet, HandleCreatePet, "CreatePet", cancellationToken);
+
+    /// <summary>
+    /// POST /pets
+    /// Also returns the status code and the response headers (declared ones typed) with the body.
+    /// </summary>
+    /// <remarks><c>POST /pets</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>>(CreateCreatePetRequest(body), s_security_CreatePet, HandleCreatePetWithResponse, "CreatePet", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateCreatePetRequest(global::Constructs.Api.Pet body)
     {
         if (body is null)
         {
@@ -36,7 +60,7 @@ public sealed partial class ConstructsClient
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/pets");
         request.SetJsonBody<global::Constructs.Api.Pet>(body, global::Constructs.Api.Pet.WriteJson);
-        return _core.SendAsync<global::Constructs.Api.Pet?>(request, s_security_CreatePet, HandleCreatePet, "CreatePet", cancellationToken);
+        return request;
     }
 
     private static global::Constructs.Api.Pet? HandleCreatePet(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -60,4 +84,43 @@ public sealed partial class ConstructsClient
         }
         throw response.ToException();
     }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders> HandleCreatePetWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::Constructs.Api.Pet? value = HandleCreatePet(response);
+        return new(response.StatusCode, new global::Constructs.Api.CreatePetResponseHeaders(response.Headers), value);
+    }
+}
+
+/// <summary>The headers the success responses of <see cref="ConstructsClient.CreatePetAsync"/> declare, typed; every header is still readable by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
+public sealed class CreatePetResponseHeaders : global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders
+{
+    /// <summary>A typed view over the headers of a response.</summary>
+    /// <param name="headers">The response's headers.</param>
+    public CreatePetResponseHeaders(global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders headers)
+        : base(headers)
+    {
+    }
+
+    /// <summary>
+    /// The 'X-RateLimit-Remaining' header: Calls left in the window.
+    /// Null when the response does not send it.
+    /// </summary>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiResponseFormatException">The header's value is not of its declared type.</exception>
+    public long? XRateLimitRemaining => GetInt64("X-RateLimit-Remaining");
+
+    /// <summary>
+    /// The 'X-Request-Id' header.
+    /// Null when the response does not send it.
+    /// </summary>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiResponseFormatException">The header's value is not of its declared type.</exception>
+    public global::System.Guid? XRequestId => GetGuid("X-Request-Id");
+
+    /// <summary>
+    /// The 'Count' header: A name the headers class already has.
+    /// Null when the response does not send it.
+    /// </summary>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiResponseFormatException">The header's value is not of its declared type.</exception>
+    public int? Count2 => GetInt32("Count");
 }

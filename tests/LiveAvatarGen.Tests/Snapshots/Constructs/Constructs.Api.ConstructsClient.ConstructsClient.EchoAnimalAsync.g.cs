@@ -14,6 +14,16 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.AnyAnimal> EchoAnimalAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /animals
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /animals</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>> EchoAnimalWithResponseAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -28,6 +38,20 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.AnyAnimal> EchoAnimalAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::Constructs.Api.AnyAnimal>(CreateEchoAnimalRequest(body), s_security_EchoAnimal, HandleEchoAnimal, "EchoAnimal", cancellationToken);
+
+    /// <summary>
+    /// POST /animals
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /animals</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>> EchoAnimalWithResponseAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>>(CreateEchoAnimalRequest(body), s_security_EchoAnimal, HandleEchoAnimalWithResponse, "EchoAnimal", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoAnimalRequest(global::Constructs.Api.AnyAnimal body)
     {
         if (body is null)
         {
@@ -36,7 +60,7 @@ public sealed partial class ConstructsClient
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/animals");
         request.SetJsonBody<global::Constructs.Api.AnyAnimal>(body, global::Constructs.Api.AnyAnimal.WriteJson);
-        return _core.SendAsync<global::Constructs.Api.AnyAnimal>(request, s_security_EchoAnimal, HandleEchoAnimal, "EchoAnimal", cancellationToken);
+        return request;
     }
 
     private static global::Constructs.Api.AnyAnimal HandleEchoAnimal(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -51,5 +75,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.AnyAnimal>(global::Constructs.Api.AnyAnimal.ReadJson);
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal> HandleEchoAnimalWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::Constructs.Api.AnyAnimal value = HandleEchoAnimal(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }

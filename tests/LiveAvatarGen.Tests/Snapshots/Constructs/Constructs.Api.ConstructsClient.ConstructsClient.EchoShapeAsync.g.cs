@@ -14,6 +14,16 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Shape> EchoShapeAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /shapes
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /shapes</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>> EchoShapeWithResponseAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -28,6 +38,20 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Shape> EchoShapeAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::Constructs.Api.Shape>(CreateEchoShapeRequest(body), s_security_EchoShape, HandleEchoShape, "EchoShape", cancellationToken);
+
+    /// <summary>
+    /// POST /shapes
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /shapes</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>> EchoShapeWithResponseAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>>(CreateEchoShapeRequest(body), s_security_EchoShape, HandleEchoShapeWithResponse, "EchoShape", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoShapeRequest(global::Constructs.Api.Shape body)
     {
         if (body is null)
         {
@@ -36,7 +60,7 @@ public sealed partial class ConstructsClient
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/shapes");
         request.SetJsonBody<global::Constructs.Api.Shape>(body, global::Constructs.Api.Shape.WriteJson);
-        return _core.SendAsync<global::Constructs.Api.Shape>(request, s_security_EchoShape, HandleEchoShape, "EchoShape", cancellationToken);
+        return request;
     }
 
     private static global::Constructs.Api.Shape HandleEchoShape(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -51,5 +75,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Shape>(global::Constructs.Api.Shape.ReadJson);
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape> HandleEchoShapeWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::Constructs.Api.Shape value = HandleEchoShape(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }

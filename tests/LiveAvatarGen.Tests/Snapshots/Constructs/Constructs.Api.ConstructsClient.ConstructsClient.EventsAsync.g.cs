@@ -13,6 +13,15 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> EventsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /events
+    /// Returns when the response headers arrive, with the status code and headers; enumerate the result to read the items, and dispose it if you stop early.
+    /// </summary>
+    /// <remarks><c>GET /events</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> EventsWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -26,9 +35,22 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> EventsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.StreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), s_security_Events, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
+
+    /// <summary>
+    /// GET /events
+    /// Returns when the response headers arrive, with the status code and headers; enumerate the result to read the items, and dispose it if you stop early.
+    /// </summary>
+    /// <remarks><c>GET /events</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> EventsWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.OpenStreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), s_security_Events, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEventsRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/events");
-        return _core.StreamAsync<global::Constructs.Api.Event>(request, s_security_Events, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
+        return request;
     }
 
     private static global::System.Exception HandleEventsError(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)

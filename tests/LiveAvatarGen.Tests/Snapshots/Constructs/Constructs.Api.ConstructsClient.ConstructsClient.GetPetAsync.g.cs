@@ -14,6 +14,16 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Pet> GetPetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /pets/{id}
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>GET /pets/{id}</c></remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>> GetPetWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -28,9 +38,23 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Pet> GetPetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::Constructs.Api.Pet>(CreateGetPetRequest(id), s_security_GetPet, HandleGetPet, "GetPet", cancellationToken);
+
+    /// <summary>
+    /// GET /pets/{id}
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>GET /pets/{id}</c></remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>> GetPetWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>>(CreateGetPetRequest(id), s_security_GetPet, HandleGetPetWithResponse, "GetPet", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/pets/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(id)));
-        return _core.SendAsync<global::Constructs.Api.Pet>(request, s_security_GetPet, HandleGetPet, "GetPet", cancellationToken);
+        return request;
     }
 
     private static global::Constructs.Api.Pet HandleGetPet(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -53,5 +77,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
         }
         throw response.ToException<global::Constructs.Api.Problem>(global::Constructs.Api.Problem.ReadJson);
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet> HandleGetPetWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::Constructs.Api.Pet value = HandleGetPet(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -13,6 +13,15 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /pinned
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /pinned</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -27,10 +36,23 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<bool>(CreateGetPinnedRequest(), s_security_GetPinned, HandleGetPinned, "GetPinned", cancellationToken);
+
+    /// <summary>
+    /// GET /pinned
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /pinned</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), s_security_GetPinned, HandleGetPinnedWithResponse, "GetPinned", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPinnedRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/pinned");
         request.Server = s_server_GetPinned;
-        return _core.SendAsync<bool>(request, s_security_GetPinned, HandleGetPinned, "GetPinned", cancellationToken);
+        return request;
     }
 
     private static bool HandleGetPinned(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -45,5 +67,11 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleGetPinnedWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        HandleGetPinned(response);
+        return new(response.StatusCode, response.Headers);
     }
 }

@@ -13,6 +13,15 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task GetRegionalAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /regional
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /regional</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRegionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -27,10 +36,23 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetRegionalAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<bool>(CreateGetRegionalRequest(), s_security_GetRegional, HandleGetRegional, "GetRegional", cancellationToken);
+
+    /// <summary>
+    /// GET /regional
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /regional</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRegionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRegionalRequest(), s_security_GetRegional, HandleGetRegionalWithResponse, "GetRegional", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRegionalRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/regional");
         request.Server = s_server_GetRegional;
-        return _core.SendAsync<bool>(request, s_security_GetRegional, HandleGetRegional, "GetRegional", cancellationToken);
+        return request;
     }
 
     private static bool HandleGetRegional(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -45,5 +67,11 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleGetRegionalWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        HandleGetRegional(response);
+        return new(response.StatusCode, response.Headers);
     }
 }

@@ -13,6 +13,15 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /relative
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /relative</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -27,10 +36,23 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<bool>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelative, "GetRelative", cancellationToken);
+
+    /// <summary>
+    /// GET /relative
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /relative</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelativeWithResponse, "GetRelative", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRelativeRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/relative");
         request.Server = s_server_GetRelative;
-        return _core.SendAsync<bool>(request, s_security_GetRelative, HandleGetRelative, "GetRelative", cancellationToken);
+        return request;
     }
 
     private static bool HandleGetRelative(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -45,5 +67,11 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleGetRelativeWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        HandleGetRelative(response);
+        return new(response.StatusCode, response.Headers);
     }
 }

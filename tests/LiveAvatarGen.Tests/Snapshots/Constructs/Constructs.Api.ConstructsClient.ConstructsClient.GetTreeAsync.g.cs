@@ -13,6 +13,15 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /tree
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>GET /tree</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>> GetTreeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -26,9 +35,22 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::Constructs.Api.Tree>(CreateGetTreeRequest(), s_security_GetTree, HandleGetTree, "GetTree", cancellationToken);
+
+    /// <summary>
+    /// GET /tree
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>GET /tree</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>> GetTreeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>>(CreateGetTreeRequest(), s_security_GetTree, HandleGetTreeWithResponse, "GetTree", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetTreeRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/tree");
-        return _core.SendAsync<global::Constructs.Api.Tree>(request, s_security_GetTree, HandleGetTree, "GetTree", cancellationToken);
+        return request;
     }
 
     private static global::Constructs.Api.Tree HandleGetTree(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -43,5 +65,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Tree>(global::Constructs.Api.Tree.ReadJson);
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree> HandleGetTreeWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::Constructs.Api.Tree value = HandleGetTree(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }

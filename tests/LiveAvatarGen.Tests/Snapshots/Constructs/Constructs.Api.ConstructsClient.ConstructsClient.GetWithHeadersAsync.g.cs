@@ -26,6 +26,28 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task GetWithHeadersAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /headers
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /headers</c></remarks>
+    /// <param name="xRequestId">X-Request-Id</param>
+    /// <param name="contentRange">Content-Range</param>
+    /// <param name="contentLanguage">Content-Language</param>
+    /// <param name="contentDisposition">Content-Disposition</param>
+    /// <param name="contentEncoding">Content-Encoding</param>
+    /// <param name="contentLocation">Content-Location</param>
+    /// <param name="contentMD5">Content-MD5</param>
+    /// <param name="expires">Expires</param>
+    /// <param name="lastModified">Last-Modified</param>
+    /// <param name="allow">Allow</param>
+    /// <param name="authorization">Authorization</param>
+    /// <param name="proxyAuthorization">Proxy-Authorization</param>
+    /// <param name="cookie">Cookie</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetWithHeadersWithResponseAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -52,6 +74,32 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetWithHeadersAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<bool>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_GetWithHeaders, HandleGetWithHeaders, "GetWithHeaders", cancellationToken);
+
+    /// <summary>
+    /// GET /headers
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /headers</c></remarks>
+    /// <param name="xRequestId">X-Request-Id</param>
+    /// <param name="contentRange">Content-Range</param>
+    /// <param name="contentLanguage">Content-Language</param>
+    /// <param name="contentDisposition">Content-Disposition</param>
+    /// <param name="contentEncoding">Content-Encoding</param>
+    /// <param name="contentLocation">Content-Location</param>
+    /// <param name="contentMD5">Content-MD5</param>
+    /// <param name="expires">Expires</param>
+    /// <param name="lastModified">Last-Modified</param>
+    /// <param name="allow">Allow</param>
+    /// <param name="authorization">Authorization</param>
+    /// <param name="proxyAuthorization">Proxy-Authorization</param>
+    /// <param name="cookie">Cookie</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetWithHeadersWithResponseAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_GetWithHeaders, HandleGetWithHeadersWithResponse, "GetWithHeaders", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetWithHeadersRequest(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default)
     {
         if (xRequestId is null)
         {
@@ -108,7 +156,7 @@ public sealed partial class ConstructsClient
         {
             request.AddHeader("Cookie", __cookie);
         }
-        return _core.SendAsync<bool>(request, s_security_GetWithHeaders, HandleGetWithHeaders, "GetWithHeaders", cancellationToken);
+        return request;
     }
 
     private static bool HandleGetWithHeaders(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -123,5 +171,11 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleGetWithHeadersWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        HandleGetWithHeaders(response);
+        return new(response.StatusCode, response.Headers);
     }
 }

@@ -13,6 +13,15 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> LinesAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /lines
+    /// Returns when the response headers arrive, with the status code and headers (declared ones typed); enumerate the result to read the items, and dispose it if you stop early.
+    /// </summary>
+    /// <remarks><c>GET /lines</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -26,9 +35,22 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> LinesAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.StreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken);
+
+    /// <summary>
+    /// GET /lines
+    /// Returns when the response headers arrive, with the status code and headers (declared ones typed); enumerate the result to read the items, and dispose it if you stop early.
+    /// </summary>
+    /// <remarks><c>GET /lines</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => HandleLinesWithResponse(_core.OpenStreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken));
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateLinesRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/lines");
-        return _core.StreamAsync<global::Constructs.Api.Event>(request, s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken);
+        return request;
     }
 
     private static global::System.Exception HandleLinesError(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -36,4 +58,28 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         return response.ToException();
     }
+
+    private static async global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> HandleLinesWithResponse(global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> opened)
+    {
+        global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event> response = await opened.ConfigureAwait(false);
+        return new(response, new global::Constructs.Api.LinesResponseHeaders(response.Headers));
+    }
+}
+
+/// <summary>The headers the success responses of <see cref="ConstructsClient.LinesAsync"/> declare, typed; every header is still readable by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
+public sealed class LinesResponseHeaders : global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders
+{
+    /// <summary>A typed view over the headers of a response.</summary>
+    /// <param name="headers">The response's headers.</param>
+    public LinesResponseHeaders(global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders headers)
+        : base(headers)
+    {
+    }
+
+    /// <summary>
+    /// The 'X-Stream-Id' header.
+    /// Null when the response does not send it.
+    /// </summary>
+    public string? XStreamId => GetValue("X-Stream-Id");
 }

@@ -14,6 +14,16 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     [global::System.Obsolete("Deprecated in the API spec.")]
     global::System.Threading.Tasks.Task OldThingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /old
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /old</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    [global::System.Obsolete("Deprecated in the API spec.")]
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -28,9 +38,23 @@ public sealed partial class ConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task OldThingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<bool>(CreateOldThingRequest(), s_security_OldThing, HandleOldThing, "OldThing", cancellationToken);
+
+    /// <summary>
+    /// GET /old
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /old</c></remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    [global::System.Obsolete("Deprecated in the API spec.")]
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateOldThingRequest(), s_security_OldThing, HandleOldThingWithResponse, "OldThing", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateOldThingRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/old");
-        return _core.SendAsync<bool>(request, s_security_OldThing, HandleOldThing, "OldThing", cancellationToken);
+        return request;
     }
 
     private static bool HandleOldThing(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -45,5 +69,11 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleOldThingWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        HandleOldThing(response);
+        return new(response.StatusCode, response.Headers);
     }
 }

@@ -14,6 +14,16 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::System.IO.Stream> PutBlobAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// PUT /blob
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>PUT /blob</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>> PutBlobWithResponseAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -28,6 +38,20 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::System.IO.Stream> PutBlobAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::System.IO.Stream>(CreatePutBlobRequest(body), s_security_PutBlob, HandlePutBlob, "PutBlob", cancellationToken);
+
+    /// <summary>
+    /// PUT /blob
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>PUT /blob</c></remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>> PutBlobWithResponseAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>>(CreatePutBlobRequest(body), s_security_PutBlob, HandlePutBlobWithResponse, "PutBlob", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutBlobRequest(global::System.IO.Stream body)
     {
         if (body is null)
         {
@@ -36,7 +60,7 @@ public sealed partial class ConstructsClient
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Put, "/blob");
         request.SetContent(global::LiveAvatarGen.Runtime.Http.ApiContent.Stream(body, "application/octet-stream"));
-        return _core.SendAsync<global::System.IO.Stream>(request, s_security_PutBlob, HandlePutBlob, "PutBlob", cancellationToken);
+        return request;
     }
 
     private static global::System.IO.Stream HandlePutBlob(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -51,5 +75,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadStream();
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream> HandlePutBlobWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::System.IO.Stream value = HandlePutBlob(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -21,6 +21,23 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /styles/{label}/{matrix}
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /styles/{label}/{matrix}</c></remarks>
+    /// <param name="label">label</param>
+    /// <param name="matrix">matrix</param>
+    /// <param name="filter">filter</param>
+    /// <param name="pipes">pipes</param>
+    /// <param name="spaces">spaces</param>
+    /// <param name="ids">ids</param>
+    /// <param name="csv">csv</param>
+    /// <param name="xIds">X-Ids</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -42,6 +59,27 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<bool>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), s_security_Styles, HandleStyles, "Styles", cancellationToken);
+
+    /// <summary>
+    /// GET /styles/{label}/{matrix}
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>GET /styles/{label}/{matrix}</c></remarks>
+    /// <param name="label">label</param>
+    /// <param name="matrix">matrix</param>
+    /// <param name="filter">filter</param>
+    /// <param name="pipes">pipes</param>
+    /// <param name="spaces">spaces</param>
+    /// <param name="ids">ids</param>
+    /// <param name="csv">csv</param>
+    /// <param name="xIds">X-Ids</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), s_security_Styles, HandleStylesWithResponse, "Styles", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateStylesRequest(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default)
     {
         if (label is null)
         {
@@ -80,7 +118,7 @@ public sealed partial class ConstructsClient
         {
             request.AddHeader("X-Ids", string.Join(global::LiveAvatarGen.Runtime.Http.ApiStyles.Separator("simple"), global::System.Linq.Enumerable.Select(__xIds, static item => global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(item))));
         }
-        return _core.SendAsync<bool>(request, s_security_Styles, HandleStyles, "Styles", cancellationToken);
+        return request;
     }
 
     private static bool HandleStyles(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -95,5 +133,11 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleStylesWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        HandleStyles(response);
+        return new(response.StatusCode, response.Headers);
     }
 }

@@ -22,6 +22,24 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task SubmitEncodedFormAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /form-encoded
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>POST /form-encoded</c></remarks>
+    /// <param name="eventTypes">EventTypes</param>
+    /// <param name="csv">Csv</param>
+    /// <param name="spaces">Spaces</param>
+    /// <param name="pipes">Pipes</param>
+    /// <param name="filter">Filter</param>
+    /// <param name="flat">Flat</param>
+    /// <param name="joined">Joined</param>
+    /// <param name="json">Json</param>
+    /// <param name="maybe">Maybe</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> SubmitEncodedFormWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -44,6 +62,28 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task SubmitEncodedFormAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<bool>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe), s_security_SubmitEncodedForm, HandleSubmitEncodedForm, "SubmitEncodedForm", cancellationToken);
+
+    /// <summary>
+    /// POST /form-encoded
+    /// Also returns the status code and the response headers.
+    /// </summary>
+    /// <remarks><c>POST /form-encoded</c></remarks>
+    /// <param name="eventTypes">EventTypes</param>
+    /// <param name="csv">Csv</param>
+    /// <param name="spaces">Spaces</param>
+    /// <param name="pipes">Pipes</param>
+    /// <param name="filter">Filter</param>
+    /// <param name="flat">Flat</param>
+    /// <param name="joined">Joined</param>
+    /// <param name="json">Json</param>
+    /// <param name="maybe">Maybe</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> SubmitEncodedFormWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe), s_security_SubmitEncodedForm, HandleSubmitEncodedFormWithResponse, "SubmitEncodedForm", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitEncodedFormRequest(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default)
     {
         if (eventTypes is null)
         {
@@ -86,7 +126,7 @@ public sealed partial class ConstructsClient
             foreach (string item in __maybe) { _parts.Add("Maybe", item); }
         }
         request.SetContent(_parts.ToContent());
-        return _core.SendAsync<bool>(request, s_security_SubmitEncodedForm, HandleSubmitEncodedForm, "SubmitEncodedForm", cancellationToken);
+        return request;
     }
 
     private static bool HandleSubmitEncodedForm(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -101,5 +141,11 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleSubmitEncodedFormWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        HandleSubmitEncodedForm(response);
+        return new(response.StatusCode, response.Headers);
     }
 }

@@ -16,6 +16,18 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<string> SubmitFormAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /form
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /form</c></remarks>
+    /// <param name="username">username</param>
+    /// <param name="age">age</param>
+    /// <param name="scopes">scopes</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -32,6 +44,22 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<string> SubmitFormAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<string>(CreateSubmitFormRequest(username, age, scopes), s_security_SubmitForm, HandleSubmitForm, "SubmitForm", cancellationToken);
+
+    /// <summary>
+    /// POST /form
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /form</c></remarks>
+    /// <param name="username">username</param>
+    /// <param name="age">age</param>
+    /// <param name="scopes">scopes</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateSubmitFormRequest(username, age, scopes), s_security_SubmitForm, HandleSubmitFormWithResponse, "SubmitForm", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitFormRequest(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default)
     {
         if (username is null)
         {
@@ -50,7 +78,7 @@ public sealed partial class ConstructsClient
             foreach (string item in __scopes) { _parts.Add("scopes", item); }
         }
         request.SetContent(_parts.ToContent());
-        return _core.SendAsync<string>(request, s_security_SubmitForm, HandleSubmitForm, "SubmitForm", cancellationToken);
+        return request;
     }
 
     private static string HandleSubmitForm(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -65,5 +93,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.BodyText;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<string> HandleSubmitFormWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        string value = HandleSubmitForm(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -16,6 +16,18 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.UploadResponse> UploadAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /upload
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /upload</c></remarks>
+    /// <param name="file">file</param>
+    /// <param name="description">description</param>
+    /// <param name="meta">meta</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -32,6 +44,22 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.UploadResponse> UploadAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUpload, "Upload", cancellationToken);
+
+    /// <summary>
+    /// POST /upload
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /upload</c></remarks>
+    /// <param name="file">file</param>
+    /// <param name="description">description</param>
+    /// <param name="meta">meta</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUploadWithResponse, "Upload", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadRequest(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default)
     {
         if (@file is null)
         {
@@ -50,7 +78,7 @@ public sealed partial class ConstructsClient
             _parts.AddValue("meta", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.Event>(__meta, global::Constructs.Api.Event.WriteJson), null);
         }
         request.SetContent(_parts.ToContent());
-        return _core.SendAsync<global::Constructs.Api.UploadResponse>(request, s_security_Upload, HandleUpload, "Upload", cancellationToken);
+        return request;
     }
 
     private static global::Constructs.Api.UploadResponse HandleUpload(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -65,5 +93,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.UploadResponse>(global::Constructs.Api.UploadResponse.ReadJson);
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse> HandleUploadWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::Constructs.Api.UploadResponse value = HandleUpload(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -21,6 +21,23 @@ public partial interface IConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<string> UploadFilesAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /files
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /files</c></remarks>
+    /// <param name="files">files</param>
+    /// <param name="optionalFiles">optional_files</param>
+    /// <param name="images">images</param>
+    /// <param name="avatar">avatar</param>
+    /// <param name="tags">tags</param>
+    /// <param name="meta">meta</param>
+    /// <param name="notes">notes</param>
+    /// <param name="where">where</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -42,6 +59,27 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<string> UploadFilesAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), s_security_UploadFiles, HandleUploadFiles, "UploadFiles", cancellationToken);
+
+    /// <summary>
+    /// POST /files
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>POST /files</c></remarks>
+    /// <param name="files">files</param>
+    /// <param name="optionalFiles">optional_files</param>
+    /// <param name="images">images</param>
+    /// <param name="avatar">avatar</param>
+    /// <param name="tags">tags</param>
+    /// <param name="meta">meta</param>
+    /// <param name="notes">notes</param>
+    /// <param name="where">where</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), s_security_UploadFiles, HandleUploadFilesWithResponse, "UploadFiles", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadFilesRequest(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default)
     {
         if (files is null)
         {
@@ -80,7 +118,7 @@ public sealed partial class ConstructsClient
             _parts.AddStyled("where", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.UploadFilesWhere>(__where, global::Constructs.Api.UploadFilesWhere.WriteJson), "deepObject", false);
         }
         request.SetContent(_parts.ToContent());
-        return _core.SendAsync<string>(request, s_security_UploadFiles, HandleUploadFiles, "UploadFiles", cancellationToken);
+        return request;
     }
 
     private static string HandleUploadFiles(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -95,5 +133,11 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.BodyText;
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<string> HandleUploadFilesWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        string value = HandleUploadFiles(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -17,6 +17,19 @@ public partial interface ITestClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Test.Api.Pet> GetPetAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Calls GET /pets/{id}.
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>GET /pets/{id}</c></remarks>
+    /// <param name="id">id</param>
+    /// <param name="xTrace">X-Trace</param>
+    /// <param name="fields">fields</param>
+    /// <param name="session">session</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class TestClient
@@ -34,6 +47,23 @@ public sealed partial class TestClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Test.Api.Pet> GetPetAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::Test.Api.Pet>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPet, "GetPet", cancellationToken);
+
+    /// <summary>
+    /// Calls GET /pets/{id}.
+    /// Also returns the status code and the response headers with the body.
+    /// </summary>
+    /// <remarks><c>GET /pets/{id}</c></remarks>
+    /// <param name="id">id</param>
+    /// <param name="xTrace">X-Trace</param>
+    /// <param name="fields">fields</param>
+    /// <param name="session">session</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPetWithResponse, "GetPet", cancellationToken);
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default)
     {
         if (xTrace is null)
         {
@@ -50,7 +80,7 @@ public sealed partial class TestClient
         {
             request.AddCookie("session", __session);
         }
-        return _core.SendAsync<global::Test.Api.Pet>(request, s_security_GetPet, HandleGetPet, "GetPet", cancellationToken);
+        return request;
     }
 
     private static global::Test.Api.Pet HandleGetPet(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
@@ -73,5 +103,11 @@ public sealed partial class TestClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Test.Api.Pet>(global::Test.Api.Pet.ReadJson);
         }
         throw response.ToException();
+    }
+
+    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet> HandleGetPetWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
+    {
+        global::Test.Api.Pet value = HandleGetPet(response);
+        return new(response.StatusCode, response.Headers, value);
     }
 }
