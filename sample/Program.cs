@@ -6,6 +6,7 @@ using System.Globalization;
 using LiveAvatar.Api;
 using LiveAvatar.Sample;
 using LiveAvatarGen.Runtime.Errors;
+using LiveAvatarGen.Runtime.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,26 @@ try
     UserCreditsSchema credits = response.GetDataOrThrow();
     string asDecimal = credits.CreditsLeft.TryGetDecimal(out decimal value) ? value.ToString(CultureInfo.InvariantCulture) : "(beyond decimal)";
     Console.WriteLine($"Credit balance: {credits.CreditsLeft} (decimal {asDecimal}; envelope code {response.Code}, message \"{response.Message}\")");
+
+    // Operations are grouped by the spec's tags (client.Users, client.Avatar, ...). Auto-paging: the avatars arrive
+    // one by one, the next page fetched only when the previous one is consumed.
+    int count = 0;
+    await foreach (AvatarSchema avatar in client.Avatar.ListUserAvatarsAllAsync(pageSize: 2))
+    {
+        count++;
+        Console.WriteLine($"Avatar {count}: {avatar.Name}");
+    }
+
+    if (standIn is not null)
+    {
+        // A PATCH sends only what is set, and null clears a field: here the name stays, the default voice is cleared.
+        // (Against the real API this would change an avatar, so the sample does it against the stand-in only.)
+        ApiResponse<ApiEnvelope<AvatarSchema>> patched = await client.Avatar.UpdateAvatarWithResponseAsync(
+            "00000000-0000-0000-0000-000000000003",
+            new UpdateAvatarSchema { DefaultVoiceId = null });
+        Console.WriteLine($"PATCH sent {patched.Headers.GetValue("X-Received-Body")}: HTTP {patched.StatusCode}, avatar \"{patched.Value.GetDataOrThrow().Name}\"");
+    }
+
     return 0;
 }
 catch (ApiException ex)
