@@ -53,6 +53,30 @@ public sealed class SnapshotTests
         SnapshotFolder.Match("Constructs", result.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The API shape LiveAvatar users see, in a few files rather than one per type: the client with its ten
+    /// sub-clients, one sub-client, the generic page, a paged list operation with its auto-paging method, and a
+    /// tri-state PATCH body.
+    /// </summary>
+    [Fact]
+    public void LiveAvatarShapeMatchesItsSnapshots()
+    {
+        GenerationResult result = GeneratorHarness.Generate(TestPaths.Spec(TestPaths.LiveAvatar), TestPaths.ReadSpec(TestPaths.LiveAvatar), ns: "LiveAvatar.Api", clientName: "LiveAvatarClient", withHttpClientFactory: true);
+        string[] shown =
+        {
+            "LiveAvatar.Api.LiveAvatarClient.LiveAvatarClient.g.cs",
+            "LiveAvatar.Api.LiveAvatarClient.ILiveAvatarClient.g.cs",
+            "LiveAvatar.Api.LiveAvatarClient.LiveAvatarAvatarClient.g.cs",
+            "LiveAvatar.Api.LiveAvatarClient.PaginatedResponse.g.cs",
+            "LiveAvatar.Api.LiveAvatarClient.LiveAvatarAvatarClient.ListUserAvatarsAsync.g.cs",
+            "LiveAvatar.Api.LiveAvatarClient.UpdateAvatarSchema.g.cs",
+        };
+
+        Dictionary<string, string> files = result.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+        Assert.All(shown, name => Assert.True(files.ContainsKey(name), name + " is not generated; generated: " + string.Join(", ", files.Keys.Where(k => k.Contains("Avatar", StringComparison.Ordinal)).Take(20))));
+        SnapshotFolder.Match("LiveAvatarShape", shown.ToDictionary(n => n, n => files[n], StringComparer.Ordinal));
+    }
+
     [Fact]
     public void TheVersionIsScrubbedAndOnlyTheVersion()
     {
