@@ -14,7 +14,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// </summary>
 internal static partial class ClientEmitter
 {
-    private static void EmitPagingMember(SourceWriter writer, OperationModel operation, List<Parameter> parameters, CompilationFacts facts, bool inInterface)
+    private static void EmitPagingMember(SourceWriter writer, OperationModel operation, List<Parameter> parameters, string resultType, CompilationFacts facts, bool inInterface)
     {
         if (operation.Paging is not { } paging)
         {
@@ -41,6 +41,12 @@ internal static partial class ClientEmitter
         if (inInterface)
         {
             writer.Line(returnType + " " + paging.MethodName + "(" + signature.Replace("[global::System.Runtime.CompilerServices.EnumeratorCancellation] ", string.Empty) + ");");
+            return;
+        }
+
+        if (paging.Style == PagingStyle.NextLink)
+        {
+            EmitNextLinkPager(writer, operation, paging, own, resultType, returnType, signature);
             return;
         }
 
@@ -130,8 +136,64 @@ internal static partial class ClientEmitter
             """);
     }
 
+    /// <summary>The first page from the operation's own method, then each next link as the answer gives it (same origin only).</summary>
+    private static void EmitNextLinkPager(SourceWriter writer, OperationModel operation, PagingModel paging, List<Parameter> own, string resultType, string returnType, string signature)
+    {
+        string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+        string arguments = string.Join(", ", own.Select(p => p.Name + ": " + p.Name).Append("cancellationToken: cancellationToken"));
+        string page = paging.InEnvelope ? "_response.GetDataOrThrow()" : "_response";
+        writer.Lines($$"""
+            public async {{returnType}} {{paging.MethodName}}({{signature}})
+            {
+                var _response = await {{operation.MethodName}}({{arguments}}).ConfigureAwait(false);
+                long _seen = 0;
+                while (true)
+                {
+                    var _page = {{page}};
+                    var _items = _page?.{{paging.ItemsProperty}};
+                    if (_page is null || _items is null || _items.Count == 0)
+                    {
+                        yield break;
+                    }
+
+                    foreach (var _item in _items)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        yield return _item;
+                    }
+
+                    _seen += _items.Count;
+            """);
+        writer.Indent(2);
+        if (paging.TotalProperty is { } total)
+        {
+            writer.Lines($$"""
+                if (_page.{{total}} is { } _total && _seen >= _total)
+                {
+                    yield break;
+                }
+
+                """);
+        }
+
+        writer.Lines($$"""
+            if (_page.{{paging.NextProperty}} is not { Length: > 0 } _next)
+            {
+                yield break;
+            }
+
+            _response = await _core.SendAsync<{{resultType}}>(_core.LinkRequest(_next), {{paging.SecurityField}}, {{paging.Handler}}, {{CSharpLiteral.String(baseName)}}, cancellationToken).ConfigureAwait(false);
+            """);
+        writer.Indent(-2);
+        writer.Lines("""
+                }
+            }
+            """);
+    }
+
     private static string Describe(PagingModel paging) => paging.Style switch
     {
+        PagingStyle.NextLink => "by the next link each page gives",
         PagingStyle.PageNumber => "by page number",
         PagingStyle.Offset => "by offset",
         _ when paging.ItemCursorProperty is not null => "by cursor: the last item's id while more are to come",

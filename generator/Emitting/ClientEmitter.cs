@@ -112,7 +112,7 @@ internal static partial class ClientEmitter
         writer.Line();
         EmitSignatureDocs(writer, operation, parameters, plan.WithResponseSummary);
         writer.Line(plan.WithResponseReturnType + " " + operation.WithResponseName + "(" + Signature(parameters) + ");");
-        EmitPagingMember(writer, operation, parameters, facts, inInterface: true);
+        EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: true);
         writer.Close();
         writer.Line();
         writer.Open("public sealed partial class " + output.ClientName);
@@ -120,7 +120,7 @@ internal static partial class ClientEmitter
         string schemeOwner = output.RootClientName.Length == 0 || output.RootClientName == output.ClientName ? string.Empty : output.RootClientName + ".";
         Dictionary<string, string> schemes = output.SecuritySchemes.ToDictionary(s => s.SchemeName, s => schemeOwner + s.FieldName, System.StringComparer.Ordinal);
         EmitOperation(writer, operation, plan, parameters, schemes, facts);
-        EmitPagingMember(writer, operation, parameters, facts, inInterface: false);
+        EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false);
         writer.Close();
         if (operation.HeadersClass is not null)
         {

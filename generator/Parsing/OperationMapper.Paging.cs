@@ -12,7 +12,8 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// Detects list operations that page, by their parameters and the shape of their answer (docs/coverage.md,
 /// "Auto-paging"): a page number (<c>page</c>) with the page size, total or next link telling the end; an offset
 /// (<c>offset</c>/<c>skip</c>) with a limit; a cursor (<c>starting_after</c>, <c>cursor</c>, <c>page_token</c>, …) with
-/// <c>has_more</c> (the next cursor is the last item's id) or a next-cursor member. A spec can name the parts when
+/// <c>has_more</c> (the next cursor is the last item's id) or a next-cursor member; a next link (<c>next</c>) with
+/// none of these parameters, requested as given. A spec can name the parts when
 /// the names differ: <c>x-pagination: {style, parameter, items, total, next, hasMore, itemCursor}</c> on the operation.
 /// </summary>
 internal sealed partial class OperationMapper
@@ -88,6 +89,12 @@ internal sealed partial class OperationMapper
         if (hints.Style is null or "offset" && offset is not null)
         {
             return new PagingModel(PagingStyle.Offset, Name(), offset.Name, IsInt32(offset.Type), 0, limit?.Name, inEnvelope, itemType, items.Name, total?.Name, next?.Name, hasMore?.Name, null);
+        }
+
+        // A next link and nothing to move: the link itself is the next request (same origin only, checked at run time).
+        if (hints.Style is null or "next" && next is not null && cursor is null && pageNumber is null && offset is null)
+        {
+            return new PagingModel(PagingStyle.NextLink, Name(), string.Empty, false, 0, null, inEnvelope, itemType, items.Name, total?.Name, next.Name, hasMore?.Name, null, "Handle" + operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length), operation.SecurityField, answer);
         }
 
         return null;

@@ -19,6 +19,8 @@ public sealed partial class ApiClientCore
 {
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions _options;
+    private static readonly char[] s_ampersand = { '&' };
+
     private readonly ApiServer? _defaultServer;
     private readonly Action<HttpRequestMessage, string>? _prepareRequest;
     private readonly Action<HttpResponseMessage, string>? _processResponse;
@@ -199,6 +201,34 @@ public sealed partial class ApiClientCore
         }
 
         return DocumentBaseAddress();
+    }
+
+    /// <summary>
+    /// A GET for a next-page link an answer gave (absolute, or relative to the base address), for auto-paging. A link
+    /// to another origin than the base address is refused: the client's credentials would go with it.
+    /// </summary>
+    /// <exception cref="ApiResponseFormatException">The link leaves the base address's origin.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public ApiRequest LinkRequest(string link)
+    {
+        Uri baseAddress = DocumentBaseAddress();
+        Uri target = new(baseAddress, link);
+        if (!string.Equals(target.GetLeftPart(UriPartial.Authority), baseAddress.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiResponseFormatException("The next-page link leads to " + target.GetLeftPart(UriPartial.Authority) + ", another origin than the client's; it is not followed, so credentials stay where they belong.");
+        }
+
+        ApiRequest request = new(HttpMethod.Get, target.AbsolutePath) { Server = new ApiServer(target.GetLeftPart(UriPartial.Authority)) };
+        string query = target.Query.TrimStart('?');
+        foreach (string pair in query.Split(s_ampersand, StringSplitOptions.RemoveEmptyEntries))
+        {
+            int equals = pair.IndexOf('=');
+            string name = Uri.UnescapeDataString((equals < 0 ? pair : pair.Substring(0, equals)).Replace('+', ' '));
+            string value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1).Replace('+', ' '));
+            request.AddQuery(name, value);
+        }
+
+        return request;
     }
 
     private Uri DocumentBaseAddress()

@@ -169,6 +169,32 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task NextLinksAreFollowedAsGivenOnTheSameOriginOnly()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Answer(r => r.Query["token"].ToString() switch
+        {
+            "" => "{\"values\":" + Items(new[] { 1 }) + ",\"next\":\"/links?token=t2&filter=a%20b\"}",
+            "t2" => "{\"values\":" + Items(new[] { 2 }) + ",\"next\":\"" + "http://" + r.Host + "/links?token=t3\"}",
+            "t3" => "{\"values\":" + Items(new[] { 3 }) + ",\"next\":\"https://elsewhere.example.test/links?token=t4\"}",
+            _ => null,
+        }));
+        using HttpClient http = new();
+        List<string> ids = new();
+
+        ApiResponseFormatException refused = await Assert.ThrowsAsync<ApiResponseFormatException>(async () =>
+        {
+            await foreach (Item item in Client(http, server).ListLinksAllAsync(filter: "a b"))
+            {
+                ids.Add(item.Id);
+            }
+        });
+
+        Assert.Equal(new[] { "i1", "i2", "i3" }, ids);
+        Assert.Contains("another origin", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "/links?filter=a%20b", "/links?token=t2&filter=a%20b", "/links?token=t3" }, server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
     public async Task TheExtensionNamesWhatDetectionCannot()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Answer(r =>
