@@ -256,14 +256,18 @@ internal static partial class ClientEmitter
         {
             string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
             string streamArguments = securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + name + ", cancellationToken";
-            writer.Line("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
-            writer.Line("    => _core.StreamAsync<" + plan.ItemType + ">(" + factoryCall + ", " + streamArguments + ");");
-            writer.Line();
+            writer.Lines($$"""
+                public {{plan.MethodReturnType}} {{operation.MethodName}}({{Signature(parameters)}})
+                    => _core.StreamAsync<{{plan.ItemType}}>({{factoryCall}}, {{streamArguments}});
+
+                """);
             EmitSignatureDocs(writer, operation, parameters, plan.WithResponseSummary);
-            writer.Line("public " + plan.WithResponseReturnType + " " + operation.WithResponseName + "(" + Signature(parameters) + ")");
             string open = "_core.OpenStreamAsync<" + plan.ItemType + ">(" + factoryCall + ", " + streamArguments + ")";
-            writer.Line("    => " + (operation.HeadersClass is null ? open : withResponseHandler + "(" + open + ")") + ";");
-            writer.Line();
+            writer.Lines($$"""
+                public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{Signature(parameters)}})
+                    => {{(operation.HeadersClass is null ? open : withResponseHandler + "(" + open + ")")}};
+
+                """);
             EmitRequestFactory(writer, operation, parameters, serverField, facts);
             writer.Line();
             plan.EmitStreamErrorHandler(writer, "Handle" + baseName + "Error");
@@ -276,13 +280,17 @@ internal static partial class ClientEmitter
             return;
         }
 
-        writer.Line("public " + plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ")");
-        writer.Line("    => _core.SendAsync<" + plan.ResultType + ">(" + factoryCall + ", " + securityField + ", Handle" + baseName + ", " + name + ", cancellationToken);");
-        writer.Line();
+        writer.Lines($$"""
+            public {{plan.MethodReturnType}} {{operation.MethodName}}({{Signature(parameters)}})
+                => _core.SendAsync<{{plan.ResultType}}>({{factoryCall}}, {{securityField}}, Handle{{baseName}}, {{name}}, cancellationToken);
+
+            """);
         EmitSignatureDocs(writer, operation, parameters, plan.WithResponseSummary);
-        writer.Line("public " + plan.WithResponseReturnType + " " + operation.WithResponseName + "(" + Signature(parameters) + ")");
-        writer.Line("    => _core.SendAsync<" + plan.WithResponseResultType + ">(" + factoryCall + ", " + securityField + ", " + withResponseHandler + ", " + name + ", cancellationToken);");
-        writer.Line();
+        writer.Lines($$"""
+            public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{Signature(parameters)}})
+                => _core.SendAsync<{{plan.WithResponseResultType}}>({{factoryCall}}, {{securityField}}, {{withResponseHandler}}, {{name}}, cancellationToken);
+
+            """);
         EmitRequestFactory(writer, operation, parameters, serverField, facts);
         writer.Line();
         plan.EmitHandler(writer, "Handle" + baseName);
