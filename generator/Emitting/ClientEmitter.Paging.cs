@@ -52,7 +52,6 @@ internal static partial class ClientEmitter
 
         string counter = paging.CounterIsInt32 ? "int" : "long";
         string arguments = string.Join(", ", own.Select(p => p.Name + ": " + p.Name).Append(paging.Parameter + ": _position").Append("cancellationToken: cancellationToken"));
-        string page = paging.InEnvelope ? "_response.GetDataOrThrow()" : "_response";
         string position = paging.Style == PagingStyle.Cursor ? "string? _position = null;" : counter + " _position = " + paging.FirstPage + ";";
         writer.Lines($$"""
             public async {{returnType}} {{paging.MethodName}}({{signature}})
@@ -62,33 +61,9 @@ internal static partial class ClientEmitter
                 while (true)
                 {
                     var _response = await {{operation.MethodName}}({{arguments}}).ConfigureAwait(false);
-                    var _page = {{page}};
-                    var _items = _page?.{{paging.ItemsProperty}};
-                    if (_page is null || _items is null || _items.Count == 0)
-                    {
-                        yield break;
-                    }
-
-                    foreach (var _item in _items)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        yield return _item;
-                    }
-
-                    _seen += _items.Count;
             """);
         writer.Indent(2);
-        if (paging.TotalProperty is { } total)
-        {
-            writer.Lines($$"""
-                if (_page.{{total}} is { } _total && _seen >= _total)
-                {
-                    yield break;
-                }
-
-                """);
-        }
-
+        EmitPageItems(writer, paging);
         if (paging.HasMoreProperty is { } hasMore)
         {
             writer.Lines($$"""
@@ -141,7 +116,6 @@ internal static partial class ClientEmitter
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
         string arguments = string.Join(", ", own.Select(p => p.Name + ": " + p.Name).Append("cancellationToken: cancellationToken"));
-        string page = paging.InEnvelope ? "_response.GetDataOrThrow()" : "_response";
         writer.Lines($$"""
             public async {{returnType}} {{paging.MethodName}}({{signature}})
             {
@@ -149,33 +123,9 @@ internal static partial class ClientEmitter
                 long _seen = 0;
                 while (true)
                 {
-                    var _page = {{page}};
-                    var _items = _page?.{{paging.ItemsProperty}};
-                    if (_page is null || _items is null || _items.Count == 0)
-                    {
-                        yield break;
-                    }
-
-                    foreach (var _item in _items)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        yield return _item;
-                    }
-
-                    _seen += _items.Count;
             """);
         writer.Indent(2);
-        if (paging.TotalProperty is { } total)
-        {
-            writer.Lines($$"""
-                if (_page.{{total}} is { } _total && _seen >= _total)
-                {
-                    yield break;
-                }
-
-                """);
-        }
-
+        EmitPageItems(writer, paging);
         writer.Lines($$"""
             if (_page.{{paging.NextProperty}} is not { Length: > 0 } _next)
             {
@@ -189,6 +139,40 @@ internal static partial class ClientEmitter
                 }
             }
             """);
+    }
+
+    /// <summary>
+    /// What every pager does with a page, inside its loop: the page (the answer, or the envelope's data), its items
+    /// yielded one by one with cancellation checked between them, and the end once the total is reached.
+    /// </summary>
+    private static void EmitPageItems(SourceWriter writer, PagingModel paging)
+    {
+        writer.Lines($$"""
+            var _page = {{(paging.InEnvelope ? "_response.GetDataOrThrow()" : "_response")}};
+            var _items = _page?.{{paging.ItemsProperty}};
+            if (_page is null || _items is null || _items.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var _item in _items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return _item;
+            }
+
+            _seen += _items.Count;
+            """);
+        if (paging.TotalProperty is { } total)
+        {
+            writer.Lines($$"""
+                if (_page.{{total}} is { } _total && _seen >= _total)
+                {
+                    yield break;
+                }
+
+                """);
+        }
     }
 
     private static string Describe(PagingModel paging) => paging.Style switch
