@@ -46,7 +46,8 @@ internal static class SpecFiles
         string? clientName = Read(fileOptions, "build_metadata.AdditionalFiles.OpenApiClientName");
         bool groupByTag = !string.Equals(Read(fileOptions, "build_metadata.AdditionalFiles.OpenApiGroupByTag"), "false", StringComparison.OrdinalIgnoreCase);
         string? text = file.GetText(cancellationToken)?.ToString();
-        return new SpecInput(file.Path, text, ns, clientName, groupByTag);
+        SpecFilter filter = SpecFilter.From(name => Read(fileOptions, "build_metadata.AdditionalFiles." + name));
+        return new SpecInput(file.Path, text, ns, clientName, groupByTag, filter.IsActive ? filter : null);
     }
 
     private static string? Read(AnalyzerConfigOptions options, string key)

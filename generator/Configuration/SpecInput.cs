@@ -8,4 +8,5 @@ namespace LiveAvatarGen.Generator.Configuration;
 /// <param name="Namespace">The namespace for generated code.</param>
 /// <param name="ClientName">The client class name from <c>OpenApiClientName</c>, or null to derive it from <c>info.title</c>.</param>
 /// <param name="GroupByTag">From <c>OpenApiGroupByTag</c>: one sub-client per tag (true unless set to false), else every method on the client.</param>
-internal sealed record SpecInput(string Path, string? Text, string Namespace, string? ClientName, bool GroupByTag = true);
+/// <param name="Filter">Which operations to generate (<see cref="SpecFilter"/>); null for all.</param>
+internal sealed record SpecInput(string Path, string? Text, string Namespace, string? ClientName, bool GroupByTag = true, SpecFilter? Filter = null);

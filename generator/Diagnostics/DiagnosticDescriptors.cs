@@ -63,6 +63,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KeywordNotEnforced = Create(
         "LAG2003", "Schema keyword not enforced", "{0}: '{1}' is not enforced by the generated type ({2})", DiagnosticSeverity.Info);
 
+    /// <summary>LAG2005: an include/exclude filter entry matches no operation of the spec.</summary>
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "LAG2005", "Filter matches nothing", "{0}: '{1}' matches no operation of the spec", DiagnosticSeverity.Warning);
+
     /// <summary>LAG2004: same-shaped schemas became one generic type.</summary>
     public static readonly DiagnosticDescriptor GenericFamily = Create(
         "LAG2004", "Schemas merged into one generic type", "{0}: the schemas {1} differ only in one type and became {2}", DiagnosticSeverity.Info);
@@ -82,6 +86,7 @@ internal static class DiagnosticDescriptors
         [Skipped.Id] = Skipped,
         [KeywordNotEnforced.Id] = KeywordNotEnforced,
         [GenericFamily.Id] = GenericFamily,
+        [FilterMatchesNothing.Id] = FilterMatchesNothing,
     };
 
     /// <summary>All descriptors, for tests and docs.</summary>

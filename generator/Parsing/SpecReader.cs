@@ -47,6 +47,11 @@ internal static class SpecReader
 
     private static ApiSpec Build(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
+        if (input.Filter is { IsActive: true } filter)
+        {
+            OperationFilter.Apply(document, filter, locator, diagnostics);
+        }
+
         string clientName = input.ClientName is { } configured ? Identifiers.ToPascalCase(configured) : ClientNameFromTitle(document.Info?.Title);
         string ns = NamespaceOf(input.Namespace);
         SchemaMapper schemas = new(ns, ns + "." + clientName, locator, diagnostics, cancellationToken);
@@ -88,7 +93,9 @@ internal static class SpecReader
             securitySchemes,
             mapped,
             namedGroups);
-        return new ApiSpec(client, schemas.Types.ToEquatableArray());
+        // With a filter, the types only the left-out operations used are left out too.
+        IReadOnlyList<TypeModel> types = input.Filter is { IsActive: true } ? OperationFilter.Reachable(schemas.Types, mapped) : schemas.Types;
+        return new ApiSpec(client, types.ToEquatableArray());
     }
 
     /// <summary><c>Live avatar API</c> becomes <c>LiveAvatarClient</c>: a trailing "API" word is dropped before adding "Client".</summary>

@@ -41,7 +41,7 @@ public sealed class MsBuildItemsTests
             .Where(n => n.StartsWith("OpenApi", StringComparison.Ordinal))
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(new[] { "OpenApiClientName", "OpenApiGroupByTag", "OpenApiNamespace" }, visible);
+        Assert.Equal(new[] { "OpenApiClientName", "OpenApiExcludeOperations", "OpenApiExcludePaths", "OpenApiExcludeTags", "OpenApiGroupByTag", "OpenApiIncludeOperations", "OpenApiIncludePaths", "OpenApiIncludeTags", "OpenApiNamespace" }, visible);
     }
 
     [Theory]

@@ -146,7 +146,7 @@ internal static class GeneratorHarness
         }.Select(p => MetadataReference.CreateFromFile(System.IO.Path.Combine(root, p.Item1, p.Item2, "lib", "net8.0", p.Item3 + ".dll")));
     }
 
-    public static GeneratorDriver CreateDriver(CSharpCompilation compilation, IEnumerable<(string Path, string Text)> specs, string? ns = "Test.Api", string? clientName = null, string? groupByTag = null)
+    public static GeneratorDriver CreateDriver(CSharpCompilation compilation, IEnumerable<(string Path, string Text)> specs, string? ns = "Test.Api", string? clientName = null, string? groupByTag = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
         List<AdditionalText> texts = specs.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)).ToList();
         Dictionary<string, Dictionary<string, string>> perFile = new();
@@ -161,6 +161,11 @@ internal static class GeneratorHarness
             if (clientName is not null)
             {
                 values["build_metadata.AdditionalFiles.OpenApiClientName"] = clientName;
+            }
+
+            foreach (KeyValuePair<string, string> item in metadata ?? new Dictionary<string, string>())
+            {
+                values["build_metadata.AdditionalFiles." + item.Key] = item.Value;
             }
 
             if (groupByTag is not null)
@@ -191,10 +196,11 @@ internal static class GeneratorHarness
     /// Null (the default) asserts caching. A test that must not rerun the driver passes the reason, which is the
     /// only way to opt out, so every exception is visible in the test's source.
     /// </param>
-    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null, bool withHttpClientFactory = false, string? skipCachingCheckBecause = null, string? groupByTag = null)
+    /// <param name="metadata">Other item metadata by name (without the build_metadata prefix), such as the filters.</param>
+    public static GenerationResult Generate(string specPath, string specText, TargetProfile profile = TargetProfile.Net10CSharp14, string? ns = "Test.Api", string? clientName = null, bool withHttpClientFactory = false, string? skipCachingCheckBecause = null, string? groupByTag = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
         CSharpCompilation compilation = CreateCompilation(profile, withHttpClientFactory, "namespace Consumer { internal static class Placeholder { } }");
-        GeneratorDriver driver = CreateDriver(compilation, new[] { (specPath, specText) }, ns, clientName, groupByTag);
+        GeneratorDriver driver = CreateDriver(compilation, new[] { (specPath, specText) }, ns, clientName, groupByTag, metadata);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         if (skipCachingCheckBecause is null)
         {
