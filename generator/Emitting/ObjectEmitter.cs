@@ -403,8 +403,12 @@ internal static partial class ObjectEmitter
     private static string ConstLiteral(PropertyModel property)
     {
         string json = property.ConstJson!;
-        return json.StartsWith("\"", System.StringComparison.Ordinal)
-            ? CSharpLiteral.String(System.Text.Json.JsonDocument.Parse(json).RootElement.GetString()!)
-            : json;
+        if (!json.StartsWith("\"", System.StringComparison.Ordinal))
+        {
+            return json;
+        }
+
+        using System.Text.Json.JsonDocument text = System.Text.Json.JsonDocument.Parse(json);
+        return CSharpLiteral.String(text.RootElement.GetString()!);
     }
 }

@@ -1,5 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System.Collections.Generic;
+using System.Linq;
 using LiveAvatarGen.Generator.Model;
 
 namespace LiveAvatarGen.Generator.Emitting;
@@ -40,67 +42,40 @@ internal static class OptionsEmitter
             writer.Line();
         }
 
-        writer.Lines("""
-            /// <inheritdoc />
-            public override string? GetCredential(string schemeName)
-            {
-                return schemeName switch
-                {
-            """);
-        writer.Indent(2);
-        foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
-        {
-            writer.Line(CSharpLiteral.String(scheme.SchemeName) + " => " + scheme.PropertyName + ",");
-        }
-
-        writer.Line("_ => null,");
-        writer.Indent(-2);
-        writer.Lines("""
-                };
-            }
-            """);
+        EmitLookup(writer, "GetCredential", "schemeName", model.SecuritySchemes.Select(s => (s.SchemeName, s.PropertyName)));
         if (model.SecuritySchemes.Count > 0)
         {
-            writer.Lines("""
-
-                /// <inheritdoc />
-                protected override void ApplyCredentialSettings(global::System.Func<string, string?> getSetting)
-                {
-                """);
-            writer.Indent(1);
-            foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
-            {
-                writer.Line($"{scheme.PropertyName} = Setting(getSetting, {CSharpLiteral.String(scheme.PropertyName)}) ?? {scheme.PropertyName};");
-            }
-
-            writer.Indent(-1);
-            writer.Line("}");
+            writer.Line();
+            EmitApplySettings(writer, "ApplyCredentialSettings", model.SecuritySchemes.Select(s => s.PropertyName));
         }
 
         if (model.ServerVariables.Count > 0)
         {
-            EmitServerVariables(writer, model);
+            // The server variables by their spec name, for the transport, and by property name, for configuration.
+            writer.Line();
+            EmitLookup(writer, "GetServerVariable", "name", model.ServerVariables.Select(v => (v.Name, v.PropertyName)));
+            writer.Line();
+            EmitApplySettings(writer, "ApplyServerVariableSettings", model.ServerVariables.Select(v => v.PropertyName));
         }
 
         writer.Close();
         return writer.ToString();
     }
 
-    /// <summary>The server variables by their spec name, for the transport, and by property name, for configuration.</summary>
-    private static void EmitServerVariables(SourceWriter writer, ClientModel model)
+    /// <summary>An override that returns a property's value by the name the spec gives it (a scheme's, a variable's).</summary>
+    private static void EmitLookup(SourceWriter writer, string method, string parameter, IEnumerable<(string SpecName, string PropertyName)> properties)
     {
-        writer.Lines("""
-
+        writer.Lines($$"""
             /// <inheritdoc />
-            public override string? GetServerVariable(string name)
+            public override string? {{method}}(string {{parameter}})
             {
-                return name switch
+                return {{parameter}} switch
                 {
             """);
         writer.Indent(2);
-        foreach (ServerVariableOption variable in model.ServerVariables)
+        foreach ((string specName, string propertyName) in properties)
         {
-            writer.Line(CSharpLiteral.String(variable.Name) + " => " + variable.PropertyName + ",");
+            writer.Line(CSharpLiteral.String(specName) + " => " + propertyName + ",");
         }
 
         writer.Line("_ => null,");
@@ -108,15 +83,21 @@ internal static class OptionsEmitter
         writer.Lines("""
                 };
             }
+            """);
+    }
 
+    /// <summary>An override that reads each property from configuration by its own name, keeping its value when the key is absent.</summary>
+    private static void EmitApplySettings(SourceWriter writer, string method, IEnumerable<string> propertyNames)
+    {
+        writer.Lines($$"""
             /// <inheritdoc />
-            protected override void ApplyServerVariableSettings(global::System.Func<string, string?> getSetting)
+            protected override void {{method}}(global::System.Func<string, string?> getSetting)
             {
             """);
         writer.Indent(1);
-        foreach (ServerVariableOption variable in model.ServerVariables)
+        foreach (string name in propertyNames)
         {
-            writer.Line($"{variable.PropertyName} = Setting(getSetting, {CSharpLiteral.String(variable.PropertyName)}) ?? {variable.PropertyName};");
+            writer.Line($"{name} = Setting(getSetting, {CSharpLiteral.String(name)}) ?? {name};");
         }
 
         writer.Indent(-1);

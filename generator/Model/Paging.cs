@@ -35,9 +35,6 @@ internal enum PagingStyle
 /// <param name="NextProperty">A next link or next cursor member (null or empty at the end), or null.</param>
 /// <param name="HasMoreProperty">A boolean "more to come" member, or null.</param>
 /// <param name="ItemCursorProperty">For cursors taken from the last item: its id property.</param>
-/// <param name="Handler">For next links: the operation's response handler, which reads each linked page.</param>
-/// <param name="SecurityField">For next links: the operation's security requirements.</param>
-/// <param name="ResultType">For next links: the operation's result type, as the handler returns it.</param>
 internal sealed record PagingModel(
     PagingStyle Style,
     string MethodName,
@@ -51,7 +48,4 @@ internal sealed record PagingModel(
     string? TotalProperty,
     string? NextProperty,
     string? HasMoreProperty,
-    string? ItemCursorProperty,
-    string? Handler = null,
-    string? SecurityField = null,
-    TypeRef? ResultType = null);
+    string? ItemCursorProperty);

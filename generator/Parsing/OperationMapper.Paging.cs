@@ -94,7 +94,7 @@ internal sealed partial class OperationMapper
         // A next link and nothing to move: the link itself is the next request (same origin only, checked at run time).
         if (hints.Style is null or "next" && next is not null && cursor is null && pageNumber is null && offset is null)
         {
-            return new PagingModel(PagingStyle.NextLink, Name(), string.Empty, false, 0, null, inEnvelope, itemType, items.Name, total?.Name, next.Name, hasMore?.Name, null, "Handle" + operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length), operation.SecurityField, answer);
+            return new PagingModel(PagingStyle.NextLink, Name(), string.Empty, false, 0, null, inEnvelope, itemType, items.Name, total?.Name, next.Name, hasMore?.Name, null);
         }
 
         return null;

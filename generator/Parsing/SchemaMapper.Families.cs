@@ -87,6 +87,8 @@ internal sealed partial class SchemaMapper
         rewritten.AddRange(families.Select(f => Rewrite(f, replaced)));
         _types.Clear();
         _types.AddRange(rewritten);
+        _typesByFullName.Clear();
+        _indexedTypes = 0;
         foreach (string component in _componentRefs.Keys.ToList())
         {
             _componentRefs[component] = Rewrite(_componentRefs[component], replaced);

@@ -38,6 +38,8 @@ internal sealed partial class SchemaMapper
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
     private readonly Dictionary<string, string> _componentOfType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeModel> _typesByFullName = new(StringComparer.Ordinal);
+    private int _indexedTypes;
     private readonly Queue<Action> _pendingBuilds = new();
 
     public SchemaMapper(string ns, string hintPrefix, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -70,10 +72,19 @@ internal sealed partial class SchemaMapper
     public IReadOnlyList<TypeModel> Types => _types;
 
     /// <summary>The generated type a reference names, or null (built-in types, or not generated).</summary>
+    /// <remarks>
+    /// Paging detection asks this for every GET operation, so it reads an index by full name; types are only
+    /// appended after the families are merged, so the index catches up with the list instead of rescanning it.
+    /// </remarks>
     public TypeModel? Find(TypeRef type)
     {
-        string? name = type.FullName;
-        return name is null ? null : _types.FirstOrDefault(t => "global::" + t.Namespace + "." + t.Name == name);
+        for (; _indexedTypes < _types.Count; _indexedTypes++)
+        {
+            TypeModel model = _types[_indexedTypes];
+            _typesByFullName["global::" + model.Namespace + "." + model.Name] = model;
+        }
+
+        return type.FullName is { } name && _typesByFullName.TryGetValue(name, out TypeModel? found) ? found : null;
     }
 
     /// <summary>Reserves names that are not schemas, such as the client's, before any schema is named.</summary>

@@ -51,7 +51,7 @@ internal static class YamlFlowScalars
             }
             else if (flowDepth > 0 || (position < lineEnd && text[position] is '[' or '{'))
             {
-                position = ScanFlow(text, position, lineEnd, ref flowDepth, ref output, ref copied);
+                ScanFlow(text, position, lineEnd, ref flowDepth, ref output, ref copied);
             }
 
             lineStart = lineEnd + 1;
@@ -103,7 +103,7 @@ internal static class YamlFlowScalars
     }
 
     /// <summary>Walks flow-collection text to the end of the line or of the outermost collection, quoting as it goes.</summary>
-    private static int ScanFlow(string text, int position, int lineEnd, ref int flowDepth, ref StringBuilder? output, ref int copied)
+    private static void ScanFlow(string text, int position, int lineEnd, ref int flowDepth, ref StringBuilder? output, ref int copied)
     {
         while (position < lineEnd)
         {
@@ -122,12 +122,12 @@ internal static class YamlFlowScalars
                     position++;
                     if (flowDepth == 0)
                     {
-                        return position;
+                        return;
                     }
 
                     continue;
                 case '#':
-                    return lineEnd;
+                    return;
                 case '"' or '\'':
                     position = SkipQuoted(text, position, lineEnd);
                     continue;
@@ -143,8 +143,6 @@ internal static class YamlFlowScalars
 
             position = PlainScalar(text, position, lineEnd, ref output, ref copied);
         }
-
-        return position;
     }
 
     /// <summary>Reads one plain scalar in flow context and quotes it when it holds a colon and ends on this line.</summary>

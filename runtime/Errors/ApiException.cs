@@ -21,15 +21,8 @@ public class ApiException : ApiClientException
     /// <param name="retryAfter">The delay from a <c>Retry-After</c> header, if the server sent one.</param>
     /// <param name="innerException">The cause, if any.</param>
     public ApiException(int statusCode, string? responseBody, TimeSpan? retryAfter = null, Exception? innerException = null)
-#if NET8_0_OR_GREATER
-        : base(BuildMessage(statusCode, responseBody, null), innerException, System.Net.Http.HttpRequestError.Unknown, (HttpStatusCode)statusCode)
-#else
-        : base(BuildMessage(statusCode, responseBody, null), innerException)
-#endif
+        : this(statusCode, responseBody, retryAfter, innerException, documentedBodyError: null)
     {
-        StatusCode = statusCode;
-        ResponseBody = Truncate(responseBody);
-        RetryAfter = retryAfter;
     }
 
     /// <summary>
@@ -46,7 +39,7 @@ public class ApiException : ApiClientException
         RawResponseBody = rawResponseBody;
     }
 
-    private ApiException(int statusCode, string responseBody, TimeSpan? retryAfter, ApiDataException documentedBodyError, Exception innerException)
+    private ApiException(int statusCode, string? responseBody, TimeSpan? retryAfter, Exception? innerException, ApiDataException? documentedBodyError)
 #if NET8_0_OR_GREATER
         : base(BuildMessage(statusCode, responseBody, documentedBodyError), innerException, System.Net.Http.HttpRequestError.Unknown, (HttpStatusCode)statusCode)
 #else
