@@ -217,6 +217,22 @@ internal sealed partial class SchemaMapper
         return count;
     }
 
+    /// <summary>The identity of an inline enum: its kind and its values in order (documentation aside).</summary>
+    private static string EnumKey(IOpenApiSchema schema)
+    {
+        System.Text.StringBuilder key = new(IsIntegerEnum(schema) ? "i" : "s");
+        foreach (System.Text.Json.Nodes.JsonNode? node in schema.Enum!)
+        {
+            // A listed null only makes the use nullable, which each use decides for itself.
+            if (node is not null)
+            {
+                key.Append('\u0001').Append(node.ToJsonString());
+            }
+        }
+
+        return key.ToString();
+    }
+
     private static bool TryNamedShape(IOpenApiSchema schema, out NamedShape shape)
     {
         shape = ShapeOf(schema);
@@ -301,6 +317,14 @@ internal sealed partial class SchemaMapper
             return nullable ? sameUnion.AsNullable() : sameUnion;
         }
 
+        string? enumKey = shape == NamedShape.Enum ? EnumKey(schema) : null;
+        if (enumKey is not null && _enumsByValues.TryGetValue(enumKey, out TypeRef? sameEnum))
+        {
+            // Big specs repeat the same inline list in many places (Stripe: a 300-value merchant category list
+            // 40 times, 2,270 inline enums with 433 distinct lists): one type each, named where first met.
+            return nullable ? sameEnum.AsNullable() : sameEnum;
+        }
+
         if (shape != NamedShape.None)
         {
             string typeName = _typeNames.Claim(shape == NamedShape.Union ? UnionName(schema, nameHint) : nameHint);
@@ -308,6 +332,11 @@ internal sealed partial class SchemaMapper
             if (unionKey is not null)
             {
                 _unionsByVariants[unionKey] = named;
+            }
+
+            if (enumKey is not null)
+            {
+                _enumsByValues[enumKey] = named;
             }
 
             BuildNamed(shape, schema, typeName, pointer, depth + 1);

@@ -1,0 +1,131 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.OpenApi.Reader;
+
+namespace LiveAvatarGen.Generator.Benchmarks;
+
+/// <summary>
+/// Where one cold generation spends its time, per pipeline step (the driver's own step timings), against the bare
+/// Microsoft.OpenApi parse and Roslyn's parse of our output. A diagnostic aid (`-- --stages`), not a benchmark:
+/// the medians of a few runs, on a noisy machine.
+/// </summary>
+internal static class StageProfile
+{
+    public static void Run(string[] specs)
+    {
+        foreach (string spec in specs)
+        {
+            string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", spec));
+            CSharpParseOptions parse = new(LanguageVersion.CSharp14);
+            CSharpCompilation compilation = CSharpCompilation.Create(
+                "Consumer",
+                new[] { CSharpSyntaxTree.ParseText("namespace Consumer { internal static class A { } }", parse) },
+                Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(LiveAvatarGen.Runtime.Http.ApiClientCore).Assembly.Location)),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            const int runs = 5;
+            double[] floor = new double[runs], total = new double[runs], roslyn = new double[runs];
+            var steps = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
+            long bytes = 0;
+            int files = 0;
+            for (int i = 0; i < runs + 1; i++)
+            {
+                Stopwatch watch = Stopwatch.StartNew();
+                OpenApiReaderSettings settings = new();
+                settings.AddYamlReader();
+                _ = Microsoft.OpenApi.OpenApiDocument.Parse(text, spec.EndsWith(".yaml", StringComparison.Ordinal) ? "yaml" : "json", settings);
+                double floorMs = watch.Elapsed.TotalMilliseconds;
+
+                GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                    new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+                    ImmutableArray.Create<AdditionalText>(new Text("/specs/" + Path.GetFileNameWithoutExtension(spec).Replace(".openapi", string.Empty, StringComparison.Ordinal) + ".openapi" + Path.GetExtension(spec), text)),
+                    parse,
+                    optionsProvider: null,
+                    new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+                watch.Restart();
+                driver = driver.RunGenerators(compilation);
+                GeneratorDriverRunResult result = driver.GetRunResult();
+                double totalMs = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                foreach (GeneratedSourceResult source in result.Results[0].GeneratedSources)
+                {
+                    _ = CSharpSyntaxTree.ParseText(source.SourceText, parse).GetRoot();
+                }
+
+                double reparseMs = watch.Elapsed.TotalMilliseconds;
+                if (i == 0)
+                {
+                    bytes = result.Results[0].GeneratedSources.Sum(s => (long)s.SourceText.Length);
+                    files = result.Results[0].GeneratedSources.Length;
+                    if (Environment.GetEnvironmentVariable("DUMP_GENERATED") is { Length: > 0 } dump)
+                    {
+                        string folder = Path.Combine(dump, spec);
+                        Directory.CreateDirectory(folder);
+                        foreach (GeneratedSourceResult source in result.Results[0].GeneratedSources)
+                        {
+                            File.WriteAllText(Path.Combine(folder, source.HintName), source.SourceText.ToString());
+                        }
+                    }
+
+                    continue; // warm-up
+                }
+
+                floor[i - 1] = floorMs;
+                total[i - 1] = totalMs;
+                roslyn[i - 1] = reparseMs;
+                foreach (var pair in result.Results[0].TrackedSteps)
+                {
+                    double sum = pair.Value.Sum(s => s.ElapsedTime.TotalMilliseconds);
+                    if (!steps.TryGetValue(pair.Key, out double[]? values))
+                    {
+                        steps[pair.Key] = values = new double[runs];
+                    }
+
+                    values[i - 1] = sum;
+                }
+            }
+
+            Stopwatch nswagWatch = Stopwatch.StartNew();
+            NSwag.OpenApiDocument document = spec.EndsWith(".yaml", StringComparison.Ordinal)
+                ? global::NSwag.OpenApiYamlDocument.FromYamlAsync(text, CancellationToken.None).GetAwaiter().GetResult()
+                : global::NSwag.OpenApiDocument.FromJsonAsync(text, CancellationToken.None).GetAwaiter().GetResult();
+            string nswag = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(document, new NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings { ClassName = "Client" }).GenerateFile();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: NSwag {nswag.Length / 1024} KB chars in {nswagWatch.Elapsed.TotalMilliseconds:F0} ms (one cold run)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {files} files, {bytes / 1024} KB chars; floor {Median(floor):F1} ms, total {Median(total):F1} ms ({Median(total) / Median(floor):F2}x), a second Roslyn parse of the output alone {Median(roslyn):F1} ms"));
+            foreach (var pair in steps.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    step {pair.Key,-20} {Median(pair.Value),8:F1} ms"));
+            }
+        }
+    }
+
+    private static double Median(double[] values)
+    {
+        double[] sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private sealed class Text : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public Text(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}
