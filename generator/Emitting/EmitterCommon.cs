@@ -32,13 +32,10 @@ internal static class EmitterCommon
     {
         writer.Lines($$"""
             /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-            public {{(hidesInherited ? "new " : string.Empty)}}sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{{typeName}}>
+            public {{(hidesInherited ? "new " : string.Empty)}}sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<{{typeName}}>
             {
-                /// <inheritdoc />
-                public override {{typeName}} Read(ref {{TypeSyntax.Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-                /// <inheritdoc />
-                public override void Write({{TypeSyntax.Writer}} writer, {{typeName}} value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+                /// <summary>Creates the converter.</summary>
+                public JsonConverter() : base(ReadJson, WriteJson) { }
             }
             """);
     }

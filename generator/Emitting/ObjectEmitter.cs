@@ -290,7 +290,10 @@ internal static partial class ObjectEmitter
             writer.Line("}");
         }
 
-        string readExtra = TypeSyntax.Read(model.AdditionalPropertiesType ?? TypeRef.AnyJson, "reader", facts);
+        // Undeclared members are read by one runtime call; typed ones pass the value's reader.
+        string readExtra = model.AdditionalPropertiesType is { } extrasType && extrasType.Kind != TypeKind.Any
+            ? ", " + TypeSyntax.ReadLambda(extrasType, "r1", facts, 1)
+            : string.Empty;
         if (members.Count > 0)
         {
             writer.Line("else");
@@ -298,9 +301,7 @@ internal static partial class ObjectEmitter
 
         writer.Lines($$"""
             {
-                property = reader.GetString()!;
-                reader.Read();
-                (extras ??= new global::System.Collections.Generic.Dictionary<string, {{extrasValue}}>(global::System.StringComparer.Ordinal))[property] = {{readExtra}};
+                {{TypeSyntax.JsonRead}}.Member(ref reader, ref extras, out property{{readExtra}});
             }
             """);
         writer.Indent(-2);
@@ -382,17 +383,11 @@ internal static partial class ObjectEmitter
             }
         }
 
-        TypeRef extras = model.AdditionalPropertiesType ?? TypeRef.AnyJson;
+        string writeExtra = model.AdditionalPropertiesType is { } extras && extras.Kind != TypeKind.Any
+            ? ", " + TypeSyntax.WriteLambda(extras, facts, 1)
+            : string.Empty;
         writer.Lines($$"""
-            if (value.{{model.AdditionalPropertiesName}} is { } extras)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, {{TypeSyntax.Of(extras, facts)}}> pair in extras)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    {{TypeSyntax.Write(extras, "writer", "pair.Value", facts, 1)}}
-                }
-            }
-
+            {{TypeSyntax.JsonWrite}}.Members(writer, value.{{model.AdditionalPropertiesName}}{{writeExtra}});
             writer.WriteEndObject();
             """);
         writer.Indent(-1);

@@ -285,7 +285,7 @@ internal sealed partial class SchemaMapper
         bool isInteger = IsIntegerEnum(schema);
         foreach (System.Text.Json.Nodes.JsonNode? node in schema.Enum!)
         {
-            if (node is null || node.GetValueKind() != (isInteger ? System.Text.Json.JsonValueKind.Number : System.Text.Json.JsonValueKind.String))
+            if (IsNullValue(node) || node!.GetValueKind() != (isInteger ? System.Text.Json.JsonValueKind.Number : System.Text.Json.JsonValueKind.String))
             {
                 continue;
             }

@@ -33,7 +33,7 @@ internal sealed partial class SchemaMapper
         }
 
         return HasNullFlag(schema)
-            || (schema.Enum?.Any(v => v is null) ?? false)
+            || (schema.Enum?.Any(IsNullValue) ?? false)
             || Alternatives(schema).Any(IsNullOnly)
             || AllOfAdmitsNull(schema);
     }
@@ -131,14 +131,14 @@ internal sealed partial class SchemaMapper
     private static bool IsStringEnum(IOpenApiSchema schema)
     {
         return schema.Enum is { Count: > 0 } values
-            && values.All(v => v is null || v.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Null)
+            && values.All(v => IsNullValue(v) || v!.GetValueKind() == System.Text.Json.JsonValueKind.String)
             && values.Any(v => v is not null && v.GetValueKind() == System.Text.Json.JsonValueKind.String);
     }
 
     private static bool IsIntegerEnum(IOpenApiSchema schema)
     {
         return schema.Enum is { Count: > 0 } values
-            && values.All(v => v is null || (v.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            && values.All(v => IsNullValue(v) || (v!.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)))
             && values.Any(v => v is not null);
     }
 
@@ -217,6 +217,15 @@ internal sealed partial class SchemaMapper
         return count;
     }
 
+    /// <summary>
+    /// A listed null: C# null, a JSON null, or the sentinel string Microsoft.OpenApi puts in an enum list for a
+    /// null (without this check the sentinel became an enum member named after it).
+    /// </summary>
+    internal static bool IsNullValue(System.Text.Json.Nodes.JsonNode? node)
+    {
+        return node is null || JsonNullSentinel.IsJsonNullSentinel(node) || node.GetValueKind() == System.Text.Json.JsonValueKind.Null;
+    }
+
     /// <summary>The identity of an inline enum: its kind and its values in order (documentation aside).</summary>
     private static string EnumKey(IOpenApiSchema schema)
     {
@@ -224,9 +233,9 @@ internal sealed partial class SchemaMapper
         foreach (System.Text.Json.Nodes.JsonNode? node in schema.Enum!)
         {
             // A listed null only makes the use nullable, which each use decides for itself.
-            if (node is not null)
+            if (!IsNullValue(node))
             {
-                key.Append('\u0001').Append(node.ToJsonString());
+                key.Append('\u0001').Append(node!.ToJsonString());
             }
         }
 
@@ -271,7 +280,7 @@ internal sealed partial class SchemaMapper
     private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? shortName = null)
     {
         ReportUnmodelledKeywords(pointer);
-        bool nullable = HasNullFlag(schema) || (schema.Enum?.Any(v => v is null) ?? false);
+        bool nullable = HasNullFlag(schema) || (schema.Enum?.Any(IsNullValue) ?? false);
         List<IOpenApiSchema> alternatives = Alternatives(schema);
         if (alternatives.Count > 0)
         {

@@ -247,6 +247,26 @@ public static class JsonRead
         return JsonElement.ParseValue(ref reader);
     }
 
+    /// <summary>
+    /// Reads a member the type does not declare into <paramref name="members"/>, created on first use. The reader is
+    /// at the property name; <paramref name="property"/> is set before the value is read, so an error in the value
+    /// is reported at this member. One call instead of the same lines in every generated type.
+    /// </summary>
+    public static void Member(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? members, out string property)
+    {
+        property = reader.GetString()!;
+        reader.Read();
+        (members ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[property] = JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>Reads an undeclared member whose values have a type (a schema's <c>additionalProperties</c> type).</summary>
+    public static void Member<T>(ref Utf8JsonReader reader, ref Dictionary<string, T>? members, out string property, JsonReadFunc<T> readValue)
+    {
+        property = reader.GetString()!;
+        reader.Read();
+        (members ??= new Dictionary<string, T>(StringComparer.Ordinal))[property] = readValue(ref reader);
+    }
+
     /// <summary>Reads an array, item by item, adding the index to the path of any error.</summary>
     public static List<T> List<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem)
     {

@@ -34,4 +34,37 @@ public static class JsonWrite
 
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// Writes an object's undeclared members kept in <c>AdditionalProperties</c>, inside the object being written;
+    /// nothing when there are none. One call instead of a loop in every generated type.
+    /// </summary>
+    public static void Members(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, JsonElement>>? members)
+    {
+        if (members is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, JsonElement> pair in members)
+        {
+            writer.WritePropertyName(pair.Key);
+            pair.Value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Writes typed undeclared members (a schema's <c>additionalProperties</c> type), inside the object being written.</summary>
+    public static void Members<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>>? members, JsonWriteAction<T> writeValue)
+    {
+        if (members is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, T> pair in members)
+        {
+            writer.WritePropertyName(pair.Key);
+            writeValue(writer, pair.Value);
+        }
+    }
 }

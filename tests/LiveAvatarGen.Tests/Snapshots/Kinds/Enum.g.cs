@@ -85,12 +85,9 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PetKind value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetKind>
+    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<PetKind>
     {
-        /// <inheritdoc />
-        public override PetKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter() : base(ReadJson, WriteJson) { }
     }
 }

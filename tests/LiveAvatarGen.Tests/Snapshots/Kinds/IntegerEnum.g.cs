@@ -61,12 +61,9 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PetStatus value) => writer.WriteNumberValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetStatus>
+    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<PetStatus>
     {
-        /// <inheritdoc />
-        public override PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter() : base(ReadJson, WriteJson) { }
     }
 }

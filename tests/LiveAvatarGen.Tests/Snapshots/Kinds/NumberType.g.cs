@@ -70,12 +70,9 @@ public readonly partial struct Weight : global::System.IEquatable<Weight>, globa
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Weight value) => writer.WriteNumberValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Weight>
+    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Weight>
     {
-        /// <inheritdoc />
-        public override Weight Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Weight value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter() : base(ReadJson, WriteJson) { }
     }
 }

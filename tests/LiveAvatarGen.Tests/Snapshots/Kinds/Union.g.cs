@@ -112,12 +112,9 @@ public sealed partial class AnyParty
     }
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<AnyParty>
+    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<AnyParty>
     {
-        /// <inheritdoc />
-        public override AnyParty Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AnyParty value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter() : base(ReadJson, WriteJson) { }
     }
 }

@@ -73,12 +73,9 @@ public readonly partial struct PetName : global::System.IEquatable<PetName>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PetName value) => writer.WriteStringValue(value.Value);
 
     /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetName>
+    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<PetName>
     {
-        /// <inheritdoc />
-        public override PetName Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetName value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+        /// <summary>Creates the converter.</summary>
+        public JsonConverter() : base(ReadJson, WriteJson) { }
     }
 }

@@ -94,9 +94,7 @@ public sealed partial class PaginatedResponse<T>
                 }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
+                    global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
                 }
             }
         }
@@ -154,15 +152,7 @@ public sealed partial class PaginatedResponse<T>
         }
         writer.WritePropertyName("results"u8);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.List<T>(writer, value.Results, writeSlot);
-        if (value.AdditionalProperties is { } extras)
-        {
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair in extras)
-            {
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
-
+        global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 

@@ -1,0 +1,46 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Linq;
+using LiveAvatarGen.Generator.Model;
+using Xunit;
+using static LiveAvatarGen.Tests.Parsing.ParserHarness;
+
+namespace LiveAvatarGen.Tests.Parsing;
+
+/// <summary>Repeated inline shapes map to one type, so a big spec does not emit the same list dozens of times.</summary>
+public sealed class SharedShapeParsingTests
+{
+    [Fact]
+    public void InlineEnumsWithTheSameValuesShareTheTypeNamedWhereFirstMet()
+    {
+        ApiSpec spec = ReadClean(Schemas("""
+            Card:
+              type: object
+              properties:
+                allowed: { type: array, items: { type: string, enum: [ac_refrigeration, airlines, bakeries] } }
+                blocked: { type: array, items: { type: string, enum: [ac_refrigeration, airlines, bakeries] } }
+                maybe: { type: [string, "null"], enum: [ac_refrigeration, airlines, bakeries, null] }
+                other: { type: string, enum: [airlines, ac_refrigeration, bakeries] }
+                level: { type: integer, enum: [1, 2, 3] }
+                rank: { type: string, enum: ["1", "2", "3"] }
+            """));
+
+        ObjectModel card = spec.Type<ObjectModel>("Card");
+        TypeRef allowed = card.Property("allowed").Type.Element!;
+        Assert.Equal(allowed, card.Property("blocked").Type.Element);
+
+        // A listed null makes only that use nullable: the type is the same.
+        Assert.Equal(allowed.AsNullable(), card.Property("maybe").Type);
+
+        // Another order, or numbers where there were strings, is another type.
+        Assert.NotEqual(allowed.FullName, card.Property("other").Type.AsNonNullable().FullName);
+        Assert.NotEqual(card.Property("level").Type.AsNonNullable().FullName, card.Property("rank").Type.AsNonNullable().FullName);
+
+        EnumModel shared = spec.Types.OfType<EnumModel>().Single(e => allowed.FullName!.EndsWith("." + e.Name, System.StringComparison.Ordinal));
+        Assert.Equal(new[] { "ac_refrigeration", "airlines", "bakeries" }, shared.Members.Select(m => m.Value));
+        Assert.Equal(4, spec.Types.OfType<EnumModel>().Count());
+
+        // The null Microsoft.OpenApi keeps in the list as a sentinel string is no member.
+        Assert.All(spec.Types.OfType<EnumModel>(), e => Assert.DoesNotContain(e.Members, m => m.Value.Contains("sentinel", System.StringComparison.Ordinal)));
+    }
+}
