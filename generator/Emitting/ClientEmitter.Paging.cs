@@ -26,18 +26,27 @@ internal static partial class ClientEmitter
         string returnType = "global::System.Collections.Generic.IAsyncEnumerable<" + item + ">";
         string signature = string.Join(", ", own.Select(p => p.Declaration).Append("[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default"));
         writer.Line();
-        writer.Lines($$"""
-            /// <summary>
-            /// Every item of <see cref="{{operation.MethodName}}"/>, page after page ({{Describe(paging)}}): the next page is
-            /// fetched when the items of the previous one are consumed, and enumeration ends where the answer says.
-            /// </summary>
-            """);
-        foreach (Parameter parameter in own)
+        if (!inInterface)
         {
-            writer.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " ") + "</param>");
+            // The interface carries the documentation; the implementation inherits it.
+            writer.Line("/// <inheritdoc />");
+        }
+        else
+        {
+            writer.Lines($$"""
+                /// <summary>
+                /// Every item of <see cref="{{operation.MethodName}}"/>, page after page ({{Describe(paging)}}): the next page is
+                /// fetched when the items of the previous one are consumed, and enumeration ends where the answer says.
+                /// </summary>
+                """);
+            foreach (Parameter parameter in own)
+            {
+                writer.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " ") + "</param>");
+            }
+
+            writer.Line("/// <param name=\"cancellationToken\">Cancels the enumeration, between pages and during a page's request.</param>");
         }
 
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the enumeration, between pages and during a page's request.</param>");
         if (inInterface)
         {
             writer.Line(returnType + " " + paging.MethodName + "(" + signature.Replace("[global::System.Runtime.CompilerServices.EnumeratorCancellation] ", string.Empty) + ");");

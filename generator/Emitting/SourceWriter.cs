@@ -34,9 +34,31 @@ internal sealed class SourceWriter
     /// </summary>
     public void Lines(string text)
     {
-        foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
+        // Appended slice by slice: templates are most of the output, and splitting each into strings first was
+        // a measurable share of emitting a big spec.
+        int start = 0;
+        while (true)
         {
-            Line(line);
+            int end = text.IndexOf('\n', start);
+            int stop = end < 0 ? text.Length : end;
+            int length = stop > start && text[stop - 1] == '\r' ? stop - start - 1 : stop - start;
+            if (length > 0)
+            {
+                for (int i = 0; i < _indent; i++)
+                {
+                    _builder.Append(IndentUnit);
+                }
+
+                _builder.Append(text, start, length);
+            }
+
+            _builder.Append('\n');
+            if (end < 0)
+            {
+                return;
+            }
+
+            start = end + 1;
         }
     }
 

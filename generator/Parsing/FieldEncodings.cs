@@ -25,7 +25,11 @@ internal static class FieldEncodings
         for (int i = 0; i < encoded.Length; i++)
         {
             BodyFieldModel field = fields[i];
-            encoded[i] = encodings.TryGetValue(field.JsonName, out OpenApiEncoding? encoding) && encoding is not null ? Encode(field, encoding, writesExplode(field.JsonName)) : field;
+            // With a style, whether explode was written changes nothing; asking costs an index of the whole text
+            // (Stripe: a sixth of the generator's run), so it is asked only without one.
+            encoded[i] = encodings.TryGetValue(field.JsonName, out OpenApiEncoding? encoding) && encoding is not null
+                ? Encode(field, encoding, encoding.Style is null && writesExplode(field.JsonName))
+                : field;
         }
 
         return new EquatableArray<BodyFieldModel>(encoded);

@@ -49,8 +49,10 @@ public sealed class InheritanceEmitterTests
 
         Assert.Equal("Car", car.Method("ReadJson").ReturnType.Display());
         Assert.Equal(new[] { "Utf8JsonWriter", "Car" }, car.Method("WriteJson").Parameters.Select(p => p.Type.Display()));
-        Assert.Equal("JsonConverter<Car>", car.GetTypeMembers("JsonConverter").Single().BaseType!.Display());
-        Assert.Equal("JsonConverter<Vehicle>", EmitterHarness.All.Type("Vehicle").GetTypeMembers("JsonConverter").Single().BaseType!.Display());
+        // Each converter forwards through the runtime's one converter class, closed over its own type.
+        Assert.Equal("DelegatingJsonConverter<Car>", car.GetTypeMembers("JsonConverter").Single().BaseType!.Display());
+        Assert.Equal("JsonConverter<Car>", car.GetTypeMembers("JsonConverter").Single().BaseType!.BaseType!.Display());
+        Assert.Equal("DelegatingJsonConverter<Vehicle>", EmitterHarness.All.Type("Vehicle").GetTypeMembers("JsonConverter").Single().BaseType!.Display());
     }
 
     [Fact]

@@ -54,7 +54,8 @@ public sealed class ObjectEmitterTests
         Assert.Equal("Pet", pet.Method("ReadJson").ReturnType.Display());
         Assert.True(pet.Method("ReadJson").IsStatic);
         Assert.Equal(new[] { "Utf8JsonWriter", "Pet" }, pet.Method("WriteJson").Parameters.Select(p => p.Type.Display()));
-        Assert.Equal("JsonConverter<Pet>", pet.GetTypeMembers("JsonConverter").Single().BaseType!.Display());
+        Assert.Equal("DelegatingJsonConverter<Pet>", pet.GetTypeMembers("JsonConverter").Single().BaseType!.Display());
+        Assert.Equal("JsonConverter<Pet>", pet.GetTypeMembers("JsonConverter").Single().BaseType!.BaseType!.Display());
     }
 }
 

@@ -19,10 +19,7 @@ public partial interface IConstructsClient
     /// POST /pets
     /// Also returns the status code and the response headers (declared ones typed) with the body.
     /// </summary>
-    /// <remarks><c>POST /pets</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="CreatePetAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -30,24 +27,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_CreatePet = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } };
 
-    /// <summary>
-    /// POST /pets
-    /// </summary>
-    /// <remarks><c>POST /pets</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Pet?> CreatePetAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::Constructs.Api.Pet?>(CreateCreatePetRequest(body), s_security_CreatePet, HandleCreatePet, "CreatePet", cancellationToken);
 
-    /// <summary>
-    /// POST /pets
-    /// Also returns the status code and the response headers (declared ones typed) with the body.
-    /// </summary>
-    /// <remarks><c>POST /pets</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>>(CreateCreatePetRequest(body), s_security_CreatePet, HandleCreatePetWithResponse, "CreatePet", cancellationToken);
 

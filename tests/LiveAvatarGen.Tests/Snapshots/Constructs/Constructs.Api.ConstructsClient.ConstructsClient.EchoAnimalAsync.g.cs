@@ -19,10 +19,7 @@ public partial interface IConstructsClient
     /// POST /animals
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>POST /animals</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="EchoAnimalAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>> EchoAnimalWithResponseAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -30,24 +27,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_EchoAnimal = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// POST /animals
-    /// </summary>
-    /// <remarks><c>POST /animals</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.AnyAnimal> EchoAnimalAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::Constructs.Api.AnyAnimal>(CreateEchoAnimalRequest(body), s_security_EchoAnimal, HandleEchoAnimal, "EchoAnimal", cancellationToken);
 
-    /// <summary>
-    /// POST /animals
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>POST /animals</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>> EchoAnimalWithResponseAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>>(CreateEchoAnimalRequest(body), s_security_EchoAnimal, HandleEchoAnimalWithResponse, "EchoAnimal", cancellationToken);
 

@@ -19,10 +19,7 @@ public partial interface IConstructsClient
     /// POST /shapes
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>POST /shapes</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="EchoShapeAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>> EchoShapeWithResponseAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -30,24 +27,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_EchoShape = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// POST /shapes
-    /// </summary>
-    /// <remarks><c>POST /shapes</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Shape> EchoShapeAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::Constructs.Api.Shape>(CreateEchoShapeRequest(body), s_security_EchoShape, HandleEchoShape, "EchoShape", cancellationToken);
 
-    /// <summary>
-    /// POST /shapes
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>POST /shapes</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>> EchoShapeWithResponseAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>>(CreateEchoShapeRequest(body), s_security_EchoShape, HandleEchoShapeWithResponse, "EchoShape", cancellationToken);
 

@@ -18,9 +18,7 @@ public partial interface IConstructsClient
     /// GET /events
     /// Returns when the response headers arrive, with the status code and headers; enumerate the result to read the items, and dispose it if you stop early.
     /// </summary>
-    /// <remarks><c>GET /events</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="EventsAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> EventsWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -28,22 +26,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Events = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// GET /events
-    /// </summary>
-    /// <remarks><c>GET /events</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> EventsAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.StreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), s_security_Events, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
 
-    /// <summary>
-    /// GET /events
-    /// Returns when the response headers arrive, with the status code and headers; enumerate the result to read the items, and dispose it if you stop early.
-    /// </summary>
-    /// <remarks><c>GET /events</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> EventsWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.OpenStreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), s_security_Events, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
 

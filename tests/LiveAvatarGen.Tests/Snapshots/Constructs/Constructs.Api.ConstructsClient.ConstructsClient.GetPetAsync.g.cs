@@ -19,10 +19,7 @@ public partial interface IConstructsClient
     /// GET /pets/{id}
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>GET /pets/{id}</c></remarks>
-    /// <param name="id">id</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="GetPetAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>> GetPetWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -30,24 +27,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetPet = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_QueryKey } };
 
-    /// <summary>
-    /// GET /pets/{id}
-    /// </summary>
-    /// <remarks><c>GET /pets/{id}</c></remarks>
-    /// <param name="id">id</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Pet> GetPetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::Constructs.Api.Pet>(CreateGetPetRequest(id), s_security_GetPet, HandleGetPet, "GetPet", cancellationToken);
 
-    /// <summary>
-    /// GET /pets/{id}
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>GET /pets/{id}</c></remarks>
-    /// <param name="id">id</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>> GetPetWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>>(CreateGetPetRequest(id), s_security_GetPet, HandleGetPetWithResponse, "GetPet", cancellationToken);
 

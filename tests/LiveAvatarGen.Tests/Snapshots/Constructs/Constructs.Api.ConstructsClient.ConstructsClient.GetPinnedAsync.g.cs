@@ -18,9 +18,7 @@ public partial interface IConstructsClient
     /// GET /pinned
     /// Also returns the status code and the response headers.
     /// </summary>
-    /// <remarks><c>GET /pinned</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="GetPinnedAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -29,22 +27,11 @@ public sealed partial class ConstructsClient
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetPinned = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetPinned = new("http://{host}:{port}/op", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
 
-    /// <summary>
-    /// GET /pinned
-    /// </summary>
-    /// <remarks><c>GET /pinned</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<bool>(CreateGetPinnedRequest(), s_security_GetPinned, HandleGetPinned, "GetPinned", cancellationToken);
 
-    /// <summary>
-    /// GET /pinned
-    /// Also returns the status code and the response headers.
-    /// </summary>
-    /// <remarks><c>GET /pinned</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), s_security_GetPinned, HandleGetPinnedWithResponse, "GetPinned", cancellationToken);
 

@@ -18,9 +18,7 @@ public partial interface IConstructsClient
     /// GET /regional
     /// Also returns the status code and the response headers.
     /// </summary>
-    /// <remarks><c>GET /regional</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="GetRegionalAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRegionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -29,22 +27,11 @@ public sealed partial class ConstructsClient
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRegional = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRegional = new("http://{host}:{port}/path", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
 
-    /// <summary>
-    /// GET /regional
-    /// </summary>
-    /// <remarks><c>GET /regional</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRegionalAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<bool>(CreateGetRegionalRequest(), s_security_GetRegional, HandleGetRegional, "GetRegional", cancellationToken);
 
-    /// <summary>
-    /// GET /regional
-    /// Also returns the status code and the response headers.
-    /// </summary>
-    /// <remarks><c>GET /regional</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRegionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRegionalRequest(), s_security_GetRegional, HandleGetRegionalWithResponse, "GetRegional", cancellationToken);
 

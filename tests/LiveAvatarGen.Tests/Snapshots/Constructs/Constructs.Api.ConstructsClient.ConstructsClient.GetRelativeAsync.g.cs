@@ -18,9 +18,7 @@ public partial interface IConstructsClient
     /// GET /relative
     /// Also returns the status code and the response headers.
     /// </summary>
-    /// <remarks><c>GET /relative</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="GetRelativeAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -29,22 +27,11 @@ public sealed partial class ConstructsClient
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRelative = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRelative = new("/v2");
 
-    /// <summary>
-    /// GET /relative
-    /// </summary>
-    /// <remarks><c>GET /relative</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<bool>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelative, "GetRelative", cancellationToken);
 
-    /// <summary>
-    /// GET /relative
-    /// Also returns the status code and the response headers.
-    /// </summary>
-    /// <remarks><c>GET /relative</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelativeWithResponse, "GetRelative", cancellationToken);
 

@@ -18,9 +18,7 @@ public partial interface IConstructsClient
     /// GET /tree
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>GET /tree</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="GetTreeAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>> GetTreeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -28,22 +26,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetTree = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// GET /tree
-    /// </summary>
-    /// <remarks><c>GET /tree</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::Constructs.Api.Tree>(CreateGetTreeRequest(), s_security_GetTree, HandleGetTree, "GetTree", cancellationToken);
 
-    /// <summary>
-    /// GET /tree
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>GET /tree</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>> GetTreeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>>(CreateGetTreeRequest(), s_security_GetTree, HandleGetTreeWithResponse, "GetTree", cancellationToken);
 

@@ -31,22 +31,7 @@ public partial interface IConstructsClient
     /// GET /headers
     /// Also returns the status code and the response headers.
     /// </summary>
-    /// <remarks><c>GET /headers</c></remarks>
-    /// <param name="xRequestId">X-Request-Id</param>
-    /// <param name="contentRange">Content-Range</param>
-    /// <param name="contentLanguage">Content-Language</param>
-    /// <param name="contentDisposition">Content-Disposition</param>
-    /// <param name="contentEncoding">Content-Encoding</param>
-    /// <param name="contentLocation">Content-Location</param>
-    /// <param name="contentMD5">Content-MD5</param>
-    /// <param name="expires">Expires</param>
-    /// <param name="lastModified">Last-Modified</param>
-    /// <param name="allow">Allow</param>
-    /// <param name="authorization">Authorization</param>
-    /// <param name="proxyAuthorization">Proxy-Authorization</param>
-    /// <param name="cookie">Cookie</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="GetWithHeadersAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetWithHeadersWithResponseAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -54,48 +39,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetWithHeaders = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } };
 
-    /// <summary>
-    /// GET /headers
-    /// </summary>
-    /// <remarks><c>GET /headers</c></remarks>
-    /// <param name="xRequestId">X-Request-Id</param>
-    /// <param name="contentRange">Content-Range</param>
-    /// <param name="contentLanguage">Content-Language</param>
-    /// <param name="contentDisposition">Content-Disposition</param>
-    /// <param name="contentEncoding">Content-Encoding</param>
-    /// <param name="contentLocation">Content-Location</param>
-    /// <param name="contentMD5">Content-MD5</param>
-    /// <param name="expires">Expires</param>
-    /// <param name="lastModified">Last-Modified</param>
-    /// <param name="allow">Allow</param>
-    /// <param name="authorization">Authorization</param>
-    /// <param name="proxyAuthorization">Proxy-Authorization</param>
-    /// <param name="cookie">Cookie</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetWithHeadersAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<bool>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_GetWithHeaders, HandleGetWithHeaders, "GetWithHeaders", cancellationToken);
 
-    /// <summary>
-    /// GET /headers
-    /// Also returns the status code and the response headers.
-    /// </summary>
-    /// <remarks><c>GET /headers</c></remarks>
-    /// <param name="xRequestId">X-Request-Id</param>
-    /// <param name="contentRange">Content-Range</param>
-    /// <param name="contentLanguage">Content-Language</param>
-    /// <param name="contentDisposition">Content-Disposition</param>
-    /// <param name="contentEncoding">Content-Encoding</param>
-    /// <param name="contentLocation">Content-Location</param>
-    /// <param name="contentMD5">Content-MD5</param>
-    /// <param name="expires">Expires</param>
-    /// <param name="lastModified">Last-Modified</param>
-    /// <param name="allow">Allow</param>
-    /// <param name="authorization">Authorization</param>
-    /// <param name="proxyAuthorization">Proxy-Authorization</param>
-    /// <param name="cookie">Cookie</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetWithHeadersWithResponseAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_GetWithHeaders, HandleGetWithHeadersWithResponse, "GetWithHeaders", cancellationToken);
 

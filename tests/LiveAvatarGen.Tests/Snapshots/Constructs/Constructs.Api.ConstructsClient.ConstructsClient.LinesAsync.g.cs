@@ -18,9 +18,7 @@ public partial interface IConstructsClient
     /// GET /lines
     /// Returns when the response headers arrive, with the status code and headers (declared ones typed); enumerate the result to read the items, and dispose it if you stop early.
     /// </summary>
-    /// <remarks><c>GET /lines</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="LinesAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -28,22 +26,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Lines = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] {  } };
 
-    /// <summary>
-    /// GET /lines
-    /// </summary>
-    /// <remarks><c>GET /lines</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> LinesAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.StreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken);
 
-    /// <summary>
-    /// GET /lines
-    /// Returns when the response headers arrive, with the status code and headers (declared ones typed); enumerate the result to read the items, and dispose it if you stop early.
-    /// </summary>
-    /// <remarks><c>GET /lines</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => HandleLinesWithResponse(_core.OpenStreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken));
 

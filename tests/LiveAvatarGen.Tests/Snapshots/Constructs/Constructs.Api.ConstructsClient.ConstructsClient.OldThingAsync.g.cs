@@ -19,9 +19,7 @@ public partial interface IConstructsClient
     /// GET /old
     /// Also returns the status code and the response headers.
     /// </summary>
-    /// <remarks><c>GET /old</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="OldThingAsync"/>
     [global::System.Obsolete("Deprecated in the API spec.")]
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -30,23 +28,12 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_OldThing = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// GET /old
-    /// </summary>
-    /// <remarks><c>GET /old</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task OldThingAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<bool>(CreateOldThingRequest(), s_security_OldThing, HandleOldThing, "OldThing", cancellationToken);
 
-    /// <summary>
-    /// GET /old
-    /// Also returns the status code and the response headers.
-    /// </summary>
-    /// <remarks><c>GET /old</c></remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateOldThingRequest(), s_security_OldThing, HandleOldThingWithResponse, "OldThing", cancellationToken);

@@ -19,10 +19,7 @@ public partial interface IConstructsClient
     /// PUT /blob
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>PUT /blob</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="PutBlobAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>> PutBlobWithResponseAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -30,24 +27,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_PutBlob = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// PUT /blob
-    /// </summary>
-    /// <remarks><c>PUT /blob</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::System.IO.Stream> PutBlobAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::System.IO.Stream>(CreatePutBlobRequest(body), s_security_PutBlob, HandlePutBlob, "PutBlob", cancellationToken);
 
-    /// <summary>
-    /// PUT /blob
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>PUT /blob</c></remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>> PutBlobWithResponseAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>>(CreatePutBlobRequest(body), s_security_PutBlob, HandlePutBlobWithResponse, "PutBlob", cancellationToken);
 

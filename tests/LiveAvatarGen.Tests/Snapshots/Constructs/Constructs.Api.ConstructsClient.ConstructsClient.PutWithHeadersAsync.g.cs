@@ -32,23 +32,7 @@ public partial interface IConstructsClient
     /// PUT /headers
     /// Also returns the status code and the response headers.
     /// </summary>
-    /// <remarks><c>PUT /headers</c></remarks>
-    /// <param name="xRequestId">X-Request-Id</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="contentRange">Content-Range</param>
-    /// <param name="contentLanguage">Content-Language</param>
-    /// <param name="contentDisposition">Content-Disposition</param>
-    /// <param name="contentEncoding">Content-Encoding</param>
-    /// <param name="contentLocation">Content-Location</param>
-    /// <param name="contentMD5">Content-MD5</param>
-    /// <param name="expires">Expires</param>
-    /// <param name="lastModified">Last-Modified</param>
-    /// <param name="allow">Allow</param>
-    /// <param name="authorization">Authorization</param>
-    /// <param name="proxyAuthorization">Proxy-Authorization</param>
-    /// <param name="cookie">Cookie</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="PutWithHeadersAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> PutWithHeadersWithResponseAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -56,50 +40,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_PutWithHeaders = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } };
 
-    /// <summary>
-    /// PUT /headers
-    /// </summary>
-    /// <remarks><c>PUT /headers</c></remarks>
-    /// <param name="xRequestId">X-Request-Id</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="contentRange">Content-Range</param>
-    /// <param name="contentLanguage">Content-Language</param>
-    /// <param name="contentDisposition">Content-Disposition</param>
-    /// <param name="contentEncoding">Content-Encoding</param>
-    /// <param name="contentLocation">Content-Location</param>
-    /// <param name="contentMD5">Content-MD5</param>
-    /// <param name="expires">Expires</param>
-    /// <param name="lastModified">Last-Modified</param>
-    /// <param name="allow">Allow</param>
-    /// <param name="authorization">Authorization</param>
-    /// <param name="proxyAuthorization">Proxy-Authorization</param>
-    /// <param name="cookie">Cookie</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task PutWithHeadersAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<bool>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_PutWithHeaders, HandlePutWithHeaders, "PutWithHeaders", cancellationToken);
 
-    /// <summary>
-    /// PUT /headers
-    /// Also returns the status code and the response headers.
-    /// </summary>
-    /// <remarks><c>PUT /headers</c></remarks>
-    /// <param name="xRequestId">X-Request-Id</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="contentRange">Content-Range</param>
-    /// <param name="contentLanguage">Content-Language</param>
-    /// <param name="contentDisposition">Content-Disposition</param>
-    /// <param name="contentEncoding">Content-Encoding</param>
-    /// <param name="contentLocation">Content-Location</param>
-    /// <param name="contentMD5">Content-MD5</param>
-    /// <param name="expires">Expires</param>
-    /// <param name="lastModified">Last-Modified</param>
-    /// <param name="allow">Allow</param>
-    /// <param name="authorization">Authorization</param>
-    /// <param name="proxyAuthorization">Proxy-Authorization</param>
-    /// <param name="cookie">Cookie</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> PutWithHeadersWithResponseAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_PutWithHeaders, HandlePutWithHeadersWithResponse, "PutWithHeaders", cancellationToken);
 

@@ -26,17 +26,7 @@ public partial interface IConstructsClient
     /// GET /styles/{label}/{matrix}
     /// Also returns the status code and the response headers.
     /// </summary>
-    /// <remarks><c>GET /styles/{label}/{matrix}</c></remarks>
-    /// <param name="label">label</param>
-    /// <param name="matrix">matrix</param>
-    /// <param name="filter">filter</param>
-    /// <param name="pipes">pipes</param>
-    /// <param name="spaces">spaces</param>
-    /// <param name="ids">ids</param>
-    /// <param name="csv">csv</param>
-    /// <param name="xIds">X-Ids</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="StylesAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -44,38 +34,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Styles = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } };
 
-    /// <summary>
-    /// GET /styles/{label}/{matrix}
-    /// </summary>
-    /// <remarks><c>GET /styles/{label}/{matrix}</c></remarks>
-    /// <param name="label">label</param>
-    /// <param name="matrix">matrix</param>
-    /// <param name="filter">filter</param>
-    /// <param name="pipes">pipes</param>
-    /// <param name="spaces">spaces</param>
-    /// <param name="ids">ids</param>
-    /// <param name="csv">csv</param>
-    /// <param name="xIds">X-Ids</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<bool>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), s_security_Styles, HandleStyles, "Styles", cancellationToken);
 
-    /// <summary>
-    /// GET /styles/{label}/{matrix}
-    /// Also returns the status code and the response headers.
-    /// </summary>
-    /// <remarks><c>GET /styles/{label}/{matrix}</c></remarks>
-    /// <param name="label">label</param>
-    /// <param name="matrix">matrix</param>
-    /// <param name="filter">filter</param>
-    /// <param name="pipes">pipes</param>
-    /// <param name="spaces">spaces</param>
-    /// <param name="ids">ids</param>
-    /// <param name="csv">csv</param>
-    /// <param name="xIds">X-Ids</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), s_security_Styles, HandleStylesWithResponse, "Styles", cancellationToken);
 

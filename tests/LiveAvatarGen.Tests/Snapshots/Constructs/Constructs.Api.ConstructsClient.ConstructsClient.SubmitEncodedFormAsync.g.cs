@@ -27,18 +27,7 @@ public partial interface IConstructsClient
     /// POST /form-encoded
     /// Also returns the status code and the response headers.
     /// </summary>
-    /// <remarks><c>POST /form-encoded</c></remarks>
-    /// <param name="eventTypes">EventTypes</param>
-    /// <param name="csv">Csv</param>
-    /// <param name="spaces">Spaces</param>
-    /// <param name="pipes">Pipes</param>
-    /// <param name="filter">Filter</param>
-    /// <param name="flat">Flat</param>
-    /// <param name="joined">Joined</param>
-    /// <param name="json">Json</param>
-    /// <param name="maybe">Maybe</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="SubmitEncodedFormAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> SubmitEncodedFormWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -46,40 +35,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_SubmitEncodedForm = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// POST /form-encoded
-    /// </summary>
-    /// <remarks><c>POST /form-encoded</c></remarks>
-    /// <param name="eventTypes">EventTypes</param>
-    /// <param name="csv">Csv</param>
-    /// <param name="spaces">Spaces</param>
-    /// <param name="pipes">Pipes</param>
-    /// <param name="filter">Filter</param>
-    /// <param name="flat">Flat</param>
-    /// <param name="joined">Joined</param>
-    /// <param name="json">Json</param>
-    /// <param name="maybe">Maybe</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task SubmitEncodedFormAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<bool>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe), s_security_SubmitEncodedForm, HandleSubmitEncodedForm, "SubmitEncodedForm", cancellationToken);
 
-    /// <summary>
-    /// POST /form-encoded
-    /// Also returns the status code and the response headers.
-    /// </summary>
-    /// <remarks><c>POST /form-encoded</c></remarks>
-    /// <param name="eventTypes">EventTypes</param>
-    /// <param name="csv">Csv</param>
-    /// <param name="spaces">Spaces</param>
-    /// <param name="pipes">Pipes</param>
-    /// <param name="filter">Filter</param>
-    /// <param name="flat">Flat</param>
-    /// <param name="joined">Joined</param>
-    /// <param name="json">Json</param>
-    /// <param name="maybe">Maybe</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> SubmitEncodedFormWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe), s_security_SubmitEncodedForm, HandleSubmitEncodedFormWithResponse, "SubmitEncodedForm", cancellationToken);
 

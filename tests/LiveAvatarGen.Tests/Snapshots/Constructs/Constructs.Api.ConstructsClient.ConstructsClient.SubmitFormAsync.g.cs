@@ -21,12 +21,7 @@ public partial interface IConstructsClient
     /// POST /form
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>POST /form</c></remarks>
-    /// <param name="username">username</param>
-    /// <param name="age">age</param>
-    /// <param name="scopes">scopes</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="SubmitFormAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -34,28 +29,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_SubmitForm = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// POST /form
-    /// </summary>
-    /// <remarks><c>POST /form</c></remarks>
-    /// <param name="username">username</param>
-    /// <param name="age">age</param>
-    /// <param name="scopes">scopes</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<string> SubmitFormAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<string>(CreateSubmitFormRequest(username, age, scopes), s_security_SubmitForm, HandleSubmitForm, "SubmitForm", cancellationToken);
 
-    /// <summary>
-    /// POST /form
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>POST /form</c></remarks>
-    /// <param name="username">username</param>
-    /// <param name="age">age</param>
-    /// <param name="scopes">scopes</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateSubmitFormRequest(username, age, scopes), s_security_SubmitForm, HandleSubmitFormWithResponse, "SubmitForm", cancellationToken);
 

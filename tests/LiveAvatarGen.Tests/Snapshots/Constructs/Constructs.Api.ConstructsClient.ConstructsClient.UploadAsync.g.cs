@@ -21,12 +21,7 @@ public partial interface IConstructsClient
     /// POST /upload
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>POST /upload</c></remarks>
-    /// <param name="file">file</param>
-    /// <param name="description">description</param>
-    /// <param name="meta">meta</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="UploadAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -34,28 +29,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Upload = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// POST /upload
-    /// </summary>
-    /// <remarks><c>POST /upload</c></remarks>
-    /// <param name="file">file</param>
-    /// <param name="description">description</param>
-    /// <param name="meta">meta</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.UploadResponse> UploadAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUpload, "Upload", cancellationToken);
 
-    /// <summary>
-    /// POST /upload
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>POST /upload</c></remarks>
-    /// <param name="file">file</param>
-    /// <param name="description">description</param>
-    /// <param name="meta">meta</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUploadWithResponse, "Upload", cancellationToken);
 

@@ -26,17 +26,7 @@ public partial interface IConstructsClient
     /// POST /files
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>POST /files</c></remarks>
-    /// <param name="files">files</param>
-    /// <param name="optionalFiles">optional_files</param>
-    /// <param name="images">images</param>
-    /// <param name="avatar">avatar</param>
-    /// <param name="tags">tags</param>
-    /// <param name="meta">meta</param>
-    /// <param name="notes">notes</param>
-    /// <param name="where">where</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="UploadFilesAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -44,38 +34,11 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_UploadFiles = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
 
-    /// <summary>
-    /// POST /files
-    /// </summary>
-    /// <remarks><c>POST /files</c></remarks>
-    /// <param name="files">files</param>
-    /// <param name="optionalFiles">optional_files</param>
-    /// <param name="images">images</param>
-    /// <param name="avatar">avatar</param>
-    /// <param name="tags">tags</param>
-    /// <param name="meta">meta</param>
-    /// <param name="notes">notes</param>
-    /// <param name="where">where</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<string> UploadFilesAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), s_security_UploadFiles, HandleUploadFiles, "UploadFiles", cancellationToken);
 
-    /// <summary>
-    /// POST /files
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>POST /files</c></remarks>
-    /// <param name="files">files</param>
-    /// <param name="optionalFiles">optional_files</param>
-    /// <param name="images">images</param>
-    /// <param name="avatar">avatar</param>
-    /// <param name="tags">tags</param>
-    /// <param name="meta">meta</param>
-    /// <param name="notes">notes</param>
-    /// <param name="where">where</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), s_security_UploadFiles, HandleUploadFilesWithResponse, "UploadFiles", cancellationToken);
 

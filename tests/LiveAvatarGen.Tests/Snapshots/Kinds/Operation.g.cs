@@ -22,13 +22,7 @@ public partial interface ITestClient
     /// Calls GET /pets/{id}.
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>GET /pets/{id}</c></remarks>
-    /// <param name="id">id</param>
-    /// <param name="xTrace">X-Trace</param>
-    /// <param name="fields">fields</param>
-    /// <param name="session">session</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="GetPetAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -36,30 +30,11 @@ public sealed partial class TestClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetPet = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Key } };
 
-    /// <summary>
-    /// Calls GET /pets/{id}.
-    /// </summary>
-    /// <remarks><c>GET /pets/{id}</c></remarks>
-    /// <param name="id">id</param>
-    /// <param name="xTrace">X-Trace</param>
-    /// <param name="fields">fields</param>
-    /// <param name="session">session</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Test.Api.Pet> GetPetAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::Test.Api.Pet>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPet, "GetPet", cancellationToken);
 
-    /// <summary>
-    /// Calls GET /pets/{id}.
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>GET /pets/{id}</c></remarks>
-    /// <param name="id">id</param>
-    /// <param name="xTrace">X-Trace</param>
-    /// <param name="fields">fields</param>
-    /// <param name="session">session</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPetWithResponse, "GetPet", cancellationToken);
 

@@ -23,12 +23,7 @@ public partial interface ILiveAvatarAvatarClient
     /// Get avatars list for auth user
     /// Also returns the status code and the response headers with the body.
     /// </summary>
-    /// <remarks><c>GET /v1/avatars</c></remarks>
-    /// <param name="page">page</param>
-    /// <param name="pageSize">page_size</param>
-    /// <param name="laSession">la_session</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc cref="ListUserAvatarsAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>> ListUserAvatarsWithResponseAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -45,30 +40,11 @@ public sealed partial class LiveAvatarAvatarClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_ListUserAvatars = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { LiveAvatarClient.s_scheme_APIKeyHeader } };
 
-    /// <summary>
-    /// List User Avatars
-    /// Get avatars list for auth user
-    /// </summary>
-    /// <remarks><c>GET /v1/avatars</c></remarks>
-    /// <param name="page">page</param>
-    /// <param name="pageSize">page_size</param>
-    /// <param name="laSession">la_session</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>> ListUserAvatarsAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), s_security_ListUserAvatars, HandleListUserAvatars, "ListUserAvatars", cancellationToken);
 
-    /// <summary>
-    /// List User Avatars
-    /// Get avatars list for auth user
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
-    /// <remarks><c>GET /v1/avatars</c></remarks>
-    /// <param name="page">page</param>
-    /// <param name="pageSize">page_size</param>
-    /// <param name="laSession">la_session</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>> ListUserAvatarsWithResponseAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), s_security_ListUserAvatars, HandleListUserAvatarsWithResponse, "ListUserAvatars", cancellationToken);
 
@@ -114,13 +90,7 @@ public sealed partial class LiveAvatarAvatarClient
         return new(response.StatusCode, response.Headers, value);
     }
 
-    /// <summary>
-    /// Every item of <see cref="ListUserAvatarsAsync"/>, page after page (by page number): the next page is
-    /// fetched when the items of the previous one are consumed, and enumeration ends where the answer says.
-    /// </summary>
-    /// <param name="pageSize">page_size</param>
-    /// <param name="laSession">la_session</param>
-    /// <param name="cancellationToken">Cancels the enumeration, between pages and during a page's request.</param>
+    /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<global::LiveAvatar.Api.AvatarSchema> ListUserAvatarsAllAsync(global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         long _position = 1;
