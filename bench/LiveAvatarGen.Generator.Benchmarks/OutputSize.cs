@@ -1,0 +1,119 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.OpenApi.Reader;
+
+namespace LiveAvatarGen.Generator.Benchmarks;
+
+/// <summary>
+/// What each generator hands the compiler for the same spec, and what the compiler makes of it: characters of C#,
+/// characters per operation, a Release compile (parse, bind, emit) timed once after a warm-up compile of a small
+/// spec, and the dll's size. `-- --sizes [spec ...]`. Compile times are single cold runs on a shared machine: read
+/// them as ratios within a row.
+/// </summary>
+internal static class OutputSize
+{
+    public static void Run(string[] specs)
+    {
+        Console.WriteLine("| Spec | Operations | Ours: C# chars | per operation | NSwag: C# chars | per operation | Ours: compile | NSwag: compile | Ours: dll | NSwag: dll |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        bool warmed = false;
+        foreach (string spec in specs)
+        {
+            string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", spec));
+            int operations = CountOperations(spec, text);
+            IReadOnlyList<SourceText> ours = Generate(spec, text);
+            string nswag = NSwagSource(spec, text);
+            if (!warmed)
+            {
+                // JIT Roslyn once, so the first row is not charged for it.
+                Compile(ours, withNewtonsoft: false);
+                Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true);
+                warmed = true;
+            }
+
+            long ourChars = ours.Sum(s => (long)s.Length);
+            (double ourSeconds, long ourDll, int ourErrors) = Compile(ours, withNewtonsoft: false);
+            (double nswagSeconds, long nswagDll, int nswagErrors) = Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {spec} | {operations} | {ourChars:N0} | {ourChars / Math.Max(1, operations):N0} | {nswag.Length:N0} | {nswag.Length / Math.Max(1, operations):N0} | {ourSeconds:F1} s{Errors(ourErrors)} | {nswagSeconds:F1} s{Errors(nswagErrors)} | {ourDll / 1024:N0} KB | {nswagDll / 1024:N0} KB |"));
+        }
+    }
+
+    private static string Errors(int count) => count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({count} errors)");
+
+    private static int CountOperations(string spec, string text)
+    {
+        OpenApiReaderSettings settings = new();
+        settings.AddYamlReader();
+        Microsoft.OpenApi.OpenApiDocument? document = Microsoft.OpenApi.OpenApiDocument.Parse(text, spec.EndsWith(".yaml", StringComparison.Ordinal) ? "yaml" : "json", settings).Document;
+        return document?.Paths?.Values.Sum(p => p.Operations?.Count ?? 0) ?? 0;
+    }
+
+    private static IReadOnlyList<SourceText> Generate(string spec, string text)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            ImmutableArray.Create<AdditionalText>(new SpecText("/specs/" + Path.GetFileNameWithoutExtension(spec).Replace(".openapi", string.Empty, StringComparison.Ordinal) + ".openapi" + Path.GetExtension(spec), text)),
+            new CSharpParseOptions(LanguageVersion.CSharp14));
+        // The generator emits nothing without the runtime referenced (LAG0001), so the consumer has it.
+        driver = driver.RunGenerators(CSharpCompilation.Create("Consumer", Array.Empty<SyntaxTree>(), References(withNewtonsoft: false)));
+        return driver.GetRunResult().Results[0].GeneratedSources.Select(s => s.SourceText).ToList();
+    }
+
+    private static string NSwagSource(string spec, string text)
+    {
+        NSwag.OpenApiDocument document = spec.EndsWith(".yaml", StringComparison.Ordinal)
+            ? NSwag.OpenApiYamlDocument.FromYamlAsync(text, CancellationToken.None).GetAwaiter().GetResult()
+            : NSwag.OpenApiDocument.FromJsonAsync(text, CancellationToken.None).GetAwaiter().GetResult();
+        return new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(document, new NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings { ClassName = "Client" }).GenerateFile();
+    }
+
+    private static (double Seconds, long DllBytes, int Errors) Compile(IReadOnlyList<SourceText> sources, bool withNewtonsoft)
+    {
+        IEnumerable<MetadataReference> references = References(withNewtonsoft);
+        Stopwatch watch = Stopwatch.StartNew();
+        CSharpParseOptions parse = new(LanguageVersion.CSharp14);
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Generated",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, parse)),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+        using MemoryStream dll = new();
+        Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(dll);
+        double seconds = watch.Elapsed.TotalSeconds;
+        return (seconds, result.Success ? dll.Length : 0, result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    private static IEnumerable<MetadataReference> References(bool withNewtonsoft)
+    {
+        IEnumerable<MetadataReference> references = Basic.Reference.Assemblies.Net100.References.All
+            .Append(MetadataReference.CreateFromFile(typeof(LiveAvatarGen.Runtime.Http.ApiClientCore).Assembly.Location));
+        return withNewtonsoft ? references.Append(MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location)) : references;
+    }
+
+    private sealed class SpecText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public SpecText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}
