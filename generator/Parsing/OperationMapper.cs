@@ -22,6 +22,7 @@ internal sealed partial class OperationMapper
 
     private readonly SchemaMapper _schemas;
     private readonly SpecLocator _locator;
+    private readonly Dictionary<string, TypeRef> _sharedTypes = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly NameRegistry _methodNames = new();
@@ -176,7 +177,8 @@ internal sealed partial class OperationMapper
         {
             foreach (KeyValuePair<string, IOpenApiResponse> response in operation.Responses)
             {
-                responses.Add(MapResponse(response.Key, References.Resolve(response.Value), typeBase, pointer + "/responses/" + response.Key));
+                string? component = response.Value is OpenApiResponseReference { Reference.Id: { } id } ? id : null;
+                responses.Add(MapResponse(response.Key, References.Resolve(response.Value), typeBase, pointer + "/responses/" + response.Key, component));
             }
         }
 
@@ -219,7 +221,8 @@ internal sealed partial class OperationMapper
         return own == _documentServer ? null : own;
     }
 
-    private ResponseModel MapResponse(string status, IOpenApiResponse? response, string typeBase, string pointer)
+    /// <param name="component">The name under <c>components/responses</c> when the operation refers to a shared response.</param>
+    private ResponseModel MapResponse(string status, IOpenApiResponse? response, string typeBase, string pointer, string? component)
     {
         if (ContentKinds.Pick(response?.Content) is not { } content)
         {
@@ -230,6 +233,7 @@ internal sealed partial class OperationMapper
         string contentPointer = pointer + "/content/" + Escape(content.Key) + "/schema";
         TypeRef? type = kind switch
         {
+            ContentKind.Json when component is not null => SharedType("#/components/responses/" + Escape(component) + "/content/" + Escape(content.Key) + "/schema", content.Value?.Schema, component, "Response"),
             ContentKind.Json => _schemas.Map(content.Value?.Schema, typeBase + "Response" + (status is "200" or "201" ? string.Empty : Identifiers.ToPascalCase("Status " + status).Substring(6)), contentPointer),
 
             // Stream items: the schema is the item's (or an array of items, as some specs write it).
@@ -237,6 +241,23 @@ internal sealed partial class OperationMapper
             _ => null,
         };
         return new ResponseModel(status, type, kind);
+    }
+
+    /// <summary>
+    /// The type of a schema written once under <c>components/responses</c> or <c>components/requestBodies</c> and
+    /// referred to by many operations: mapped once, named after the component (Spotify: 293 copies of three
+    /// error responses became three types).
+    /// </summary>
+    private TypeRef SharedType(string pointer, IOpenApiSchema? schema, string component, string suffix)
+    {
+        if (!_sharedTypes.TryGetValue(pointer, out TypeRef? type))
+        {
+            string name = Identifiers.ToPascalCase(component);
+            type = _schemas.Map(schema, name.EndsWith(suffix, StringComparison.Ordinal) ? name : name + suffix, pointer);
+            _sharedTypes[pointer] = type;
+        }
+
+        return type;
     }
 
     private static TypeRef Optional(TypeRef type, bool required) => required ? type : type.AsNullable();
@@ -269,7 +290,9 @@ internal sealed partial class OperationMapper
             case ContentKind.Text:
                 return new RequestBodyModel(parameterNames.Claim("body"), Optional(new TypeRef(TypeKind.String), body.Required), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
             case ContentKind.Json:
-                TypeRef type = _schemas.Map(schema, typeBase + "Request", schemaPointer);
+                TypeRef type = operation.RequestBody is OpenApiRequestBodyReference { Reference.Id: { } shared }
+                    ? SharedType("#/components/requestBodies/" + Escape(shared) + "/content/" + Escape(content.Key) + "/schema", schema, shared, "Request")
+                    : _schemas.Map(schema, typeBase + "Request", schemaPointer);
                 // A required body is always sent, so the caller passes a value even where the schema admits null.
                 return new RequestBodyModel(parameterNames.Claim("body"), body.Required ? type.AsNonNullable() : type.AsNullable(), body.Required, content.Key, kind, EquatableArray<BodyFieldModel>.Empty, body.Description);
             default:

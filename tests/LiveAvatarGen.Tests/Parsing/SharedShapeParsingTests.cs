@@ -43,4 +43,56 @@ public sealed class SharedShapeParsingTests
         // The null Microsoft.OpenApi keeps in the list as a sentinel string is no member.
         Assert.All(spec.Types.OfType<EnumModel>(), e => Assert.DoesNotContain(e.Members, m => m.Value.Contains("sentinel", System.StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void SharedResponsesAndRequestBodiesAreOneTypeNamedAfterTheirComponent()
+    {
+        ApiSpec spec = ReadClean("""
+            openapi: 3.0.3
+            info: { title: Test API, version: '1' }
+            paths:
+              /a:
+                post:
+                  operationId: createA
+                  requestBody: { $ref: '#/components/requestBodies/Tagging' }
+                  responses:
+                    '200': { description: ok }
+                    '401': { $ref: '#/components/responses/Unauthorized' }
+              /b:
+                put:
+                  operationId: updateB
+                  requestBody: { $ref: '#/components/requestBodies/Tagging' }
+                  responses:
+                    '204': { description: done }
+                    '401': { $ref: '#/components/responses/Unauthorized' }
+                    '429': { $ref: '#/components/responses/TooManyRequestsResponse' }
+            components:
+              requestBodies:
+                Tagging:
+                  required: true
+                  content:
+                    application/json:
+                      schema: { type: object, properties: { tags: { type: array, items: { type: string } } } }
+              responses:
+                Unauthorized:
+                  description: Bad or expired token.
+                  content:
+                    application/json:
+                      schema: { type: object, required: [error], properties: { error: { type: string } } }
+                TooManyRequestsResponse:
+                  description: Slow down.
+                  content:
+                    application/json:
+                      schema: { type: object, properties: { retry: { type: integer } } }
+            """);
+
+        OperationModel a = spec.Operation("CreateAAsync");
+        OperationModel b = spec.Operation("UpdateBAsync");
+        Assert.Equal(Global("UnauthorizedResponse"), a.Responses.Single(r => r.StatusCode == "401").Type!.FullName);
+        Assert.Equal(a.Responses.Single(r => r.StatusCode == "401").Type, b.Responses.Single(r => r.StatusCode == "401").Type);
+        Assert.Equal(Global("TooManyRequestsResponse"), b.Responses.Single(r => r.StatusCode == "429").Type!.FullName);
+        Assert.Equal(Global("TaggingRequest"), a.Body!.Type.FullName);
+        Assert.Equal(a.Body.Type, b.Body!.Type);
+        Assert.Equal(3, spec.Types.OfType<ObjectModel>().Count());
+    }
 }
