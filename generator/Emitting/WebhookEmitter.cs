@@ -15,9 +15,10 @@ internal static class WebhookEmitter
     /// <summary>
     /// Names the generated classes declare besides one per webhook: a webhook's member name never takes one.
     /// <c>Events</c>, <c>EventHeader</c>, <c>IsKnownEvent</c>, <c>Read</c>, <c>ReadAsync</c>, <c>ReadBody</c> (readers);
-    /// <c>EventName</c>, <c>Unknown</c>, <c>Payload</c>, <c>Body</c> (events); <c>DispatchAsync</c> (handlers).
+    /// <c>EventName</c>, <c>Unknown</c>, <c>Payload</c>, <c>Body</c> (events); <c>DispatchAsync</c> (handlers). <c>Async</c>
+    /// too, so no reader is <c>Read</c> + <c>Async</c>, an overload of <c>ReadAsync</c> that reads nothing asynchronously.
     /// </summary>
-    public static readonly string[] Members = { "Events", "EventHeader", "IsKnownEvent", "Read", "ReadAsync", "ReadBody", "EventName", "Unknown", "Payload", "Body", "DispatchAsync" };
+    public static readonly string[] Members = { "Events", "EventHeader", "IsKnownEvent", "Read", "ReadAsync", "ReadBody", "EventName", "Unknown", "Payload", "Body", "DispatchAsync", "Async" };
 
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Task = "global::System.Threading.Tasks.Task";

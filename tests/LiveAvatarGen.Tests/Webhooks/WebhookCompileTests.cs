@@ -128,7 +128,7 @@ public sealed class WebhookCompileTests
     /// Generates and compiles as a web app does: net10.0 with the ASP.NET Core shared framework (this test host's, which
     /// also has Microsoft.Extensions.Http, so the DI registration is emitted too), and proves the run caches.
     /// </summary>
-    private static (IReadOnlyList<GeneratedSourceResult> Sources, IReadOnlyList<Diagnostic> Problems, ImmutableArray<Diagnostic> GeneratorDiagnostics) GenerateForWebApp(string spec)
+    internal static (IReadOnlyList<GeneratedSourceResult> Sources, IReadOnlyList<Diagnostic> Problems, ImmutableArray<Diagnostic> GeneratorDiagnostics) GenerateForWebApp(string spec)
     {
         string framework = Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly.Location)!;
         IEnumerable<MetadataReference> aspNetCore = Directory.GetFiles(framework, "Microsoft.*.dll")

@@ -181,6 +181,8 @@ public sealed class WebhookParsingTests
               post: { responses: { '200': { description: ok } } }
             events:
               post: { responses: { '200': { description: ok } } }
+            async:
+              post: { responses: { '200': { description: ok } } }
             pet-hooks-webhook-event:
               post: { responses: { '200': { description: ok } } }
             """, """
@@ -189,7 +191,7 @@ public sealed class WebhookParsingTests
               properties: { a: { type: string } }
             """));
 
-        Assert.Equal(new[] { "Read2", "Unknown2", "Events2", "PetHooksWebhookEvent2" }, spec.Webhooks!.Webhooks.Select(w => w.MemberName));
+        Assert.Equal(new[] { "Read2", "Unknown2", "Events2", "Async2", "PetHooksWebhookEvent2" }, spec.Webhooks!.Webhooks.Select(w => w.MemberName));
         Assert.Equal("PetHooksWebhooks2", spec.Webhooks.ReaderName);
         spec.Type<ObjectModel>("PetHooksWebhooks");
     }
@@ -204,6 +206,30 @@ public sealed class WebhookParsingTests
         Assert.Equal(3, result.Spec.Webhooks!.Webhooks.Count);
         Assert.Contains(result.Spec.Types, t => t.Name == "Pet");
         Assert.Contains(result.Spec.Types, t => t.Name == "PetDeletedPayload");
+    }
+
+    [Fact]
+    public void AWebhookMayBeAReferenceToAComponentPathItemAndABrokenOneIsNoCrash()
+    {
+        ReadResult result = ParserHarness.Read("""
+            openapi: 3.1.0
+            info: { title: Pet Hooks API, version: '1' }
+            webhooks:
+              shared: { $ref: '#/components/pathItems/PetEvent' }
+              broken: { $ref: '#/components/pathItems/Missing' }
+            components:
+              pathItems:
+                PetEvent:
+                  post:
+                    requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
+                    responses: { '200': { description: ok } }
+              schemas:
+                Pet: { type: object, properties: { id: { type: integer } } }
+            """);
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "LAG1006");
+        WebhookModel shared = Webhook(result.Spec!, "shared");
+        Assert.Equal(ParserHarness.Global("Pet"), shared.Payload!.FullName);
     }
 
     [Fact]
