@@ -88,11 +88,18 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(operations.Combine(emitContext), static (spc, pair) => EmitOperation(spc, pair.Left, pair.Right));
 
         // The webhooks' readers, events, handlers and (with ASP.NET Core) endpoint; apart from the client, so an
-        // operation edit leaves them unchanged.
-        IncrementalValuesProvider<WebhooksModel?> webhooks = results
-            .Select(static (result, _) => result.Spec?.Webhooks)
+        // operation edit leaves them unchanged. None or one per spec, kept as one value per spec so the step is
+        // tracked (and checked for caching) for every spec, with webhooks or without.
+        IncrementalValuesProvider<EquatableArray<WebhooksModel>> webhooks = results
+            .Select(static (result, _) => result.Spec?.Webhooks is { } model ? new EquatableArray<WebhooksModel>(new[] { model }) : EquatableArray<WebhooksModel>.Empty)
             .WithTrackingName(TrackingNames.Webhooks);
-        context.RegisterSourceOutput(webhooks.Where(static w => w is not null).Combine(emitContext), static (spc, pair) => EmitWebhooks(spc, pair.Left!, pair.Right));
+        context.RegisterSourceOutput(webhooks.Combine(emitContext), static (spc, pair) =>
+        {
+            foreach (WebhooksModel model in pair.Left)
+            {
+                EmitWebhooks(spc, model, pair.Right);
+            }
+        });
     }
 
     private static void EmitWebhooks(SourceProductionContext context, WebhooksModel webhooks, EmitContext emit)
