@@ -86,6 +86,37 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Spec?.Client is { } client ? OperationOutput.From(client) : EquatableArray<OperationOutput>.Empty)
             .WithTrackingName(TrackingNames.Operations);
         context.RegisterSourceOutput(operations.Combine(emitContext), static (spc, pair) => EmitOperation(spc, pair.Left, pair.Right));
+
+        // The webhooks' readers, events, handlers and (with ASP.NET Core) endpoint; apart from the client, so an
+        // operation edit leaves them unchanged. None or one per spec, kept as one value per spec so the step is
+        // tracked (and checked for caching) for every spec, with webhooks or without.
+        IncrementalValuesProvider<EquatableArray<WebhooksModel>> webhooks = results
+            .Select(static (result, _) => result.Spec?.Webhooks is { } model ? new EquatableArray<WebhooksModel>(new[] { model }) : EquatableArray<WebhooksModel>.Empty)
+            .WithTrackingName(TrackingNames.Webhooks);
+        context.RegisterSourceOutput(webhooks.Combine(emitContext), static (spc, pair) =>
+        {
+            foreach (WebhooksModel model in pair.Left)
+            {
+                EmitWebhooks(spc, model, pair.Right);
+            }
+        });
+    }
+
+    private static void EmitWebhooks(SourceProductionContext context, WebhooksModel webhooks, EmitContext emit)
+    {
+        if (!emit.CanEmit(webhooks.HintPrefix))
+        {
+            return;
+        }
+
+        CompilationFacts facts = emit.Facts;
+        Add(context, HintNames.For(webhooks.HintPrefix, webhooks.ReaderName), WebhookEmitter.EmitReaders(webhooks, facts), webhooks.HintPrefix);
+        Add(context, HintNames.For(webhooks.HintPrefix, webhooks.EventName), WebhookEmitter.EmitEvents(webhooks, facts), webhooks.HintPrefix);
+        Add(context, HintNames.For(webhooks.HintPrefix, webhooks.HandlersName), WebhookEmitter.EmitHandlers(webhooks, facts), webhooks.HintPrefix);
+        if (facts.HasAspNetCoreRouting)
+        {
+            Add(context, HintNames.For(webhooks.HintPrefix, webhooks.EndpointsName), WebhookEndpointEmitter.Emit(webhooks), webhooks.HintPrefix);
+        }
     }
 
     private static void EmitOperation(SourceProductionContext context, OperationOutput operation, EmitContext emit)

@@ -26,6 +26,9 @@ public static class TrackingNames
     /// <summary>One item per operation.</summary>
     public const string Operations = nameof(Operations);
 
+    /// <summary>The spec's webhooks (null for a spec without any).</summary>
+    public const string Webhooks = nameof(Webhooks);
+
     /// <summary>Facts about the consuming compilation (language version, available types).</summary>
     public const string CompilationFacts = nameof(CompilationFacts);
 }

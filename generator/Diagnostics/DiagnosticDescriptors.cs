@@ -55,7 +55,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
         "LAG2001", "Unsupported construct", "{0}: {1}", DiagnosticSeverity.Warning);
 
-    /// <summary>LAG2002: webhooks and callbacks produce no client code.</summary>
+    /// <summary>LAG2002: callbacks and ignored header parameters produce no client code.</summary>
     public static readonly DiagnosticDescriptor Skipped = Create(
         "LAG2002", "Element skipped", "{0}: {1} are not generated", DiagnosticSeverity.Info);
 
@@ -70,6 +70,18 @@ internal static class DiagnosticDescriptors
     /// <summary>LAG2004: same-shaped schemas became one generic type.</summary>
     public static readonly DiagnosticDescriptor GenericFamily = Create(
         "LAG2004", "Schemas merged into one generic type", "{0}: the schemas {1} differ only in one type and became {2}", DiagnosticSeverity.Info);
+
+    /// <summary>LAG2007: a webhook's body is not JSON; its handler gets the bytes unread.</summary>
+    public static readonly DiagnosticDescriptor WebhookPayloadNotTyped = Create(
+        "LAG2007", "Webhook payload not typed", "{0}: {1}", DiagnosticSeverity.Warning);
+
+    /// <summary>LAG2008: a webhook operation is not generated (none declared, or one besides the webhook's request).</summary>
+    public static readonly DiagnosticDescriptor WebhookOperationSkipped = Create(
+        "LAG2008", "Webhook operation not generated", "{0}: {1}", DiagnosticSeverity.Warning);
+
+    /// <summary>LAG2009: fixed header values do not tell the webhooks apart, so events go by webhook name.</summary>
+    public static readonly DiagnosticDescriptor WebhookEventHeaderNotUsed = Create(
+        "LAG2009", "Webhook event header not used", "{0}: {1}", DiagnosticSeverity.Info);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
@@ -87,6 +99,9 @@ internal static class DiagnosticDescriptors
         [KeywordNotEnforced.Id] = KeywordNotEnforced,
         [GenericFamily.Id] = GenericFamily,
         [FilterMatchesNothing.Id] = FilterMatchesNothing,
+        [WebhookPayloadNotTyped.Id] = WebhookPayloadNotTyped,
+        [WebhookOperationSkipped.Id] = WebhookOperationSkipped,
+        [WebhookEventHeaderNotUsed.Id] = WebhookEventHeaderNotUsed,
     };
 
     /// <summary>All descriptors, for tests and docs.</summary>

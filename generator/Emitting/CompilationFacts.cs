@@ -17,7 +17,8 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// Microsoft.Extensions.Http, Microsoft.Extensions.Options and Microsoft.Extensions.Configuration.Abstractions are
 /// referenced (ASP.NET Core apps have them), so the <c>services.Add{Client}</c> registration can be emitted.
 /// </param>
-internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly, bool HasHttpClientFactory = false)
+/// <param name="HasAspNetCoreRouting">ASP.NET Core routing and HTTP abstractions are referenced, so the webhooks' <c>Map{Stem}Webhooks</c> endpoint can be emitted.</param>
+internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly, bool HasHttpClientFactory = false, bool HasAspNetCoreRouting = false)
 {
     public static CompilationFacts From(Compilation compilation)
     {
@@ -29,6 +30,9 @@ internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, 
             compilation.GetTypeByMetadataName("System.DateOnly") is not null,
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null
                 && compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.OptionsBuilder`1") is not null
-                && compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration") is not null);
+                && compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions") is not null);
     }
 }

@@ -13,7 +13,8 @@ namespace LiveAvatarGen.Generator.Model;
 /// Only strings, primitives, enums, <see cref="EquatableArray{T}"/> and other such records may appear in it;
 /// a test walks the object graph to enforce this.
 /// </remarks>
-internal sealed record ApiSpec(ClientModel? Client, EquatableArray<TypeModel> Types);
+/// <param name="Webhooks">The spec's webhooks; null when it has none.</param>
+internal sealed record ApiSpec(ClientModel? Client, EquatableArray<TypeModel> Types, WebhooksModel? Webhooks = null);
 
 /// <summary>The result of reading one spec file: the model (null when nothing could be generated) and the diagnostics.</summary>
 internal sealed record ReadResult(string FilePath, ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -54,11 +54,21 @@ internal static class OperationFilter
     /// The types reachable from the kept operations: their parameters, bodies, answers and headers, then everything
     /// those types refer to (properties, variants, generic arguments, a hierarchy's classes). The rest is left out.
     /// </summary>
-    public static List<TypeModel> Reachable(IReadOnlyList<TypeModel> types, IEnumerable<OperationModel> operations)
+    /// <param name="types">Every mapped type.</param>
+    /// <param name="operations">The operations kept.</param>
+    /// <param name="roots">Other types kept whatever the filter says (the webhooks' payloads); nulls are skipped.</param>
+    public static List<TypeModel> Reachable(IReadOnlyList<TypeModel> types, IEnumerable<OperationModel> operations, IEnumerable<TypeRef?>? roots = null)
     {
         Dictionary<string, TypeModel> byName = types.GroupBy(t => "global::" + t.Namespace + "." + t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         HashSet<string> reached = new(StringComparer.Ordinal);
         Stack<TypeRef> pending = new();
+        foreach (TypeRef? root in roots ?? Enumerable.Empty<TypeRef?>())
+        {
+            if (root is not null)
+            {
+                pending.Push(root);
+            }
+        }
         foreach (OperationModel operation in operations)
         {
             foreach (ParameterModel parameter in operation.Parameters)

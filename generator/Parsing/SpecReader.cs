@@ -72,10 +72,7 @@ internal static class SpecReader
             .Select(g => g with { PropertyName = operations.ClaimClientMember(Identifiers.ToPascalCase(g.Tag)) })
             .ToEquatableArray();
         mapped = operations.NameCompanions(mapped);
-        if (document.Webhooks is { Count: > 0 })
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Skipped, locator.Locate("#/webhooks"), "#/webhooks", "webhooks"));
-        }
+        WebhooksModel? webhooks = WebhookMapper.Map(document, ns + "." + clientName, ns, clientName, schemas, locator, diagnostics, cancellationToken);
 
         EquatableArray<SecuritySchemeModel> securitySchemes = SecuritySchemes(document, optionsName, operations);
         ServerModel? documentServer = ServerReader.First(document.Servers);
@@ -94,8 +91,9 @@ internal static class SpecReader
             mapped,
             namedGroups);
         // With a filter, the types only the left-out operations used are left out too.
-        IReadOnlyList<TypeModel> types = input.Filter is { IsActive: true } ? OperationFilter.Reachable(schemas.Types, mapped) : schemas.Types;
-        return new ApiSpec(client, types.ToEquatableArray());
+        // Filters select operations; webhooks are always kept, so their payload types are reachable too.
+        IReadOnlyList<TypeModel> types = input.Filter is { IsActive: true } ? OperationFilter.Reachable(schemas.Types, mapped, webhooks?.Webhooks.Select(w => w.Payload)) : schemas.Types;
+        return new ApiSpec(client, types.ToEquatableArray(), webhooks);
     }
 
     /// <summary><c>Live avatar API</c> becomes <c>LiveAvatarClient</c>: a trailing "API" word is dropped before adding "Client".</summary>

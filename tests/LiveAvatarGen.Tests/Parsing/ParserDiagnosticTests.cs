@@ -82,7 +82,7 @@ public sealed class ParserDiagnosticTests
     }
 
     [Fact]
-    public void WebhooksAreLag2002AndTheRestIsGenerated()
+    public void WebhooksAreReadBesideTheOperationsAndNoLongerLag2002()
     {
         ReadResult result = Read(Paths(
             """
@@ -99,9 +99,8 @@ public sealed class ParserDiagnosticTests
 
             """));
 
-        DiagnosticInfo diagnostic = result.Diagnostic("LAG2002");
-        Assert.Equal(("#/webhooks", "webhooks"), (diagnostic.Arguments[0], diagnostic.Arguments[1]));
-        Assert.Equal(2, diagnostic.Location!.StartLine);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "LAG2002");
+        Assert.Equal("newThing", Assert.Single(result.Spec!.Webhooks!.Webhooks).Name);
         Assert.Single(result.Spec!.Client!.Operations);
     }
 
