@@ -34,7 +34,7 @@ internal static partial class OptionsEmitter
             public string? {{flow.ClientSecretProperty}} { get; set; }
 
             /// <summary>The token endpoint for the '{{name}}' scheme: the spec's <c>{{SourceWriter.Xml(flow.TokenUrl)}}</c> unless set; a relative URL is resolved against the base address.</summary>
-            public global::System.Uri? {{flow.TokenUrlProperty}} { get; set; } = new global::System.Uri({{CSharpLiteral.String(flow.TokenUrl)}}, global::System.UriKind.RelativeOrAbsolute);
+            public global::System.Uri? {{flow.TokenUrlProperty}} { get; set; } = new global::System.Uri({{CSharpLiteral.String(flow.TokenUrl)}}, global::System.UriKind.{{(Parsing.OAuth2Flows.IsAbsolute(flow.TokenUrl, out _) ? "Absolute" : "Relative")}});
 
             /// <summary>The scopes requested for the '{{name}}' scheme, separated by spaces: every scope its flow declares unless set; null or empty requests none.</summary>
             public string? {{flow.ScopesProperty}} { get; set; } = {{scopes}};

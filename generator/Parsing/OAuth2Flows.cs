@@ -32,8 +32,8 @@ internal static class OAuth2Flows
         string? problem = tokenUrl switch
         {
             null or "" => "has no tokenUrl",
-            _ when !Uri.TryCreate(tokenUrl, UriKind.RelativeOrAbsolute, out Uri? uri) => "has a tokenUrl that is not a URL",
-            _ when Uri.TryCreate(tokenUrl, UriKind.Absolute, out Uri? absolute) && absolute.Scheme != Uri.UriSchemeHttps && absolute.Scheme != Uri.UriSchemeHttp => "has a tokenUrl that is not http(s)",
+            _ when IsAbsolute(tokenUrl, out Uri? absolute) => absolute!.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp ? null : "has a tokenUrl that is not http(s)",
+            _ when !Uri.TryCreate(tokenUrl, UriKind.Relative, out _) => "has a tokenUrl that is not a URL",
             _ => null,
         };
         if (problem is not null)
@@ -56,5 +56,15 @@ internal static class OAuth2Flows
         string documentation = model.Documentation + "\nLeave it null and set " + credentials.ClientIdProperty + " and " + credentials.ClientSecretProperty
             + " to have the client request the token itself (OAuth2 client credentials), cache it and refresh it before it expires.";
         return model with { ClientCredentials = credentials, Documentation = documentation };
+    }
+
+    /// <summary>
+    /// Whether a URL is absolute. A rooted path (<c>/oauth/token</c>) is relative to the server, although on Unix
+    /// <see cref="Uri"/> would take it for an absolute file path.
+    /// </summary>
+    public static bool IsAbsolute(string url, out Uri? absolute)
+    {
+        absolute = null;
+        return !url.StartsWith("/", StringComparison.Ordinal) && !url.StartsWith("\\", StringComparison.Ordinal) && Uri.TryCreate(url, UriKind.Absolute, out absolute);
     }
 }

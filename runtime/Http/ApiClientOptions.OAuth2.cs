@@ -73,8 +73,15 @@ public abstract partial class ApiClientOptions
             return null;
         }
 
-        return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out Uri? uri)
-            ? uri
+        // A rooted path is relative to the base address, although on Unix Uri would take it for an absolute file path.
+        bool rooted = value![0] == '/';
+        if (!rooted && Uri.TryCreate(value, UriKind.Absolute, out Uri? absolute))
+        {
+            return absolute;
+        }
+
+        return Uri.TryCreate(value, UriKind.Relative, out Uri? relative)
+            ? relative
             : throw new FormatException($"{GetType().Name}: {key} must be a URI (absolute, or relative to the base address).");
     }
 
