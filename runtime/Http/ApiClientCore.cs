@@ -106,7 +106,10 @@ public sealed partial class ApiClientCore
                 }
 
                 using HttpResponseMessage response = sent;
-                sentToken?.ForgetIfRefused(response);
+                if (hop.IncludeCredentials)
+                {
+                    sentToken?.ForgetIfRefused(response);
+                }
                 if (NextHop(request, hop, response, redirects, operationName) is { } next)
                 {
                     hop = next;
