@@ -67,6 +67,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
         "LAG2005", "Filter matches nothing", "{0}: '{1}' matches no operation of the spec", DiagnosticSeverity.Warning);
 
+    /// <summary>LAG2010: an oauth2 clientCredentials flow the client cannot use to fetch tokens (no usable tokenUrl).</summary>
+    public static readonly DiagnosticDescriptor ClientCredentialsUnusable = Create(
+        "LAG2010", "OAuth2 client credentials flow not usable", "{0}: the clientCredentials flow of '{1}' {2}; its access token has to be set in the options", DiagnosticSeverity.Warning);
+
     /// <summary>LAG2004: same-shaped schemas became one generic type.</summary>
     public static readonly DiagnosticDescriptor GenericFamily = Create(
         "LAG2004", "Schemas merged into one generic type", "{0}: the schemas {1} differ only in one type and became {2}", DiagnosticSeverity.Info);
@@ -102,6 +106,7 @@ internal static class DiagnosticDescriptors
         [WebhookPayloadNotTyped.Id] = WebhookPayloadNotTyped,
         [WebhookOperationSkipped.Id] = WebhookOperationSkipped,
         [WebhookEventHeaderNotUsed.Id] = WebhookEventHeaderNotUsed,
+        [ClientCredentialsUnusable.Id] = ClientCredentialsUnusable,
     };
 
     /// <summary>All descriptors, for tests and docs.</summary>

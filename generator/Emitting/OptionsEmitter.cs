@@ -7,7 +7,7 @@ using LiveAvatarGen.Generator.Model;
 namespace LiveAvatarGen.Generator.Emitting;
 
 /// <summary>Emits the client's options: one credential property per security scheme, one property per server variable.</summary>
-internal static class OptionsEmitter
+internal static partial class OptionsEmitter
 {
     /// <summary>
     /// Members the generated options class inherits from <c>ApiClientOptions</c> (and <c>object</c>): no credential
@@ -17,6 +17,7 @@ internal static class OptionsEmitter
     {
         "BaseAddress", "MaxResponseBodyBytes", "DefaultMaxResponseBodyBytes", "Timeout", "GetCredential", "GetServerVariable",
         "ApplySettings", "ApplyCredentialSettings", "ApplyServerVariableSettings", "Setting",
+        "TokenRefreshMargin", "Clock", "GetClientCredentials", "ApplyClientCredentialSettings", "ClientCredentials", "UriSetting", "ClientAuthenticationSetting",
         "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
     };
 
@@ -33,6 +34,7 @@ internal static class OptionsEmitter
             writer.Line("[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]");
             writer.Line("public string? " + scheme.PropertyName + " { get; set; }");
             writer.Line();
+            EmitClientCredentialsProperties(writer, scheme);
         }
 
         foreach (ServerVariableOption variable in model.ServerVariables)
@@ -47,6 +49,7 @@ internal static class OptionsEmitter
         {
             writer.Line();
             EmitApplySettings(writer, "ApplyCredentialSettings", model.SecuritySchemes.Select(s => s.PropertyName));
+            EmitClientCredentialsMembers(writer, model.SecuritySchemes);
         }
 
         if (model.ServerVariables.Count > 0)

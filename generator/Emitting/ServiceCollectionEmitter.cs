@@ -18,7 +18,7 @@ internal static class ServiceCollectionEmitter
     public static string Emit(ClientModel model)
     {
         string keys = string.Join(", ", s_commonKeys
-            .Concat(model.SecuritySchemes.Select(s => s.PropertyName))
+            .Concat(model.SecuritySchemes.SelectMany(SecuritySchemeOptions.PropertyNames))
             .Select(k => "<c>" + k + "</c>"));
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Lines($$"""

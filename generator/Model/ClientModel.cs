@@ -70,7 +70,8 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
 /// <param name="Kind">How the credential travels.</param>
 /// <param name="ParameterName">The header, query or cookie name for API keys.</param>
 /// <param name="FieldName">The client's static field describing the scheme, named by the client-member registry.</param>
-internal sealed record SecuritySchemeModel(string SchemeName, string PropertyName, SecuritySchemeKind Kind, string ParameterName, string? Documentation, string FieldName = "");
+/// <param name="ClientCredentials">The oauth2 clientCredentials flow the client can fetch its token with; null for any other scheme.</param>
+internal sealed record SecuritySchemeModel(string SchemeName, string PropertyName, SecuritySchemeKind Kind, string ParameterName, string? Documentation, string FieldName = "", ClientCredentialsModel? ClientCredentials = null);
 
 /// <summary>One operation: one client method, and its companion that also returns the status and headers.</summary>
 /// <param name="Server">The operation's or its path's own server; null when it uses the document's.</param>

@@ -74,7 +74,7 @@ internal static class SpecReader
         mapped = operations.NameCompanions(mapped);
         WebhooksModel? webhooks = WebhookMapper.Map(document, ns + "." + clientName, ns, clientName, schemas, locator, diagnostics, cancellationToken);
 
-        EquatableArray<SecuritySchemeModel> securitySchemes = SecuritySchemes(document, optionsName, operations);
+        EquatableArray<SecuritySchemeModel> securitySchemes = SecuritySchemes(document, optionsName, operations, locator, diagnostics);
         ServerModel? documentServer = ServerReader.First(document.Servers);
         IEnumerable<ServerModel> servers = new[] { documentServer }.Concat(mapped.Select(o => o.Server)).Where(s => s is not null).Select(s => s!);
         ClientModel client = new(
@@ -86,7 +86,7 @@ internal static class SpecReader
             extensionsName,
             Documentation.Join(document.Info?.Title, document.Info?.Description),
             documentServer,
-            ServerReader.Options(servers, securitySchemes.Select(s => s.PropertyName).Append(optionsName)),
+            ServerReader.Options(servers, securitySchemes.SelectMany(SecuritySchemeOptions.PropertyNames).Append(optionsName)),
             securitySchemes,
             mapped,
             namedGroups);
@@ -114,7 +114,7 @@ internal static class SpecReader
         return string.Join(".", parts.Select(p => Identifiers.IsKeyword(p) ? "_" + p : p));
     }
 
-    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document, string optionsName, OperationMapper clientMembers)
+    private static EquatableArray<SecuritySchemeModel> SecuritySchemes(OpenApiDocument document, string optionsName, OperationMapper clientMembers, SpecLocator locator, List<DiagnosticInfo> diagnostics)
     {
         List<SecuritySchemeModel> schemes = new();
         if (document.Components?.SecuritySchemes is not { } declared)
@@ -143,7 +143,8 @@ internal static class SpecReader
                 SecuritySchemeType.ApiKey => (SecuritySchemeKind.ApiKeyHeader, scheme.Name ?? pair.Key),
                 SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => (SecuritySchemeKind.Basic, string.Empty),
 
-                // Bearer, OAuth2 and OpenID Connect all end in an access token sent as a bearer token.
+                // Bearer, OAuth2 and OpenID Connect all end in an access token sent as a bearer token (OAuth2Flows adds
+                // the client credentials flow, whose token the client can fetch itself).
                 _ => (SecuritySchemeKind.Bearer, string.Empty),
             };
             string wanted = Identifiers.ToPascalCase(pair.Key);
@@ -156,7 +157,8 @@ internal static class SpecReader
                 _ => "The API key for the '" + pair.Key + "' scheme, sent as the " + parameter + " header.",
             };
             string propertyName = propertyNames.Claim(wanted);
-            schemes.Add(new SecuritySchemeModel(pair.Key, propertyName, kind, parameter, documentation, clientMembers.ClaimClientMember("s_scheme_" + propertyName)));
+            SecuritySchemeModel model = new(pair.Key, propertyName, kind, parameter, documentation, clientMembers.ClaimClientMember("s_scheme_" + propertyName));
+            schemes.Add(OAuth2Flows.WithClientCredentials(model, scheme, propertyNames, locator, diagnostics));
         }
 
         return schemes.ToEquatableArray();

@@ -88,7 +88,7 @@ public sealed partial class ApiClientCore
         bool withHeaders,
         CancellationToken cancellationToken)
     {
-        ApplySecurity(request, security);
+        SentToken? sentToken = await ApplySecurityAsync(request, security, cancellationToken).ConfigureAwait(false);
         // Streams do not follow redirects: a 3xx reaches toError as an ApiException, and credentials stay with this origin.
         Uri target = BuildTarget(request, ResolveBaseAddress(request));
         HttpRequestMessage message = request.ToMessage(target, request.Method, includeBody: true, includeCredentials: true);
@@ -97,6 +97,7 @@ public sealed partial class ApiClientCore
         {
             _prepareRequest?.Invoke(message, operationName);
             response = await SendStreamRequestAsync(message, target, cancellationToken).ConfigureAwait(false);
+            sentToken?.ForgetIfRefused(response);
             _processResponse?.Invoke(response, operationName);
 
             // As for other calls: a handler that followed a redirect by itself may have carried the credentials away.

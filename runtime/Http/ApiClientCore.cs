@@ -87,7 +87,7 @@ public sealed partial class ApiClientCore
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, CancellationToken cancellationToken)
     {
-        ApplySecurity(request, security);
+        SentToken? sentToken = await ApplySecurityAsync(request, security, cancellationToken).ConfigureAwait(false);
         Hop hop = new(BuildTarget(request, ResolveBaseAddress(request)), request.Method, includeBody: true, includeCredentials: true);
         using CallScope call = new(_options.Timeout, cancellationToken);
         try
@@ -106,6 +106,10 @@ public sealed partial class ApiClientCore
                 }
 
                 using HttpResponseMessage response = sent;
+                if (hop.IncludeCredentials)
+                {
+                    sentToken?.ForgetIfRefused(response);
+                }
                 if (NextHop(request, hop, response, redirects, operationName) is { } next)
                 {
                     hop = next;
@@ -244,14 +248,15 @@ public sealed partial class ApiClientCore
             : throw new InvalidOperationException("No base address: set ApiClientOptions.BaseAddress or HttpClient.BaseAddress (the spec's server URL is " + (server is null ? "missing" : "relative: '" + server.OriginalString + "'") + ").");
     }
 
-    private void ApplySecurity(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> alternatives)
+    /// <summary>Applies the first alternative whose credentials are all configured; returns the OAuth2 token it sent, if any.</summary>
+    private async ValueTask<SentToken?> ApplySecurityAsync(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> alternatives, CancellationToken cancellationToken)
     {
         foreach (IReadOnlyList<ApiSecurityScheme> alternative in alternatives)
         {
             bool complete = true;
             foreach (ApiSecurityScheme scheme in alternative)
             {
-                complete &= _options.GetCredential(scheme.Name) is not null;
+                complete &= HasCredential(scheme);
             }
 
             if (!complete)
@@ -259,15 +264,23 @@ public sealed partial class ApiClientCore
                 continue;
             }
 
+            SentToken? sentToken = null;
             foreach (ApiSecurityScheme scheme in alternative)
             {
-                string credential = _options.GetCredential(scheme.Name)!;
+                string? credential = _options.GetCredential(scheme.Name);
                 string header = scheme.Kind == ApiSecuritySchemeKind.ApiKeyHeader ? scheme.ParameterName : "Authorization";
                 if (scheme.Kind is ApiSecuritySchemeKind.ApiKeyHeader or ApiSecuritySchemeKind.Bearer or ApiSecuritySchemeKind.Basic && request.HasHeader(header))
                 {
                     // The spec also documents this header as a parameter and the caller passed it for this call: a
                     // second value would make the header invalid, and the explicit argument is the more specific.
                     continue;
+                }
+
+                if (credential is null)
+                {
+                    // No token set in the options: the scheme's client credentials grant supplies one.
+                    sentToken = await FetchTokenAsync(scheme, cancellationToken).ConfigureAwait(false);
+                    credential = sentToken.AccessToken;
                 }
 
                 switch (scheme.Kind)
@@ -290,8 +303,10 @@ public sealed partial class ApiClientCore
                 }
             }
 
-            return;
+            return sentToken;
         }
+
+        return null;
     }
 
     private sealed class CachedUri

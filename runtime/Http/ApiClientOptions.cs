@@ -12,7 +12,7 @@ namespace LiveAvatarGen.Runtime.Http;
 /// credential property per security scheme of the spec.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public abstract class ApiClientOptions
+public abstract partial class ApiClientOptions
 {
     /// <summary>Default cap on a response body: large enough for any JSON page, small enough that a hostile server cannot exhaust memory.</summary>
     public const long DefaultMaxResponseBodyBytes = 32L * 1024 * 1024;
@@ -72,6 +72,7 @@ public abstract class ApiClientOptions
         }
 
         ApplyCredentialSettings(read);
+        ApplyClientCredentialSettings(read);
         ApplyServerVariableSettings(read);
     }
 
