@@ -28,6 +28,7 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRelative = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRelative = new("/v2");
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiOperation s_operation_GetRelative = new("GetRelative", "getRelative", "GET", "/relative");
 
     /// <summary>
     /// GET /relative
@@ -36,7 +37,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelative, "GetRelative", cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelative, s_operation_GetRelative, cancellationToken);
 
     /// <summary>
     /// GET /relative
@@ -46,7 +47,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelativeWithResponse, "GetRelative", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelativeWithResponse, s_operation_GetRelative, cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRelativeRequest()
     {
