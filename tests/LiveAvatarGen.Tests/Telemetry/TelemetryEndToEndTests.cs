@@ -123,6 +123,25 @@ public sealed class TelemetryEndToEndTests
     }
 
     [Fact]
+    public async Task TheCallersCancellationIsTheErrorTypeByItsExceptionName()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+        using TelemetryRecorder recorder = Record(server);
+        using HttpClient http = new();
+        using CancellationTokenSource cancel = new(TimeSpan.FromMilliseconds(300));
+
+        OperationCanceledException ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(http, server.BaseAddress).GetPetAsync(7, cancel.Token));
+
+        Activity span = Assert.Single(recorder.Activities);
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal(ex.GetType().FullName, span.GetTagItem("error.type"));
+        Assert.Equal(ex.GetType().FullName, Assert.Single(recorder.Durations).Tags["error.type"]);
+    }
+
+    [Fact]
     public async Task ARefusedConnectionIsTheErrorTypeByItsExceptionName()
     {
         LoopbackServer gone = await LoopbackServer.StartAsync(LoopbackServer.Json(PetJson));
