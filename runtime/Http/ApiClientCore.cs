@@ -80,7 +80,10 @@ public sealed partial class ApiClientCore
     public Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, CancellationToken cancellationToken)
         => SendAsync(request, security, handle, string.Empty, cancellationToken);
 
-    /// <summary>Sends a request for a named operation and hands the read response to <paramref name="handle"/>.</summary>
+    /// <summary>
+    /// Sends a request for a named operation and hands the read response to <paramref name="handle"/>. Its span is
+    /// named after the method only: generated code passes an <see cref="ApiOperation"/>, which adds the route template.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="security">The alternatives of the operation's security requirement; the first whose credentials are all configured is applied.</param>
     /// <param name="handle">The generated response handler: returns the result or throws the documented exception.</param>
