@@ -250,14 +250,14 @@ internal static partial class ClientEmitter
 
         string factoryCall = operation.RequestFactory + "(" + string.Join(", ", parameters.Select(p => p.Name)) + ")";
         EmitOperationField(writer, operation, baseName);
-        string name = operation.OperationField;
+        string operationField = operation.OperationField;
         string withResponseHandler = "Handle" + operation.WithResponseName.Substring(0, operation.WithResponseName.Length - "Async".Length);
         writer.Line();
         EmitSignatureDocs(writer, operation, parameters);
         if (plan.IsStream)
         {
             string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
-            string streamArguments = securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + name + ", cancellationToken";
+            string streamArguments = securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + operationField + ", cancellationToken";
             writer.Lines($$"""
                 public {{plan.MethodReturnType}} {{operation.MethodName}}({{Signature(parameters)}})
                     => _core.StreamAsync<{{plan.ItemType}}>({{factoryCall}}, {{streamArguments}});
@@ -284,13 +284,13 @@ internal static partial class ClientEmitter
 
         writer.Lines($$"""
             public {{plan.MethodReturnType}} {{operation.MethodName}}({{Signature(parameters)}})
-                => _core.SendAsync<{{plan.ResultType}}>({{factoryCall}}, {{securityField}}, Handle{{baseName}}, {{name}}, cancellationToken);
+                => _core.SendAsync<{{plan.ResultType}}>({{factoryCall}}, {{securityField}}, Handle{{baseName}}, {{operationField}}, cancellationToken);
 
             """);
         EmitSignatureDocs(writer, operation, parameters, plan.WithResponseSummary);
         writer.Lines($$"""
             public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{Signature(parameters)}})
-                => _core.SendAsync<{{plan.WithResponseResultType}}>({{factoryCall}}, {{securityField}}, {{withResponseHandler}}, {{name}}, cancellationToken);
+                => _core.SendAsync<{{plan.WithResponseResultType}}>({{factoryCall}}, {{securityField}}, {{withResponseHandler}}, {{operationField}}, cancellationToken);
 
             """);
         EmitRequestFactory(writer, operation, parameters, serverField, facts);

@@ -272,6 +272,37 @@ public sealed class TelemetryEndToEndTests
     }
 
     [Fact]
+    public async Task EachPageAnAutoPagerFetchesIsASpanOfItsOperation()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(context.Request.Query["token"].ToString() == "t2"
+                ? "{\"values\":[{\"id\":\"i2\"}]}"
+                : "{\"values\":[{\"id\":\"i1\"}],\"next\":\"/links?token=t2\"}");
+        });
+        using TelemetryRecorder recorder = new(Paging.Api.PagingClient.TelemetryName, server.BaseAddress.Port);
+        using HttpClient http = new();
+
+        int items = 0;
+        await foreach (Paging.Api.Item item in new Paging.Api.PagingClient(http, new Paging.Api.PagingClientOptions { BaseAddress = server.BaseAddress }).ListLinksAllAsync(filter: "a"))
+        {
+            items++;
+        }
+
+        // The next link's request is the same operation: the same name and template, its own URL (without the query).
+        Assert.Equal(2, items);
+        Assert.Equal(2, recorder.Activities.Count);
+        Assert.All(recorder.Activities, span =>
+        {
+            Assert.Equal("GET /links", span.DisplayName);
+            Assert.Equal("listLinks", span.GetTagItem("openapi.operation.id"));
+            Assert.Equal("http://127.0.0.1:" + server.BaseAddress.Port + "/links", span.GetTagItem("url.full"));
+        });
+        Assert.Equal(2, recorder.Durations.Count);
+    }
+
+    [Fact]
     public async Task AnOperationWithoutOperationIdHasNoOperationIdAttribute()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(LoopbackServer.Json("{\"value\":1}"));
