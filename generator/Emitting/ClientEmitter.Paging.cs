@@ -141,7 +141,7 @@ internal static partial class ClientEmitter
                 yield break;
             }
 
-            _response = await _core.SendAsync<{{resultType}}>(_core.LinkRequest(_next), {{operation.SecurityField}}, Handle{{baseName}}, {{CSharpLiteral.String(baseName)}}, cancellationToken).ConfigureAwait(false);
+            _response = await _core.SendAsync<{{resultType}}>(_core.LinkRequest(_next), {{operation.SecurityField}}, Handle{{baseName}}, {{operation.OperationField}}, cancellationToken).ConfigureAwait(false);
             """);
         writer.Indent(-2);
         writer.Lines("""

@@ -19,7 +19,7 @@ internal static partial class ClientEmitter
     /// Members of the client class this emitter writes besides the operations and their static fields; the parser
     /// reserves them in the registry that names methods and fields.
     /// </summary>
-    public static readonly string[] Members = { "Options", "Dispose", "PrepareRequest", "ProcessResponse", "OnPrepareRequest", "OnProcessResponse", "_core", "s_server" };
+    public static readonly string[] Members = { "Options", "Dispose", "PrepareRequest", "ProcessResponse", "OnPrepareRequest", "OnProcessResponse", "_core", "s_server", "TelemetryName", "s_telemetry" };
 
     /// <summary>Members of a sub-client class besides its operations; reserved in the same registry.</summary>
     public static readonly string[] GroupMembers = { "_core" };
@@ -51,6 +51,7 @@ internal static partial class ClientEmitter
         }
 
         string serverArgument = model.DefaultServer is null ? "(" + Http + ".ApiServer?)null" : "s_server";
+        EmitTelemetrySource(writer, model);
         writer.Lines($$"""
 
             private readonly {{Http}}.ApiClientCore _core;
@@ -68,7 +69,7 @@ internal static partial class ClientEmitter
             public {{model.Name}}(global::System.Net.Http.HttpClient httpClient, {{model.OptionsName}} options)
             {
                 Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-                _core = new {{Http}}.ApiClientCore(httpClient, options, {{serverArgument}}, OnPrepareRequest, OnProcessResponse);
+                _core = new {{Http}}.ApiClientCore(httpClient, options, {{serverArgument}}, OnPrepareRequest, OnProcessResponse, s_telemetry);
             """);
         writer.Indent(1);
         foreach (OperationGroupModel group in model.Groups)
@@ -272,14 +273,15 @@ internal static partial class ClientEmitter
         }
 
         string factoryCall = operation.RequestFactory + "(" + string.Join(", ", parameters.Select(p => p.Name)) + ")";
-        string name = CSharpLiteral.String(baseName);
+        EmitOperationField(writer, operation, baseName);
+        string operationField = operation.OperationField;
         string withResponseHandler = "Handle" + operation.WithResponseName.Substring(0, operation.WithResponseName.Length - "Async".Length);
         writer.Line();
         EmitImplementationDocs(writer, operation);
         if (plan.IsStream)
         {
             string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
-            string streamArguments = securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + name + ", cancellationToken";
+            string streamArguments = securityField + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + operationField + ", cancellationToken";
             writer.Lines($$"""
                 public {{plan.MethodReturnType}} {{operation.MethodName}}({{Signature(parameters)}})
                     => _core.StreamAsync<{{plan.ItemType}}>({{factoryCall}}, {{streamArguments}});
@@ -306,13 +308,13 @@ internal static partial class ClientEmitter
 
         writer.Lines($$"""
             public {{plan.MethodReturnType}} {{operation.MethodName}}({{Signature(parameters)}})
-                => _core.SendAsync<{{plan.ResultType}}>({{factoryCall}}, {{securityField}}, Handle{{baseName}}, {{name}}, cancellationToken);
+                => _core.SendAsync<{{plan.ResultType}}>({{factoryCall}}, {{securityField}}, Handle{{baseName}}, {{operationField}}, cancellationToken);
 
             """);
         EmitImplementationDocs(writer, operation);
         writer.Lines($$"""
             public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{Signature(parameters)}})
-                => _core.SendAsync<{{plan.WithResponseResultType}}>({{factoryCall}}, {{securityField}}, {{withResponseHandler}}, {{name}}, cancellationToken);
+                => _core.SendAsync<{{plan.WithResponseResultType}}>({{factoryCall}}, {{securityField}}, {{withResponseHandler}}, {{operationField}}, cancellationToken);
 
             """);
         EmitRequestFactory(writer, operation, parameters, serverField, facts);

@@ -80,6 +80,8 @@ internal sealed record SecuritySchemeModel(string SchemeName, string PropertyNam
 /// <param name="RequestFactory">The private method both build the request with, named by the client-member registry.</param>
 /// <param name="HeadersClass">The generated class of the headers the success responses declare; null when none does.</param>
 /// <param name="Headers">Those headers.</param>
+/// <param name="OperationId">The spec's <c>operationId</c>, for telemetry; null when it gives none.</param>
+/// <param name="OperationField">The static field describing the operation to the runtime (hooks, telemetry), named by the client-member registry.</param>
 internal sealed record OperationModel(
     string MethodName,
     string HttpMethod,
@@ -98,7 +100,9 @@ internal sealed record OperationModel(
     string RequestFactory = "",
     string? HeadersClass = null,
     EquatableArray<ResponseHeaderModel> Headers = default,
-    PagingModel? Paging = null);
+    PagingModel? Paging = null,
+    string? OperationId = null,
+    string OperationField = "");
 
 /// <summary>A header a success response declares, as a typed property of the operation's headers class.</summary>
 /// <param name="WireName">The header's name.</param>

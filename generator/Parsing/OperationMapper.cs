@@ -206,7 +206,9 @@ internal sealed partial class OperationMapper
             server is null ? string.Empty : _methodNames.Claim("s_server_" + typeBase),
             _groupByTag ? OperationGroups.FirstTag(operation) : null,
             HeadersClass: headers.Count == 0 ? null : headersClass,
-            Headers: headers);
+            Headers: headers,
+            OperationId: string.IsNullOrWhiteSpace(operation.OperationId) ? null : operation.OperationId,
+            OperationField: _methodNames.Claim("s_operation_" + typeBase));
         return model with { Paging = DetectPaging(model, operation) };
     }
 

@@ -12,6 +12,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LiveAvatarGen.Runtime.Errors;
 using LiveAvatarGen.Runtime.Json;
+using LiveAvatarGen.Runtime.Telemetry;
 
 namespace LiveAvatarGen.Runtime.Http;
 
@@ -41,16 +42,27 @@ public sealed partial class ApiClientCore
     /// <param name="toError">Turns an error status into its documented exception.</param>
     /// <param name="operationName">The operation's name, passed to the hooks.</param>
     /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
-    public async IAsyncEnumerable<T> StreamAsync<T>(
+    public IAsyncEnumerable<T> StreamAsync<T>(
         ApiRequest request,
         IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
         ApiStreamFormat format,
         JsonReadFunc<T>? read,
         Func<ApiResponseData, Exception> toError,
         string operationName,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
+        => StreamAsync(request, security, format, read, toError, operationName, null, cancellationToken);
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(
+        ApiRequest request,
+        IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
+        ApiStreamFormat format,
+        JsonReadFunc<T>? read,
+        Func<ApiResponseData, Exception> toError,
+        string operationName,
+        ApiOperation? operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using ApiStreamResponse<T> response = await OpenStreamAsync(request, security, format, read, toError, operationName, withHeaders: false, cancellationToken).ConfigureAwait(false);
+        using ApiStreamResponse<T> response = await OpenStreamAsync(request, security, format, read, toError, operationName, operation, withHeaders: false, cancellationToken).ConfigureAwait(false);
         await foreach (T item in ((IAsyncEnumerable<T>)response).ConfigureAwait(false))
         {
             yield return item;
@@ -76,7 +88,7 @@ public sealed partial class ApiClientCore
         Func<ApiResponseData, Exception> toError,
         string operationName,
         CancellationToken cancellationToken = default)
-        => OpenStreamAsync(request, security, format, read, toError, operationName, withHeaders: true, cancellationToken);
+        => OpenStreamAsync(request, security, format, read, toError, operationName, null, withHeaders: true, cancellationToken);
 
     private async Task<ApiStreamResponse<T>> OpenStreamAsync<T>(
         ApiRequest request,
@@ -85,19 +97,25 @@ public sealed partial class ApiClientCore
         JsonReadFunc<T>? read,
         Func<ApiResponseData, Exception> toError,
         string operationName,
+        ApiOperation? operation,
         bool withHeaders,
         CancellationToken cancellationToken)
     {
-        SentToken? sentToken = await ApplySecurityAsync(request, security, cancellationToken).ConfigureAwait(false);
-        // Streams do not follow redirects: a 3xx reaches toError as an ApiException, and credentials stay with this origin.
-        Uri target = BuildTarget(request, ResolveBaseAddress(request));
-        HttpRequestMessage message = request.ToMessage(target, request.Method, includeBody: true, includeCredentials: true);
+        // The span and the duration end when the headers arrive (or the error body is read), as HttpClient's own do.
+        CallTelemetry telemetry = StartTelemetry(operation, request);
+        HttpRequestMessage? message = null;
         HttpResponseMessage? response = null;
         try
         {
+            SentToken? sentToken = await ApplySecurityAsync(request, security, cancellationToken).ConfigureAwait(false);
+            // Streams do not follow redirects: a 3xx reaches toError as an ApiException, and credentials stay with this origin.
+            Uri target = BuildTarget(request, ResolveBaseAddress(request));
+            telemetry.Target(target);
+            message = request.ToMessage(target, request.Method, includeBody: true, includeCredentials: true);
             _prepareRequest?.Invoke(message, operationName);
             response = await SendStreamRequestAsync(message, target, cancellationToken).ConfigureAwait(false);
             sentToken?.ForgetIfRefused(response);
+            telemetry.Responded((int)response.StatusCode);
             _processResponse?.Invoke(response, operationName);
 
             // As for other calls: a handler that followed a redirect by itself may have carried the credentials away.
@@ -111,11 +129,20 @@ public sealed partial class ApiClientCore
             ApiResponseHeaders headers = withHeaders ? ApiResponseHeaders.From(response) : ApiResponseHeaders.Empty;
             return new ApiStreamResponse<T>((int)response.StatusCode, headers, ReadItemsAsync(response, owner, format, read, target, cancellationToken), owner);
         }
+        catch (Exception ex) when (telemetry.Failed(ex))
+        {
+            // Never reached: the filter only notes the exception for the span and the metric.
+            throw;
+        }
         catch
         {
             response?.Dispose();
-            message.Dispose();
+            message?.Dispose();
             throw;
+        }
+        finally
+        {
+            telemetry.Stop();
         }
     }
 

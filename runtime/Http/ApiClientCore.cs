@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using LiveAvatarGen.Runtime.Errors;
+using LiveAvatarGen.Runtime.Telemetry;
 
 namespace LiveAvatarGen.Runtime.Http;
 
@@ -79,51 +80,74 @@ public sealed partial class ApiClientCore
     public Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, CancellationToken cancellationToken)
         => SendAsync(request, security, handle, string.Empty, cancellationToken);
 
-    /// <summary>Sends a request for a named operation and hands the read response to <paramref name="handle"/>.</summary>
+    /// <summary>
+    /// Sends a request for a named operation and hands the read response to <paramref name="handle"/>. Its span is
+    /// named after the method only: generated code passes an <see cref="ApiOperation"/>, which adds the route template.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="security">The alternatives of the operation's security requirement; the first whose credentials are all configured is applied.</param>
     /// <param name="handle">The generated response handler: returns the result or throws the documented exception.</param>
     /// <param name="operationName">The operation's name (the client method without <c>Async</c>), passed to the hooks.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, CancellationToken cancellationToken)
+        => SendAsync(request, security, handle, operationName, null, cancellationToken);
+
+    /// <summary>The call: the one async method, so a call allocates one state machine (telemetry included).</summary>
+    private async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, ApiOperation? operation, CancellationToken cancellationToken)
     {
-        SentToken? sentToken = await ApplySecurityAsync(request, security, cancellationToken).ConfigureAwait(false);
-        Hop hop = new(BuildTarget(request, ResolveBaseAddress(request)), request.Method, includeBody: true, includeCredentials: true);
-        using CallScope call = new(_options.Timeout, cancellationToken);
+        CallTelemetry telemetry = StartTelemetry(operation, request);
         try
         {
-            for (int redirects = 0; ; redirects++)
+            SentToken? sentToken = await ApplySecurityAsync(request, security, cancellationToken).ConfigureAwait(false);
+            Hop hop = new(BuildTarget(request, ResolveBaseAddress(request)), request.Method, includeBody: true, includeCredentials: true);
+            telemetry.Target(hop.Target);
+            using CallScope call = new(_options.Timeout, cancellationToken);
+            try
             {
-                using HttpRequestMessage message = StartRequest(request, hop, operationName);
-                HttpResponseMessage sent;
-                try
+                for (int redirects = 0; ; redirects++)
                 {
-                    sent = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
-                }
-                catch (HttpRequestException ex) when (ex is not ApiClientException)
-                {
-                    throw call.ConnectionFailure(hop.Target, afterHeaders: false, ex);
-                }
+                    using HttpRequestMessage message = StartRequest(request, hop, operationName);
+                    HttpResponseMessage sent;
+                    try
+                    {
+                        sent = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
+                    }
+                    catch (HttpRequestException ex) when (ex is not ApiClientException)
+                    {
+                        throw call.ConnectionFailure(hop.Target, afterHeaders: false, ex);
+                    }
 
-                using HttpResponseMessage response = sent;
-                if (hop.IncludeCredentials)
-                {
-                    sentToken?.ForgetIfRefused(response);
-                }
-                if (NextHop(request, hop, response, redirects, operationName) is { } next)
-                {
-                    hop = next;
-                    continue;
-                }
+                    using HttpResponseMessage response = sent;
+                    if (hop.IncludeCredentials)
+                    {
+                        sentToken?.ForgetIfRefused(response);
+                    }
 
-                (byte[]? rented, int length) = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, hop.Target, call).ConfigureAwait(false);
-                return Dispatch(response, rented, length, handle);
+                    if (NextHop(request, hop, response, redirects, operationName) is { } next)
+                    {
+                        hop = next;
+                        continue;
+                    }
+
+                    telemetry.Responded((int)response.StatusCode);
+                    (byte[]? rented, int length) = await ReadBodyAsync(response.Content, _options.MaxResponseBodyBytes, hop.Target, call).ConfigureAwait(false);
+                    return Dispatch(response, rented, length, handle);
+                }
+            }
+            catch (OperationCanceledException ex) when (call.IsTimeout)
+            {
+                // Options.Timeout elapsed, or the HttpClient's own Timeout did: either way the caller did not cancel.
+                throw new ApiTimeoutException(call.Timeout!.Value, ex);
             }
         }
-        catch (OperationCanceledException ex) when (call.IsTimeout)
+        catch (Exception ex) when (telemetry.Failed(ex))
         {
-            // Options.Timeout elapsed, or the HttpClient's own Timeout did: either way the caller did not cancel.
-            throw new ApiTimeoutException(call.Timeout!.Value, ex);
+            // Never reached: the filter only notes the exception for the span and the metric.
+            throw;
+        }
+        finally
+        {
+            telemetry.Stop();
         }
     }
 

@@ -115,7 +115,9 @@ internal static class ModelFactory
             methodName.Replace("Async", "WithResponseAsync", System.StringComparison.Ordinal),
             "Create" + methodName.Replace("Async", "Request", System.StringComparison.Ordinal),
             headers is { Length: > 0 } ? methodName.Replace("Async", "ResponseHeaders", System.StringComparison.Ordinal) : null,
-            (headers ?? System.Array.Empty<ResponseHeaderModel>()).ToEquatableArray());
+            (headers ?? System.Array.Empty<ResponseHeaderModel>()).ToEquatableArray(),
+            OperationId: char.ToLowerInvariant(methodName[0]) + methodName.Substring(1, methodName.Length - 1 - "Async".Length),
+            OperationField: "s_operation_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal));
 
     public static ResponseHeaderModel Header(string wireName, string propertyName, TypeKind kind)
         => new(wireName, propertyName, new TypeRef(kind, IsNullable: true), "The " + wireName + " header.");

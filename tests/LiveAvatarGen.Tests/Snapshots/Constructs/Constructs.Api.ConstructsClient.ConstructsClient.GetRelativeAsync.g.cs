@@ -26,14 +26,15 @@ public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRelative = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRelative = new("/v2");
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiOperation s_operation_GetRelative = new("GetRelative", "getRelative", "GET", "/relative");
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelative, "GetRelative", cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelative, s_operation_GetRelative, cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelativeWithResponse, "GetRelative", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelativeWithResponse, s_operation_GetRelative, cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRelativeRequest()
     {

@@ -28,14 +28,15 @@ public partial interface IConstructsClient
 public sealed partial class ConstructsClient
 {
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Upload = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiOperation s_operation_Upload = new("Upload", "upload", "POST", "/upload");
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.UploadResponse> UploadAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUpload, "Upload", cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUpload, s_operation_Upload, cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUploadWithResponse, "Upload", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUploadWithResponse, s_operation_Upload, cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadRequest(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default)
     {

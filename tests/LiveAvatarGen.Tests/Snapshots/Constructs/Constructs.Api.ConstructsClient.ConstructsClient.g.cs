@@ -17,6 +17,14 @@ public sealed partial class ConstructsClient : IConstructsClient
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_QueryKey = new("QueryKey", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyQuery, "api_key");
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server = new("https://constructs.example.test");
 
+    /// <summary>
+    /// The name of this client's ActivitySource and Meter (one span and one <c>http.client.request.duration</c>
+    /// measurement per call): pass it to OpenTelemetry's <c>AddSource</c> and <c>AddMeter</c>.
+    /// </summary>
+    public const string TelemetryName = "Constructs.Api.ConstructsClient";
+
+    private static readonly global::LiveAvatarGen.Runtime.Telemetry.ApiTelemetry s_telemetry = new(TelemetryName);
+
     private readonly global::LiveAvatarGen.Runtime.Http.ApiClientCore _core;
 
     /// <summary>Creates the client with default options.</summary>
@@ -32,7 +40,7 @@ public sealed partial class ConstructsClient : IConstructsClient
     public ConstructsClient(global::System.Net.Http.HttpClient httpClient, ConstructsClientOptions options)
     {
         Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, s_server, OnPrepareRequest, OnProcessResponse);
+        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, s_server, OnPrepareRequest, OnProcessResponse, s_telemetry);
     }
 
     /// <summary>The options in force.</summary>

@@ -18,6 +18,14 @@ public sealed partial class TestClient : ITestClient
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_QueryKey = new("QueryKey", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyQuery, "api_key");
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server = new("https://{region}.example.com", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("region", "eu"));
 
+    /// <summary>
+    /// The name of this client's ActivitySource and Meter (one span and one <c>http.client.request.duration</c>
+    /// measurement per call): pass it to OpenTelemetry's <c>AddSource</c> and <c>AddMeter</c>.
+    /// </summary>
+    public const string TelemetryName = "Test.Api.TestClient";
+
+    private static readonly global::LiveAvatarGen.Runtime.Telemetry.ApiTelemetry s_telemetry = new(TelemetryName);
+
     private readonly global::LiveAvatarGen.Runtime.Http.ApiClientCore _core;
 
     /// <summary>Creates the client with default options.</summary>
@@ -33,7 +41,7 @@ public sealed partial class TestClient : ITestClient
     public TestClient(global::System.Net.Http.HttpClient httpClient, TestClientOptions options)
     {
         Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, s_server, OnPrepareRequest, OnProcessResponse);
+        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, s_server, OnPrepareRequest, OnProcessResponse, s_telemetry);
     }
 
     /// <summary>The options in force.</summary>

@@ -15,6 +15,14 @@ public sealed partial class LiveAvatarClient : ILiveAvatarClient
     internal static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_HTTPBearer = new("HTTPBearer", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.Bearer, "");
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server = new("https://api.liveavatar.com");
 
+    /// <summary>
+    /// The name of this client's ActivitySource and Meter (one span and one <c>http.client.request.duration</c>
+    /// measurement per call): pass it to OpenTelemetry's <c>AddSource</c> and <c>AddMeter</c>.
+    /// </summary>
+    public const string TelemetryName = "LiveAvatar.Api.LiveAvatarClient";
+
+    private static readonly global::LiveAvatarGen.Runtime.Telemetry.ApiTelemetry s_telemetry = new(TelemetryName);
+
     private readonly global::LiveAvatarGen.Runtime.Http.ApiClientCore _core;
 
     /// <summary>Creates the client with default options.</summary>
@@ -30,7 +38,7 @@ public sealed partial class LiveAvatarClient : ILiveAvatarClient
     public LiveAvatarClient(global::System.Net.Http.HttpClient httpClient, LiveAvatarClientOptions options)
     {
         Options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, s_server, OnPrepareRequest, OnProcessResponse);
+        _core = new global::LiveAvatarGen.Runtime.Http.ApiClientCore(httpClient, options, s_server, OnPrepareRequest, OnProcessResponse, s_telemetry);
         Avatar = new LiveAvatarAvatarClient(_core);
         Contexts = new LiveAvatarContextsClient(_core);
         Embeddings = new LiveAvatarEmbeddingsClient(_core);
