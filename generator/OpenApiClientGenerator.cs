@@ -86,6 +86,29 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Spec?.Client is { } client ? OperationOutput.From(client) : EquatableArray<OperationOutput>.Empty)
             .WithTrackingName(TrackingNames.Operations);
         context.RegisterSourceOutput(operations.Combine(emitContext), static (spc, pair) => EmitOperation(spc, pair.Left, pair.Right));
+
+        // The compiler-support types an old framework lacks (netstandard2.0, .NET Framework), declared once per
+        // compilation when some spec generates code, unless the compilation or PolySharp already has them.
+        IncrementalValueProvider<EquatableArray<string>> polyfills = context.CompilationProvider
+            .Select(static (compilation, _) => PolyfillPlan.Missing(compilation))
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => PolyfillSettings.From(options.GlobalOptions)))
+            .Select(static (pair, _) => PolyfillPlan.ToEmit(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Polyfills);
+        IncrementalValueProvider<bool> anySpec = results.Select(static (r, _) => r.Spec is not null).Collect().Select(static (all, _) => all.Contains(true));
+        context.RegisterSourceOutput(polyfills.Combine(facts).Combine(anySpec), static (spc, pair) => EmitPolyfills(spc, pair.Left.Left, pair.Left.Right, pair.Right));
+    }
+
+    private static void EmitPolyfills(SourceProductionContext context, EquatableArray<string> polyfills, CompilationFacts facts, bool anySpec)
+    {
+        if (!anySpec || !facts.HasRuntime || !facts.SupportsCSharp11)
+        {
+            return;
+        }
+
+        foreach (string name in polyfills)
+        {
+            context.AddSource(PolyfillEmitter.HintName(name), SourceText.From(PolyfillEmitter.Emit(name), System.Text.Encoding.UTF8));
+        }
     }
 
     private static void EmitOperation(SourceProductionContext context, OperationOutput operation, EmitContext emit)

@@ -11,7 +11,10 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// </summary>
 /// <param name="HasRuntime">LiveAvatarGen.Runtime is referenced.</param>
 /// <param name="SupportsCSharp11">u8 literals and required members are available.</param>
-/// <param name="HasRequiredMembers">The framework has RequiredMemberAttribute (net7+), so <c>required</c> can be emitted.</param>
+/// <param name="HasRequiredMembers">
+/// <c>required</c> can be emitted: C# 11, and RequiredMemberAttribute comes from the framework (net7+), from PolySharp
+/// or from the generator's own polyfill (<see cref="PolyfillPlan"/>). False only in emitter tests of the older shape.
+/// </param>
 /// <param name="HasDateOnly">The framework has System.DateOnly (net6+).</param>
 /// <param name="HasHttpClientFactory">
 /// Microsoft.Extensions.Http, Microsoft.Extensions.Options and Microsoft.Extensions.Configuration.Abstractions are
@@ -25,7 +28,7 @@ internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, 
         return new CompilationFacts(
             compilation.GetTypeByMetadataName("LiveAvatarGen.Runtime.Http.ApiClientCore") is not null,
             csharp11,
-            csharp11 && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null,
+            csharp11,
             compilation.GetTypeByMetadataName("System.DateOnly") is not null,
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null
                 && compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.OptionsBuilder`1") is not null
