@@ -100,7 +100,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
     private static void EmitPolyfills(SourceProductionContext context, EquatableArray<string> polyfills, CompilationFacts facts, bool anySpec)
     {
-        if (!anySpec || !facts.HasRuntime || !facts.SupportsCSharp11)
+        if (!anySpec || !facts.HasRuntime || !facts.SupportsCSharp11 || !facts.HasHttpClient)
         {
             return;
         }
@@ -141,6 +141,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         if (!facts.SupportsCSharp11)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, location, path));
+        }
+
+        if (!facts.HasHttpClient)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HttpClientMissing, location, path));
         }
     }
 

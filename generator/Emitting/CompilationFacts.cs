@@ -16,11 +16,15 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// or from the generator's own polyfill (<see cref="PolyfillPlan"/>). False only in emitter tests of the older shape.
 /// </param>
 /// <param name="HasDateOnly">The framework has System.DateOnly (net6+).</param>
+/// <param name="HasHttpClient">
+/// System.Net.Http.HttpClient resolves: always on .NET and netstandard2.0; a .NET Framework project must reference
+/// System.Net.Http itself (its netstandard facade only forwards the type).
+/// </param>
 /// <param name="HasHttpClientFactory">
 /// Microsoft.Extensions.Http, Microsoft.Extensions.Options and Microsoft.Extensions.Configuration.Abstractions are
 /// referenced (ASP.NET Core apps have them), so the <c>services.Add{Client}</c> registration can be emitted.
 /// </param>
-internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly, bool HasHttpClientFactory = false)
+internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly, bool HasHttpClientFactory = false, bool HasHttpClient = true)
 {
     public static CompilationFacts From(Compilation compilation)
     {
@@ -32,6 +36,7 @@ internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, 
             compilation.GetTypeByMetadataName("System.DateOnly") is not null,
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null
                 && compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.OptionsBuilder`1") is not null
-                && compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration") is not null);
+                && compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration") is not null,
+            compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is { TypeKind: not TypeKind.Error });
     }
 }

@@ -31,6 +31,9 @@ public sealed class DownlevelConsumerTests
             <PackageReference Include="LiveAvatarGen" Version="{VERSION}" />
             {POLYSHARP}
           </ItemGroup>
+          <ItemGroup Condition="'$(TargetFrameworkIdentifier)' == '.NETFramework'">
+            <Reference Include="System.Net.Http" />
+          </ItemGroup>
         </Project>
         """;
 

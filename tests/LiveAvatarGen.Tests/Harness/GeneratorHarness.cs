@@ -155,7 +155,7 @@ internal static class GeneratorHarness
             ("microsoft.extensions.options", "8.0.2", "Microsoft.Extensions.Options"),
             ("microsoft.extensions.configuration.abstractions", "8.0.0", "Microsoft.Extensions.Configuration.Abstractions"),
             ("microsoft.extensions.primitives", "8.0.0", "Microsoft.Extensions.Primitives"),
-        }.Select(p => MetadataReference.CreateFromFile(System.IO.Path.Combine(root, p.Item1, p.Item2, "lib", "net8.0", p.Item3 + ".dll")));
+        }.Select(p => MetadataReference.CreateFromFile(System.IO.Path.Combine(root, p.Item1, p.Item2, "lib", DownlevelReferences.IsDownlevel(profile) ? "netstandard2.0" : "net8.0", p.Item3 + ".dll")));
     }
 
     public static GeneratorDriver CreateDriver(CSharpCompilation compilation, IEnumerable<(string Path, string Text)> specs, string? ns = "Test.Api", string? clientName = null, string? groupByTag = null, IReadOnlyDictionary<string, string>? metadata = null)

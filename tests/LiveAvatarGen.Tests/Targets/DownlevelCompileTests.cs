@@ -106,6 +106,17 @@ public sealed class DownlevelCompileTests
     }
 
     [Theory]
+    [InlineData(TargetProfile.NetStandard20CSharp14)]
+    [InlineData(TargetProfile.Net472CSharp14)]
+    public void TheDiRegistrationCompilesWithMicrosoftExtensionsHttp8(TargetProfile profile)
+    {
+        GenerationResult result = DownlevelHarness.Generate(profile, LanguageVersion.Latest, DownlevelHarness.AsSpecPath("openapi.json"), TestPaths.ReadSpec(TestPaths.LiveAvatar), withHttpClientFactory: true);
+
+        Assert.Contains(result.Sources, s => s.HintName.EndsWith(".LiveAvatarClientServiceCollectionExtensions.g.cs", System.StringComparison.Ordinal));
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+    }
+
+    [Theory]
     [InlineData(TargetProfile.Net8CSharp12)]
     [InlineData(TargetProfile.Net10CSharp14)]
     public void FrameworksThatHaveTheTypesGetNoPolyfill(TargetProfile profile)
@@ -113,6 +124,20 @@ public sealed class DownlevelCompileTests
         GenerationResult result = DownlevelHarness.Generate(profile, LanguageVersion.CSharp11, "/specs/pets.openapi.yaml", PetSpec);
 
         Assert.Empty(DownlevelHarness.OurPolyfills(result));
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Lag0004ANetFrameworkProjectWithoutSystemNetHttpGetsOneErrorAndNoCode()
+    {
+        // The SDK does not reference System.Net.Http for .NET Framework; netstandard.dll only forwards HttpClient to it.
+        GenerationResult result = DownlevelHarness.Generate(
+            TargetProfile.Net472CSharp14, LanguageVersion.Latest, "/specs/pets.openapi.yaml", PetSpec, removedReferences: new[] { Basic.Reference.Assemblies.Net472.References.SystemNetHttp });
+
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "LAG0004");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("/specs/pets.openapi.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(result.Sources);
         Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
     }
 

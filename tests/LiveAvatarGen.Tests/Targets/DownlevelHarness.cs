@@ -56,6 +56,8 @@ internal static class DownlevelHarness
     /// <param name="globalOptions">Project properties (build_property.*) besides RootNamespace.</param>
     /// <param name="otherGenerators">Generators running beside ours.</param>
     /// <param name="otherReferences">More referenced assemblies.</param>
+    /// <param name="removedReferences">Framework references the project lacks.</param>
+    /// <param name="withHttpClientFactory">Also reference Microsoft.Extensions.Http 8 and what its API needs (their netstandard2.0 builds).</param>
     public static GenerationResult Generate(
         TargetProfile profile,
         LanguageVersion language,
@@ -64,11 +66,14 @@ internal static class DownlevelHarness
         string[]? consumerSources = null,
         Dictionary<string, string>? globalOptions = null,
         ISourceGenerator[]? otherGenerators = null,
-        MetadataReference[]? otherReferences = null)
+        MetadataReference[]? otherReferences = null,
+        bool withHttpClientFactory = false,
+        MetadataReference[]? removedReferences = null)
     {
         string[] sources = consumerSources is { Length: > 0 } ? consumerSources : new[] { "namespace Consumer { internal static class Placeholder { } }" };
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(profile, withHttpClientFactory: false, withRuntime: true, language, sources)
-            .AddReferences(otherReferences ?? Array.Empty<MetadataReference>());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(profile, withHttpClientFactory, withRuntime: true, language, sources)
+            .AddReferences(otherReferences ?? Array.Empty<MetadataReference>())
+            .RemoveReferences(removedReferences ?? Array.Empty<MetadataReference>());
         Dictionary<string, string> global = new(globalOptions ?? new Dictionary<string, string>()) { ["build_property.RootNamespace"] = "Consumer" };
         List<AdditionalText> texts = specPath is null ? new() : new() { new InMemoryText(specPath, specText) };
         Dictionary<string, Dictionary<string, string>> perFile = texts.ToDictionary(t => t.Path, _ => new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenApiNamespace"] = "Test.Api" });
