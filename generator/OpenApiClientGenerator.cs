@@ -100,6 +100,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 EmitWebhooks(spc, model, pair.Right);
             }
         });
+
+        // The compiler-support types an old framework lacks (netstandard2.0, .NET Framework), declared once per
+        // compilation when some spec generates code, unless the compilation or PolySharp already has them.
+        IncrementalValueProvider<EquatableArray<string>> polyfills = context.CompilationProvider
+            .Select(static (compilation, _) => PolyfillPlan.Missing(compilation))
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => PolyfillSettings.From(options.GlobalOptions)))
+            .Select(static (pair, _) => PolyfillPlan.ToEmit(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Polyfills);
+        IncrementalValueProvider<bool> anySpec = results.Select(static (r, _) => r.Spec is not null).Collect().Select(static (all, _) => all.Contains(true));
+        context.RegisterSourceOutput(polyfills.Combine(facts).Combine(anySpec), static (spc, pair) => EmitPolyfills(spc, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
     private static void EmitWebhooks(SourceProductionContext context, WebhooksModel webhooks, EmitContext emit)
@@ -116,6 +126,19 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         if (facts.HasAspNetCoreRouting)
         {
             Add(context, HintNames.For(webhooks.HintPrefix, webhooks.EndpointsName), WebhookEndpointEmitter.Emit(webhooks), webhooks.HintPrefix);
+        }
+    }
+
+    private static void EmitPolyfills(SourceProductionContext context, EquatableArray<string> polyfills, CompilationFacts facts, bool anySpec)
+    {
+        if (!anySpec || !facts.HasRuntime || !facts.SupportsCSharp11 || !facts.HasHttpClient)
+        {
+            return;
+        }
+
+        foreach (string name in polyfills)
+        {
+            context.AddSource(PolyfillEmitter.HintName(name), SourceText.From(PolyfillEmitter.Emit(name), System.Text.Encoding.UTF8));
         }
     }
 
@@ -149,6 +172,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         if (!facts.SupportsCSharp11)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, location, path));
+        }
+
+        if (!facts.HasHttpClient)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HttpClientMissing, location, path));
         }
     }
 

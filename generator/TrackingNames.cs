@@ -31,4 +31,7 @@ public static class TrackingNames
 
     /// <summary>Facts about the consuming compilation (language version, available types).</summary>
     public const string CompilationFacts = nameof(CompilationFacts);
+
+    /// <summary>The compiler-support types the generator declares for an old framework (none on net7+).</summary>
+    public const string Polyfills = nameof(Polyfills);
 }

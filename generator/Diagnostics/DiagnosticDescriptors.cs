@@ -27,6 +27,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateClient = Create(
         "LAG0003", "Two specs generate the same client", "The spec '{0}' generates client '{1}', which another spec in this project also generates; neither is generated until OpenApiClientName or OpenApiNamespace tells them apart", DiagnosticSeverity.Error);
 
+    /// <summary>LAG0004: System.Net.Http is not referenced (a .NET Framework project must reference it itself).</summary>
+    public static readonly DiagnosticDescriptor HttpClientMissing = Create(
+        "LAG0004", "System.Net.Http is not referenced", "The client generated from '{0}' needs System.Net.Http.HttpClient; a .NET Framework project references it with <Reference Include=\"System.Net.Http\" />", DiagnosticSeverity.Error);
+
     /// <summary>LAG1001: the file is not a readable OpenAPI document.</summary>
     public static readonly DiagnosticDescriptor UnreadableDocument = Create(
         "LAG1001", "The spec cannot be read", "The spec '{0}' cannot be read: {1}", DiagnosticSeverity.Error);
@@ -92,6 +96,7 @@ internal static class DiagnosticDescriptors
         [RuntimeMissing.Id] = RuntimeMissing,
         [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
         [DuplicateClient.Id] = DuplicateClient,
+        [HttpClientMissing.Id] = HttpClientMissing,
         [UnreadableDocument.Id] = UnreadableDocument,
         [ReaderProblem.Id] = ReaderProblem,
         [UnsupportedVersion.Id] = UnsupportedVersion,

@@ -8,5 +8,5 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// <summary>What every emit step needs besides its model: the compilation facts and the clashing clients.</summary>
 internal sealed record EmitContext(CompilationFacts Facts, EquatableArray<string> Clashes)
 {
-    public bool CanEmit(string hintPrefix) => Facts.HasRuntime && Facts.SupportsCSharp11 && !Enumerable.Contains(Clashes, hintPrefix);
+    public bool CanEmit(string hintPrefix) => Facts.HasRuntime && Facts.SupportsCSharp11 && Facts.HasHttpClient && !Enumerable.Contains(Clashes, hintPrefix);
 }

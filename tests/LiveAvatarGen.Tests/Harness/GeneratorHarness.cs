@@ -22,6 +22,12 @@ public enum TargetProfile
 
     /// <summary>Today's consumer: net10.0 on C# 14.</summary>
     Net10CSharp14,
+
+    /// <summary>A netstandard2.0 library on C# 14, with the runtime's netstandard2.0 build and System.Text.Json 8 (<see cref="DownlevelReferences"/>).</summary>
+    NetStandard20CSharp14,
+
+    /// <summary>A .NET Framework 4.7.2 app on C# 14, with the runtime's netstandard2.0 build and System.Text.Json 8 (<see cref="DownlevelReferences"/>).</summary>
+    Net472CSharp14,
 }
 
 /// <summary>An AdditionalText held in memory.</summary>
@@ -97,12 +103,18 @@ internal static class GeneratorHarness
     public static CSharpCompilation CreateCompilation(TargetProfile profile, bool withHttpClientFactory, bool withRuntime, LanguageVersion? languageOverride, params string[] sources)
     {
         LanguageVersion language = languageOverride ?? (profile == TargetProfile.Net8CSharp12 ? LanguageVersion.CSharp12 : LanguageVersion.CSharp14);
-        IEnumerable<MetadataReference> references = profile == TargetProfile.Net8CSharp12
-            ? Basic.Reference.Assemblies.Net80.References.All
-            : Basic.Reference.Assemblies.Net100.References.All;
+        IEnumerable<MetadataReference> references = profile switch
+        {
+            TargetProfile.Net8CSharp12 => Basic.Reference.Assemblies.Net80.References.All,
+            TargetProfile.NetStandard20CSharp14 => Basic.Reference.Assemblies.NetStandard20.References.All.Concat(DownlevelReferences.SystemTextJson),
+            TargetProfile.Net472CSharp14 => Basic.Reference.Assemblies.Net472.References.All.Concat(DownlevelReferences.SystemTextJson),
+            _ => Basic.Reference.Assemblies.Net100.References.All,
+        };
         if (withRuntime)
         {
-            references = references.Append(MetadataReference.CreateFromFile(typeof(ApiClientCore).Assembly.Location));
+            references = references.Append(DownlevelReferences.IsDownlevel(profile)
+                ? DownlevelReferences.RuntimeNetStandard20
+                : MetadataReference.CreateFromFile(typeof(ApiClientCore).Assembly.Location));
         }
 
         if (withHttpClientFactory)
@@ -143,7 +155,7 @@ internal static class GeneratorHarness
             ("microsoft.extensions.options", "8.0.2", "Microsoft.Extensions.Options"),
             ("microsoft.extensions.configuration.abstractions", "8.0.0", "Microsoft.Extensions.Configuration.Abstractions"),
             ("microsoft.extensions.primitives", "8.0.0", "Microsoft.Extensions.Primitives"),
-        }.Select(p => MetadataReference.CreateFromFile(System.IO.Path.Combine(root, p.Item1, p.Item2, "lib", "net8.0", p.Item3 + ".dll")));
+        }.Select(p => MetadataReference.CreateFromFile(System.IO.Path.Combine(root, p.Item1, p.Item2, "lib", DownlevelReferences.IsDownlevel(profile) ? "netstandard2.0" : "net8.0", p.Item3 + ".dll")));
     }
 
     public static GeneratorDriver CreateDriver(CSharpCompilation compilation, IEnumerable<(string Path, string Text)> specs, string? ns = "Test.Api", string? clientName = null, string? groupByTag = null, IReadOnlyDictionary<string, string>? metadata = null)
