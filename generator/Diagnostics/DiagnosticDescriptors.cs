@@ -71,6 +71,22 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GenericFamily = Create(
         "LAG2004", "Schemas merged into one generic type", "{0}: the schemas {1} differ only in one type and became {2}", DiagnosticSeverity.Info);
 
+    /// <summary>LAG1007: an overlay file is not an Overlay 1.0 document; it is not applied.</summary>
+    public static readonly DiagnosticDescriptor InvalidOverlay = Create(
+        "LAG1007", "Invalid overlay", "The overlay '{0}' is not a valid Overlay 1.0 document: {1}; it was not applied", DiagnosticSeverity.Error);
+
+    /// <summary>LAG1008: an overlay action cannot be applied (no target, a bad JSONPath, an update that cannot merge).</summary>
+    public static readonly DiagnosticDescriptor OverlayActionSkipped = Create(
+        "LAG1008", "Overlay action not applied", "{0}: {1}", DiagnosticSeverity.Warning);
+
+    /// <summary>LAG1009: an overlay could not be applied at all (a named file not found, a spec that is not JSON or YAML).</summary>
+    public static readonly DiagnosticDescriptor OverlayNotApplied = Create(
+        "LAG1009", "Overlay not applied", "The overlay '{0}' for the spec '{1}' was not applied: {2}", DiagnosticSeverity.Error);
+
+    /// <summary>LAG2006: an overlay action's target selects nothing in the spec.</summary>
+    public static readonly DiagnosticDescriptor OverlayTargetMatchesNothing = Create(
+        "LAG2006", "Overlay target matches nothing", "{0}: the target '{1}' matches nothing in the spec; the action changed nothing", DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [RuntimeMissing.Id] = RuntimeMissing,
@@ -87,6 +103,10 @@ internal static class DiagnosticDescriptors
         [KeywordNotEnforced.Id] = KeywordNotEnforced,
         [GenericFamily.Id] = GenericFamily,
         [FilterMatchesNothing.Id] = FilterMatchesNothing,
+        [InvalidOverlay.Id] = InvalidOverlay,
+        [OverlayActionSkipped.Id] = OverlayActionSkipped,
+        [OverlayNotApplied.Id] = OverlayNotApplied,
+        [OverlayTargetMatchesNothing.Id] = OverlayTargetMatchesNothing,
     };
 
     /// <summary>All descriptors, for tests and docs.</summary>
