@@ -1,12 +1,15 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LiveAvatarGen.Generator.Parsing;
+using Microsoft.OpenApi;
 using Microsoft.OpenApi.YamlReader;
 using SharpYaml.Serialization;
 
@@ -77,7 +80,62 @@ internal static class NodeText
             throw new NodeTextException("the file holds no document", 0, 0);
         }
 
-        return stream.Documents[0].ToJsonNode();
+        return WithPlainNulls(stream.Documents[0].ToJsonNode());
+    }
+
+    /// <summary>
+    /// The YAML converter writes an explicit null as Microsoft.OpenApi's sentinel string (its YAML reader tells it
+    /// from a missing value that way); written back as JSON it must be a JSON null again, and filters compare it as one.
+    /// </summary>
+    private static JsonNode? WithPlainNulls(JsonNode? root)
+    {
+        if (JsonNullSentinel.IsJsonNullSentinel(root))
+        {
+            return null;
+        }
+
+        Stack<JsonNode> pending = new();
+        if (root is not null)
+        {
+            pending.Push(root);
+        }
+
+        while (pending.Count > 0)
+        {
+            JsonNode node = pending.Pop();
+            if (node is JsonObject obj)
+            {
+                foreach (string key in obj.Where(m => m.Value is not null).Select(m => m.Key).ToList())
+                {
+                    Visit(obj[key]!, () => obj[key] = null);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                for (int i = 0; i < array.Count; i++)
+                {
+                    int index = i;
+                    if (array[i] is { } item)
+                    {
+                        Visit(item, () => array[index] = null);
+                    }
+                }
+            }
+        }
+
+        return root;
+
+        void Visit(JsonNode child, Action clear)
+        {
+            if (JsonNullSentinel.IsJsonNullSentinel(child))
+            {
+                clear();
+            }
+            else if (child is JsonObject or JsonArray)
+            {
+                pending.Push(child);
+            }
+        }
     }
 
     private static bool LooksLikeJson(string path, string text)
