@@ -8,12 +8,6 @@ public static class TrackingNames
     /// <summary>Spec file text and its per-file options, before its overlays join it.</summary>
     public const string SpecFile = nameof(SpecFile);
 
-    /// <summary>The paths of every overlay some spec asks for.</summary>
-    public const string OverlayPaths = nameof(OverlayPaths);
-
-    /// <summary>Each overlay file some spec asks for, with its text.</summary>
-    public const string OverlayFiles = nameof(OverlayFiles);
-
     /// <summary>Spec file text, its per-file options and its overlays' texts.</summary>
     public const string Input = nameof(Input);
 

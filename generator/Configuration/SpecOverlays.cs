@@ -26,17 +26,17 @@ internal static class SpecOverlays
     public static IncrementalValuesProvider<SpecInput> Pair(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecInput> specs)
     {
         // The paths any spec asks for: small, and equal through every edit that does not change a spec's overlay list.
+        // These steps are not tracked by name: with no overlay in a project Roslyn records no run for them, and
+        // the Input step after them is what must stay cached.
         IncrementalValueProvider<EquatableArray<string>> wanted = specs
             .Select(static (spec, _) => spec.OverlayRequests)
             .Collect()
-            .Select(static (all, _) => WantedKeys(all))
-            .WithTrackingName(TrackingNames.OverlayPaths);
+            .Select(static (all, _) => WantedKeys(all));
 
         IncrementalValueProvider<ImmutableArray<FoundOverlay>> found = context.AdditionalTextsProvider
             .Combine(wanted)
             .Where(static pair => pair.Right.Contains(Key(pair.Left.Path)))
             .Select(static (pair, cancellationToken) => new FoundOverlay(Key(pair.Left.Path), pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString()))
-            .WithTrackingName(TrackingNames.OverlayFiles)
             .Collect();
 
         return specs
