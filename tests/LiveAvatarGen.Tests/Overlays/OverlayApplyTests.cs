@@ -123,6 +123,35 @@ public sealed class OverlayApplyTests
     }
 
     [Fact]
+    public void TheReadmeExampleDoesWhatTheReadmeSays()
+    {
+        const string overlay = """
+            overlay: 1.0.0
+            info: { title: Fixes for the vendor's spec, version: 1.0.0 }
+            actions:
+              - target: $.paths['/v1/avatars'].get          # JSONPath: which nodes
+                update: { operationId: listAvatars }        # merged into each: ListUserAvatarsAsync becomes ListAvatarsAsync
+              - target: $.components.schemas.AvatarSchema
+                update: { properties: { tier: { type: string } } }   # a member the spec forgot
+              - target: $.paths['/v1/avatars/{avatar_id}'].delete
+                remove: true                                # never generated
+            """;
+        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(Harness.TestPaths.RepositoryRoot, "README.md"));
+        Assert.Contains(overlay.Replace("\r", string.Empty, System.StringComparison.Ordinal), readme.Replace("\r", string.Empty, System.StringComparison.Ordinal), System.StringComparison.Ordinal);
+
+        ReadResult before = Read("/specs/openapi.json", Harness.TestPaths.ReadSpec(Harness.TestPaths.LiveAvatar));
+        ReadResult after = Read("/specs/openapi.json", Harness.TestPaths.ReadSpec(Harness.TestPaths.LiveAvatar), ("/specs/openapi.overlay.yaml", overlay));
+
+        Assert.Equal(before.Diagnostics.Select(d => d.Id), after.Diagnostics.Select(d => d.Id));
+        Assert.Contains(before.Spec!.Client!.Operations, o => o.MethodName == "ListUserAvatarsAsync");
+        Assert.Contains(after.Spec!.Client!.Operations, o => o.MethodName == "ListAvatarsAsync" && o.PathTemplate == "/v1/avatars");
+        Assert.DoesNotContain(after.Spec.Client.Operations, o => o.MethodName == "ListUserAvatarsAsync");
+        Assert.Equal(before.Spec.Client.Operations.Count - 1, after.Spec.Client.Operations.Count);
+        Assert.DoesNotContain(after.Spec.Client.Operations, o => o.HttpMethod == "DELETE" && o.PathTemplate == "/v1/avatars/{avatar_id}");
+        Assert.Contains(((ObjectModel)after.Spec.Types.Single(t => t.Name == "AvatarSchema")).Properties, p => p.JsonName == "tier");
+    }
+
+    [Fact]
     public void ATextOnlyOverlayResultIsValidJsonWithTheSpecsValues()
     {
         JsonNode? tree = Generator.Overlays.NodeText.Parse("/x.yaml", "a: 1\nb: [x, 2.50, true, null]\nc: 'quoted: yes'\n");
