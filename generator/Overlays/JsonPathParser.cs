@@ -307,7 +307,14 @@ internal sealed class JsonPathParser
         if (Peek() == '!' && Peek(1) != '=')
         {
             _position++;
-            return new JsonPathFilter.Not(ParseBasic());
+            if (++_nesting > MaxNesting)
+            {
+                throw new JsonPathException("the filter nests too deep", _position);
+            }
+
+            JsonPathFilter.Expression negated = new JsonPathFilter.Not(ParseBasic());
+            _nesting--;
+            return negated;
         }
 
         if (Peek() == '(')

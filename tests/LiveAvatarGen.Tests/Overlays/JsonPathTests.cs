@@ -119,6 +119,19 @@ public sealed class JsonPathTests
         Assert.True(JsonPath.Parse("$").Select(s_root).Single().IsRoot);
     }
 
+    [Theory]
+    [InlineData("$[?", "!", "@]")]
+    [InlineData("$[?", "(", "@")]
+    [InlineData("$", "[?@", "]")]
+    public void DeeplyNestedQueriesAreRefusedNotOverflowed(string start, string repeated, string end)
+    {
+        string query = start + string.Concat(Enumerable.Repeat(repeated, 100000)) + end;
+
+        JsonPathException ex = Assert.Throws<JsonPathException>(() => JsonPath.Parse(query));
+
+        Assert.Contains("nests too deep", ex.Message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DescentThroughAVeryDeepDocumentDoesNotOverflow()
     {
