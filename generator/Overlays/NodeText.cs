@@ -73,6 +73,7 @@ internal static class NodeText
 
     private static JsonNode? ParseYaml(string text)
     {
+        CheckYamlDepth(text);
         YamlStream stream = new();
         stream.Load(new StringReader(text));
         if (stream.Documents.Count == 0)
@@ -134,6 +135,24 @@ internal static class NodeText
             else if (child is JsonObject or JsonArray)
             {
                 pending.Push(child);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Building a YAML tree recurses once per level, and a stack overflow would end the compiler, not just this
+    /// spec: the events are scanned first, in a loop, and a document nested deeper than JSON's limit is refused.
+    /// </summary>
+    private static void CheckYamlDepth(string text)
+    {
+        SharpYaml.IParser parser = SharpYaml.Parser.CreateParser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            depth += parser.Current!.NestingIncrease;
+            if (depth > MaxDepth)
+            {
+                throw new NodeTextException("the document nests deeper than " + MaxDepth + " levels", parser.Current.Start.Line, parser.Current.Start.Column);
             }
         }
     }
