@@ -23,10 +23,13 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Spec files with their per-file options; the AdditionalText is dropped here, only its text travels on.
-        IncrementalValuesProvider<SpecInput> inputs = context.AdditionalTextsProvider
+        // Then each spec's overlays join it (text included), so editing an overlay re-parses its spec.
+        IncrementalValuesProvider<SpecInput> specs = context.AdditionalTextsProvider
             .Where(static file => SpecFiles.IsSpec(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => SpecFiles.ToInput(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.SpecFile);
+        IncrementalValuesProvider<SpecInput> inputs = SpecOverlays.Pair(context, specs)
             .WithTrackingName(TrackingNames.Input);
 
         // Parse each spec into an immutable, equatable model.

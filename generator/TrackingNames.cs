@@ -5,7 +5,10 @@ namespace LiveAvatarGen.Generator;
 /// <summary>Names of the pipeline steps, so tests can assert how each step was cached.</summary>
 public static class TrackingNames
 {
-    /// <summary>Spec file text and its per-file options.</summary>
+    /// <summary>Spec file text and its per-file options, before its overlays join it.</summary>
+    public const string SpecFile = nameof(SpecFile);
+
+    /// <summary>Spec file text, its per-file options and its overlays' texts.</summary>
     public const string Input = nameof(Input);
 
     /// <summary>The parsed, immutable spec model with its diagnostics.</summary>

@@ -3,6 +3,7 @@
 using System;
 using System.IO;
 using System.Threading;
+using LiveAvatarGen.Generator.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -47,7 +48,8 @@ internal static class SpecFiles
         bool groupByTag = !string.Equals(Read(fileOptions, "build_metadata.AdditionalFiles.OpenApiGroupByTag"), "false", StringComparison.OrdinalIgnoreCase);
         string? text = file.GetText(cancellationToken)?.ToString();
         SpecFilter filter = SpecFilter.From(name => Read(fileOptions, "build_metadata.AdditionalFiles." + name));
-        return new SpecInput(file.Path, text, ns, clientName, groupByTag, filter.IsActive ? filter : null);
+        EquatableArray<OverlayRequest> overlays = SpecOverlays.Requests(file.Path, Read(fileOptions, "build_metadata.AdditionalFiles." + SpecOverlays.MetadataName));
+        return new SpecInput(file.Path, text, ns, clientName, groupByTag, filter.IsActive ? filter : null, overlays);
     }
 
     private static string? Read(AnalyzerConfigOptions options, string key)

@@ -90,6 +90,21 @@ internal static class DiagnosticDescriptors
     /// <summary>LAG2009: fixed header values do not tell the webhooks apart, so events go by webhook name.</summary>
     public static readonly DiagnosticDescriptor WebhookEventHeaderNotUsed = Create(
         "LAG2009", "Webhook event header not used", "{0}: {1}", DiagnosticSeverity.Info);
+    /// <summary>LAG1007: an overlay file is not an Overlay 1.0 document; it is not applied.</summary>
+    public static readonly DiagnosticDescriptor InvalidOverlay = Create(
+        "LAG1007", "Invalid overlay", "The overlay '{0}' is not a valid Overlay 1.0 document: {1}; it was not applied", DiagnosticSeverity.Error);
+
+    /// <summary>LAG1008: an overlay action cannot be applied (no target, a bad JSONPath, an update that cannot merge).</summary>
+    public static readonly DiagnosticDescriptor OverlayActionSkipped = Create(
+        "LAG1008", "Overlay action not applied", "{0}: {1}", DiagnosticSeverity.Warning);
+
+    /// <summary>LAG1009: an overlay could not be applied at all (a named file not found, a spec that is not JSON or YAML).</summary>
+    public static readonly DiagnosticDescriptor OverlayNotApplied = Create(
+        "LAG1009", "Overlay not applied", "The overlay '{0}' for the spec '{1}' was not applied: {2}", DiagnosticSeverity.Error);
+
+    /// <summary>LAG2006: an overlay action's target selects nothing in the spec.</summary>
+    public static readonly DiagnosticDescriptor OverlayTargetMatchesNothing = Create(
+        "LAG2006", "Overlay target matches nothing", "{0}: the target '{1}' matches nothing in the spec; the action changed nothing", DiagnosticSeverity.Warning);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
@@ -112,6 +127,10 @@ internal static class DiagnosticDescriptors
         [WebhookOperationSkipped.Id] = WebhookOperationSkipped,
         [WebhookEventHeaderNotUsed.Id] = WebhookEventHeaderNotUsed,
         [ClientCredentialsUnusable.Id] = ClientCredentialsUnusable,
+        [InvalidOverlay.Id] = InvalidOverlay,
+        [OverlayActionSkipped.Id] = OverlayActionSkipped,
+        [OverlayNotApplied.Id] = OverlayNotApplied,
+        [OverlayTargetMatchesNothing.Id] = OverlayTargetMatchesNothing,
     };
 
     /// <summary>All descriptors, for tests and docs.</summary>

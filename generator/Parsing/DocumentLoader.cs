@@ -26,7 +26,8 @@ internal static class DocumentLoader
     private static readonly Regex s_swaggerVersion = new("^\\s*[\"']?swagger[\"']?\\s*:\\s*[\"']?(?<v>[0-9.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Parses the text, or returns null with an error diagnostic when no document can be had.</summary>
-    public static OpenApiDocument? Load(string path, string? text, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    /// <param name="isJson">True when the text is JSON whatever the file's extension (a spec with overlays applied).</param>
+    public static OpenApiDocument? Load(string path, string? text, SpecLocator locator, List<DiagnosticInfo> diagnostics, bool isJson = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -43,7 +44,7 @@ internal static class DocumentLoader
 
         OpenApiReaderSettings settings = new() { LoadExternalRefs = false };
         settings.AddYamlReader();
-        string format = IsYaml(path, text!) ? "yaml" : "json";
+        string format = !isJson && IsYaml(path, text!) ? "yaml" : "json";
         ReadResult? result = TryParse(text!, format, settings, out Exception? failure);
         if (format == "yaml" && !HasDocument(result) && YamlFlowScalars.QuoteColonScalars(text!) is { } quoted
             && TryParse(quoted, format, settings, out _) is { } requoted && HasDocument(requoted))

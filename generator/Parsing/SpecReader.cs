@@ -10,6 +10,7 @@ using LiveAvatarGen.Generator.Emitting;
 using LiveAvatarGen.Generator.Infrastructure;
 using LiveAvatarGen.Generator.Model;
 using LiveAvatarGen.Generator.Naming;
+using LiveAvatarGen.Generator.Overlays;
 using Microsoft.OpenApi;
 
 namespace LiveAvatarGen.Generator.Parsing;
@@ -27,7 +28,9 @@ internal static class SpecReader
         try
         {
             FaultForTests?.Invoke(input);
-            OpenApiDocument? document = DocumentLoader.Load(input.Path, input.Text, locator, diagnostics);
+            // Overlays change the text the reader sees; the locator keeps the spec's own text, where diagnostics point.
+            string? text = OverlayApplier.Apply(input, diagnostics, cancellationToken);
+            OpenApiDocument? document = DocumentLoader.Load(input.Path, text, locator, diagnostics, isJson: !ReferenceEquals(text, input.Text));
             ApiSpec? spec = document is null ? null : Build(input, document, locator, diagnostics, cancellationToken);
             return new ReadResult(input.Path, spec, diagnostics.ToEquatableArray());
         }

@@ -19,7 +19,7 @@ public sealed class MsBuildItemsTests
     public MsBuildItemsTests(PackedFeed feed) => _feed = feed;
 
     [Fact]
-    public async Task EverySpecIsAddedOnceAndAProjectListedOneKeepsItsMetadata()
+    public async Task EverySpecAndOverlayIsAddedOnceAndAProjectListedOneKeepsItsMetadata()
     {
         string project = await CreateProjectAsync("Items", """
             <ItemGroup>
@@ -32,7 +32,7 @@ public sealed class MsBuildItemsTests
 
         JsonElement[] specs = items.GetProperty("AdditionalFiles").EnumerateArray().ToArray();
         Assert.Equal(
-            new[] { Path.Combine(project, "openapi.json"), Path.Combine(project, "specs", "billing.openapi.yaml") },
+            new[] { Path.Combine(project, "openapi.json"), Path.Combine(project, "openapi.overlay.yaml"), Path.Combine(project, "specs", "billing.openapi.yaml") },
             specs.Select(s => s.GetProperty("FullPath").GetString()).OrderBy(p => p, StringComparer.Ordinal));
         Assert.Equal("Listed.Api", specs.Single(s => s.GetProperty("Filename").GetString() == "openapi").GetProperty("OpenApiNamespace").GetString());
         string[] visible = items.GetProperty("CompilerVisibleItemMetadata").EnumerateArray()
@@ -41,7 +41,7 @@ public sealed class MsBuildItemsTests
             .Where(n => n.StartsWith("OpenApi", StringComparison.Ordinal))
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(new[] { "OpenApiClientName", "OpenApiExcludeOperations", "OpenApiExcludePaths", "OpenApiExcludeTags", "OpenApiGroupByTag", "OpenApiIncludeOperations", "OpenApiIncludePaths", "OpenApiIncludeTags", "OpenApiNamespace" }, visible);
+        Assert.Equal(new[] { "OpenApiClientName", "OpenApiExcludeOperations", "OpenApiExcludePaths", "OpenApiExcludeTags", "OpenApiGroupByTag", "OpenApiIncludeOperations", "OpenApiIncludePaths", "OpenApiIncludeTags", "OpenApiNamespace", "OpenApiOverlays" }, visible);
     }
 
     [Theory]
@@ -80,6 +80,8 @@ public sealed class MsBuildItemsTests
         File.Copy(RepositoryPaths.CreditsSpec, Path.Combine(project, "openapi.json"));
         File.WriteAllText(Path.Combine(project, "specs", "billing.openapi.yaml"), "openapi: 3.0.3\n");
         File.WriteAllText(Path.Combine(project, "specs", "notes.json"), "{}");
+        File.WriteAllText(Path.Combine(project, "openapi.overlay.yaml"), "overlay: 1.0.0\n");
+        File.WriteAllText(Path.Combine(project, "bin", "openapi.overlay.yaml"), "overlay: 1.0.0\n");
         File.Copy(RepositoryPaths.CreditsSpec, Path.Combine(project, "bin", "openapi.json"));
         (await Cli.DotnetAsync(project, _feed.Environment, "restore")).AssertSuccess("dotnet restore " + name);
         return project;
