@@ -1,0 +1,3 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+System.Console.WriteLine("Hello, NativeAOT");
