@@ -28,7 +28,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_CreatePet = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_CreatePet;
 
     /// <summary>
     /// POST /pets
@@ -38,7 +38,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Pet?> CreatePetAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.Pet?>(CreateCreatePetRequest(body), s_security_CreatePet, HandleCreatePet, "CreatePet", cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.Pet?>(CreateCreatePetRequest(body), (s_security_CreatePet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } }), HandleCreatePet, "CreatePet", cancellationToken);
 
     /// <summary>
     /// POST /pets
@@ -49,7 +49,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>>(CreateCreatePetRequest(body), s_security_CreatePet, HandleCreatePetWithResponse, "CreatePet", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>>(CreateCreatePetRequest(body), (s_security_CreatePet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } }), HandleCreatePetWithResponse, "CreatePet", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateCreatePetRequest(global::Constructs.Api.Pet body)
     {

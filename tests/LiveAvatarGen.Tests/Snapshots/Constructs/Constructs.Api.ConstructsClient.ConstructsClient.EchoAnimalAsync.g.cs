@@ -28,7 +28,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_EchoAnimal = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_EchoAnimal;
 
     /// <summary>
     /// POST /animals
@@ -38,7 +38,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.AnyAnimal> EchoAnimalAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.AnyAnimal>(CreateEchoAnimalRequest(body), s_security_EchoAnimal, HandleEchoAnimal, "EchoAnimal", cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.AnyAnimal>(CreateEchoAnimalRequest(body), (s_security_EchoAnimal ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEchoAnimal, "EchoAnimal", cancellationToken);
 
     /// <summary>
     /// POST /animals
@@ -49,7 +49,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>> EchoAnimalWithResponseAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>>(CreateEchoAnimalRequest(body), s_security_EchoAnimal, HandleEchoAnimalWithResponse, "EchoAnimal", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>>(CreateEchoAnimalRequest(body), (s_security_EchoAnimal ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEchoAnimalWithResponse, "EchoAnimal", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoAnimalRequest(global::Constructs.Api.AnyAnimal body)
     {

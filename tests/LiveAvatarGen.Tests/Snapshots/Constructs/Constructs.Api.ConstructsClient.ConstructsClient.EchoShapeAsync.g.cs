@@ -28,7 +28,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_EchoShape = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_EchoShape;
 
     /// <summary>
     /// POST /shapes
@@ -38,7 +38,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Shape> EchoShapeAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.Shape>(CreateEchoShapeRequest(body), s_security_EchoShape, HandleEchoShape, "EchoShape", cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.Shape>(CreateEchoShapeRequest(body), (s_security_EchoShape ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEchoShape, "EchoShape", cancellationToken);
 
     /// <summary>
     /// POST /shapes
@@ -49,7 +49,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>> EchoShapeWithResponseAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>>(CreateEchoShapeRequest(body), s_security_EchoShape, HandleEchoShapeWithResponse, "EchoShape", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>>(CreateEchoShapeRequest(body), (s_security_EchoShape ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEchoShapeWithResponse, "EchoShape", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoShapeRequest(global::Constructs.Api.Shape body)
     {

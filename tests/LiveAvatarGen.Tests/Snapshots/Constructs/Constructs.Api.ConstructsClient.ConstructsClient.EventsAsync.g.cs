@@ -26,7 +26,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Events = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_Events;
 
     /// <summary>
     /// GET /events
@@ -35,7 +35,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> EventsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.StreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), s_security_Events, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
+        => _core.StreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), (s_security_Events ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
 
     /// <summary>
     /// GET /events
@@ -45,7 +45,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> EventsWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.OpenStreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), s_security_Events, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
+        => _core.OpenStreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), (s_security_Events ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, "Events", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEventsRequest()
     {

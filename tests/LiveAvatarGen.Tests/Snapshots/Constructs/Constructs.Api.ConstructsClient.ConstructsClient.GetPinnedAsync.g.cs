@@ -26,8 +26,8 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetPinned = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetPinned = new("http://{host}:{port}/op", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetPinned;
+    private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetPinned;
 
     /// <summary>
     /// GET /pinned
@@ -36,7 +36,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetPinnedRequest(), s_security_GetPinned, HandleGetPinned, "GetPinned", cancellationToken);
+        => _core.SendAsync<bool>(CreateGetPinnedRequest(), (s_security_GetPinned ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetPinned, "GetPinned", cancellationToken);
 
     /// <summary>
     /// GET /pinned
@@ -46,12 +46,12 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), s_security_GetPinned, HandleGetPinnedWithResponse, "GetPinned", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), (s_security_GetPinned ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetPinnedWithResponse, "GetPinned", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPinnedRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/pinned");
-        request.Server = s_server_GetPinned;
+        request.Server = s_server_GetPinned ??= new("http://{host}:{port}/op", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
         return request;
     }
 

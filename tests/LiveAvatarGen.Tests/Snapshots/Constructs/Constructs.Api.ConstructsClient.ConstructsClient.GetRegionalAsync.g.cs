@@ -26,8 +26,8 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRegional = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRegional = new("http://{host}:{port}/path", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetRegional;
+    private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetRegional;
 
     /// <summary>
     /// GET /regional
@@ -36,7 +36,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetRegionalAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRegionalRequest(), s_security_GetRegional, HandleGetRegional, "GetRegional", cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRegionalRequest(), (s_security_GetRegional ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRegional, "GetRegional", cancellationToken);
 
     /// <summary>
     /// GET /regional
@@ -46,12 +46,12 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRegionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRegionalRequest(), s_security_GetRegional, HandleGetRegionalWithResponse, "GetRegional", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRegionalRequest(), (s_security_GetRegional ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRegionalWithResponse, "GetRegional", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRegionalRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/regional");
-        request.Server = s_server_GetRegional;
+        request.Server = s_server_GetRegional ??= new("http://{host}:{port}/path", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
         return request;
     }
 

@@ -26,8 +26,8 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRelative = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRelative = new("/v2");
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetRelative;
+    private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetRelative;
 
     /// <summary>
     /// GET /relative
@@ -36,7 +36,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelative, "GetRelative", cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRelativeRequest(), (s_security_GetRelative ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRelative, "GetRelative", cancellationToken);
 
     /// <summary>
     /// GET /relative
@@ -46,12 +46,12 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelativeWithResponse, "GetRelative", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), (s_security_GetRelative ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRelativeWithResponse, "GetRelative", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRelativeRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/relative");
-        request.Server = s_server_GetRelative;
+        request.Server = s_server_GetRelative ??= new("/v2");
         return request;
     }
 

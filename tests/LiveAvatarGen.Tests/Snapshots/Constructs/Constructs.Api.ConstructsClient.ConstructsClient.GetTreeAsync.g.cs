@@ -26,7 +26,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetTree = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetTree;
 
     /// <summary>
     /// GET /tree
@@ -35,7 +35,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.Tree>(CreateGetTreeRequest(), s_security_GetTree, HandleGetTree, "GetTree", cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.Tree>(CreateGetTreeRequest(), (s_security_GetTree ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetTree, "GetTree", cancellationToken);
 
     /// <summary>
     /// GET /tree
@@ -45,7 +45,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>> GetTreeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>>(CreateGetTreeRequest(), s_security_GetTree, HandleGetTreeWithResponse, "GetTree", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>>(CreateGetTreeRequest(), (s_security_GetTree ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetTreeWithResponse, "GetTree", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetTreeRequest()
     {

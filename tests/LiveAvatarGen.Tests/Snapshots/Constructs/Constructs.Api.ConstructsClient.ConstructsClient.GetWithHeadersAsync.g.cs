@@ -52,7 +52,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetWithHeaders = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetWithHeaders;
 
     /// <summary>
     /// GET /headers
@@ -74,7 +74,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task GetWithHeadersAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_GetWithHeaders, HandleGetWithHeaders, "GetWithHeaders", cancellationToken);
+        => _core.SendAsync<bool>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), (s_security_GetWithHeaders ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleGetWithHeaders, "GetWithHeaders", cancellationToken);
 
     /// <summary>
     /// GET /headers
@@ -97,7 +97,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetWithHeadersWithResponseAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_GetWithHeaders, HandleGetWithHeadersWithResponse, "GetWithHeaders", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), (s_security_GetWithHeaders ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleGetWithHeadersWithResponse, "GetWithHeaders", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetWithHeadersRequest(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default)
     {

@@ -26,7 +26,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Lines = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] {  } };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_Lines;
 
     /// <summary>
     /// GET /lines
@@ -35,7 +35,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> LinesAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.StreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken);
+        => _core.StreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), (s_security_Lines ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] {  } }), global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken);
 
     /// <summary>
     /// GET /lines
@@ -45,7 +45,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => HandleLinesWithResponse(_core.OpenStreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security_Lines, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken));
+        => HandleLinesWithResponse(_core.OpenStreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), (s_security_Lines ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] {  } }), global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, "Lines", cancellationToken));
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateLinesRequest()
     {

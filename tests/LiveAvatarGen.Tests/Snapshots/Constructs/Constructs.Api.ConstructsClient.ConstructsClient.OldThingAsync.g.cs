@@ -28,7 +28,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_OldThing = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_OldThing;
 
     /// <summary>
     /// GET /old
@@ -38,7 +38,7 @@ public sealed partial class ConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task OldThingAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateOldThingRequest(), s_security_OldThing, HandleOldThing, "OldThing", cancellationToken);
+        => _core.SendAsync<bool>(CreateOldThingRequest(), (s_security_OldThing ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleOldThing, "OldThing", cancellationToken);
 
     /// <summary>
     /// GET /old
@@ -49,7 +49,7 @@ public sealed partial class ConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateOldThingRequest(), s_security_OldThing, HandleOldThingWithResponse, "OldThing", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateOldThingRequest(), (s_security_OldThing ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleOldThingWithResponse, "OldThing", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateOldThingRequest()
     {

@@ -28,7 +28,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_PutBlob = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_PutBlob;
 
     /// <summary>
     /// PUT /blob
@@ -38,7 +38,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::System.IO.Stream> PutBlobAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::System.IO.Stream>(CreatePutBlobRequest(body), s_security_PutBlob, HandlePutBlob, "PutBlob", cancellationToken);
+        => _core.SendAsync<global::System.IO.Stream>(CreatePutBlobRequest(body), (s_security_PutBlob ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandlePutBlob, "PutBlob", cancellationToken);
 
     /// <summary>
     /// PUT /blob
@@ -49,7 +49,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>> PutBlobWithResponseAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>>(CreatePutBlobRequest(body), s_security_PutBlob, HandlePutBlobWithResponse, "PutBlob", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>>(CreatePutBlobRequest(body), (s_security_PutBlob ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandlePutBlobWithResponse, "PutBlob", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutBlobRequest(global::System.IO.Stream body)
     {

@@ -54,7 +54,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_PutWithHeaders = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_PutWithHeaders;
 
     /// <summary>
     /// PUT /headers
@@ -77,7 +77,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task PutWithHeadersAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_PutWithHeaders, HandlePutWithHeaders, "PutWithHeaders", cancellationToken);
+        => _core.SendAsync<bool>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), (s_security_PutWithHeaders ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } }), HandlePutWithHeaders, "PutWithHeaders", cancellationToken);
 
     /// <summary>
     /// PUT /headers
@@ -101,7 +101,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> PutWithHeadersWithResponseAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security_PutWithHeaders, HandlePutWithHeadersWithResponse, "PutWithHeaders", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), (s_security_PutWithHeaders ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } }), HandlePutWithHeadersWithResponse, "PutWithHeaders", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutWithHeadersRequest(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default)
     {

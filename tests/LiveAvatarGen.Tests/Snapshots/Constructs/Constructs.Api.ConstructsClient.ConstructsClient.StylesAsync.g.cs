@@ -42,7 +42,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Styles = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_Styles;
 
     /// <summary>
     /// GET /styles/{label}/{matrix}
@@ -59,7 +59,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), s_security_Styles, HandleStyles, "Styles", cancellationToken);
+        => _core.SendAsync<bool>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), (s_security_Styles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleStyles, "Styles", cancellationToken);
 
     /// <summary>
     /// GET /styles/{label}/{matrix}
@@ -77,7 +77,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), s_security_Styles, HandleStylesWithResponse, "Styles", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), (s_security_Styles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleStylesWithResponse, "Styles", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateStylesRequest(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default)
     {

@@ -44,7 +44,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_SubmitEncodedForm = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_SubmitEncodedForm;
 
     /// <summary>
     /// POST /form-encoded
@@ -62,7 +62,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task SubmitEncodedFormAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe), s_security_SubmitEncodedForm, HandleSubmitEncodedForm, "SubmitEncodedForm", cancellationToken);
+        => _core.SendAsync<bool>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe), (s_security_SubmitEncodedForm ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleSubmitEncodedForm, "SubmitEncodedForm", cancellationToken);
 
     /// <summary>
     /// POST /form-encoded
@@ -81,7 +81,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> SubmitEncodedFormWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe), s_security_SubmitEncodedForm, HandleSubmitEncodedFormWithResponse, "SubmitEncodedForm", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe), (s_security_SubmitEncodedForm ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleSubmitEncodedFormWithResponse, "SubmitEncodedForm", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitEncodedFormRequest(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormJoined? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default)
     {

@@ -32,7 +32,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_SubmitForm = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_SubmitForm;
 
     /// <summary>
     /// POST /form
@@ -44,7 +44,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<string> SubmitFormAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<string>(CreateSubmitFormRequest(username, age, scopes), s_security_SubmitForm, HandleSubmitForm, "SubmitForm", cancellationToken);
+        => _core.SendAsync<string>(CreateSubmitFormRequest(username, age, scopes), (s_security_SubmitForm ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleSubmitForm, "SubmitForm", cancellationToken);
 
     /// <summary>
     /// POST /form
@@ -57,7 +57,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateSubmitFormRequest(username, age, scopes), s_security_SubmitForm, HandleSubmitFormWithResponse, "SubmitForm", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateSubmitFormRequest(username, age, scopes), (s_security_SubmitForm ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleSubmitFormWithResponse, "SubmitForm", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitFormRequest(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default)
     {

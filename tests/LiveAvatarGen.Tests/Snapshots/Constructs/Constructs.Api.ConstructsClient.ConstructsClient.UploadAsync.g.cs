@@ -32,7 +32,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Upload = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_Upload;
 
     /// <summary>
     /// POST /upload
@@ -44,7 +44,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Constructs.Api.UploadResponse> UploadAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUpload, "Upload", cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), (s_security_Upload ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleUpload, "Upload", cancellationToken);
 
     /// <summary>
     /// POST /upload
@@ -57,7 +57,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), s_security_Upload, HandleUploadWithResponse, "Upload", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), (s_security_Upload ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleUploadWithResponse, "Upload", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadRequest(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default)
     {

@@ -42,7 +42,7 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_UploadFiles = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_UploadFiles;
 
     /// <summary>
     /// POST /files
@@ -59,7 +59,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<string> UploadFilesAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), s_security_UploadFiles, HandleUploadFiles, "UploadFiles", cancellationToken);
+        => _core.SendAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), (s_security_UploadFiles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleUploadFiles, "UploadFiles", cancellationToken);
 
     /// <summary>
     /// POST /files
@@ -77,7 +77,7 @@ public sealed partial class ConstructsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), s_security_UploadFiles, HandleUploadFilesWithResponse, "UploadFiles", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), (s_security_UploadFiles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleUploadFilesWithResponse, "UploadFiles", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadFilesRequest(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default)
     {

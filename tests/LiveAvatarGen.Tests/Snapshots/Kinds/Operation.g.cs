@@ -34,7 +34,7 @@ public partial interface ITestClient
 
 public sealed partial class TestClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetPet = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Key } };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetPet;
 
     /// <summary>
     /// Calls GET /pets/{id}.
@@ -47,7 +47,7 @@ public sealed partial class TestClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::Test.Api.Pet> GetPetAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Test.Api.Pet>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPet, "GetPet", cancellationToken);
+        => _core.SendAsync<global::Test.Api.Pet>(CreateGetPetRequest(id, xTrace, fields, session), (s_security_GetPet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Key } }), HandleGetPet, "GetPet", cancellationToken);
 
     /// <summary>
     /// Calls GET /pets/{id}.
@@ -61,7 +61,7 @@ public sealed partial class TestClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPetWithResponse, "GetPet", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>>(CreateGetPetRequest(id, xTrace, fields, session), (s_security_GetPet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Key } }), HandleGetPetWithResponse, "GetPet", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default)
     {

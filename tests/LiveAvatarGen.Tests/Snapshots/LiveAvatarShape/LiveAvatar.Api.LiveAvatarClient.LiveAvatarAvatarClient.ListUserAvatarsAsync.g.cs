@@ -43,7 +43,7 @@ public partial interface ILiveAvatarAvatarClient
 
 public sealed partial class LiveAvatarAvatarClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_ListUserAvatars = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { LiveAvatarClient.s_scheme_APIKeyHeader } };
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_ListUserAvatars;
 
     /// <summary>
     /// List User Avatars
@@ -56,7 +56,7 @@ public sealed partial class LiveAvatarAvatarClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>> ListUserAvatarsAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), s_security_ListUserAvatars, HandleListUserAvatars, "ListUserAvatars", cancellationToken);
+        => _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), (s_security_ListUserAvatars ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { LiveAvatarClient.s_scheme_APIKeyHeader } }), HandleListUserAvatars, "ListUserAvatars", cancellationToken);
 
     /// <summary>
     /// List User Avatars
@@ -70,7 +70,7 @@ public sealed partial class LiveAvatarAvatarClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>> ListUserAvatarsWithResponseAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), s_security_ListUserAvatars, HandleListUserAvatarsWithResponse, "ListUserAvatars", cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), (s_security_ListUserAvatars ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { LiveAvatarClient.s_scheme_APIKeyHeader } }), HandleListUserAvatarsWithResponse, "ListUserAvatars", cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateListUserAvatarsRequest(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default)
     {
