@@ -1,29 +1,32 @@
 #!/usr/bin/env bash
 # Issue 12, "pay only for what you call": publishes bench/LiveAvatarGen.AotSize (one Stripe call, NativeAOT) for this
-# machine's runtime identifier and prints the native binary's size next to a hello-world NativeAOT app published
-# with the same settings. CPU-heavy (Stripe is about 40 MB of generated C#): minutes, not seconds.
+# machine's runtime identifier and prints the native binary's size next to two apps published with the same
+# settings. CPU-heavy (Stripe is about 40 MB of generated C#): about ten minutes a variant on a busy 2-core machine.
 #
-#   bench/aot-size.sh                 baseline + the client built with `new StripeClient(http, options)`
-#   bench/aot-size.sh --di            also the variant resolved from the generated services.AddStripeClient()
-#   bench/aot-size.sh --filtered      also the variant generating only GetBalance (OpenApiIncludeOperations)
-#   bench/aot-size.sh --mstat ...     also writes the ILC .mstat and .map files (what the binary holds, by node)
+#   bench/aot-size.sh [--mstat] [VARIANT...]     VARIANT: plain (the default), di, filtered
 #
+# Always: hello world, and the same GET /v1/balance written by hand with HttpClient and Utf8JsonReader. Then:
+#   plain     the client over the whole Stripe spec, built with `new StripeClient(http, options)`
+#   di        the same client resolved from the generated services.AddStripeClient() (IHttpClientFactory)
+#   filtered  a client generated for GetBalance only (OpenApiIncludeOperations): what plain should be close to
+#   --mstat   also writes ILC's .mstat and .map.xml (what the binary holds, node by node) under the project's
+#             obj/Release/net10.0/<rid>/native/
 # Output goes to artifacts/aot-size/<variant>/; each binary is run once (it calls a loopback stand-in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rid="$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')"
 out="artifacts/aot-size"
-variants=(plain)
+variants=()
 extra=()
 for arg in "$@"; do
   case "$arg" in
-    --di) variants+=(di) ;;
-    --filtered) variants+=(filtered) ;;
+    plain|di|filtered) variants+=("$arg") ;;
     --mstat) extra+=(-p:IlcGenerateMstatFile=true -p:IlcGenerateDgmlFile=false -p:IlcGenerateMapFile=true) ;;
-    *) echo "unknown option: $arg" >&2; exit 2 ;;
+    *) echo "unknown argument: $arg (variants: plain, di, filtered; option: --mstat)" >&2; exit 2 ;;
   esac
 done
+[ ${#variants[@]} -gt 0 ] || variants=(plain)
 
 publish() { # <name> <project> [msbuild args...]
   local name="$1" project="$2"; shift 2
@@ -43,6 +46,8 @@ size() { # <name> <binary>
 
 mkdir -p "$out"
 publish baseline bench/LiveAvatarGen.AotSize.Baseline/LiveAvatarGen.AotSize.Baseline.csproj
+publish byhand bench/LiveAvatarGen.AotSize.Baseline/LiveAvatarGen.AotSize.Baseline.csproj -p:AotSizeBaselineHttp=true
+"$out/byhand/LiveAvatarGen.AotSize.Baseline" >&2
 for v in "${variants[@]}"; do
   case "$v" in
     plain) publish plain bench/LiveAvatarGen.AotSize/LiveAvatarGen.AotSize.csproj ;;
@@ -54,4 +59,5 @@ done
 
 echo "NativeAOT binary sizes, $rid, $(dotnet --version):"
 size baseline LiveAvatarGen.AotSize.Baseline
+size byhand LiveAvatarGen.AotSize.Baseline
 for v in "${variants[@]}"; do size "$v" LiveAvatarGen.AotSize; done
