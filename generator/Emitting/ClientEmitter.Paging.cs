@@ -14,7 +14,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// </summary>
 internal static partial class ClientEmitter
 {
-    private static void EmitPagingMember(SourceWriter writer, OperationModel operation, List<Parameter> parameters, string resultType, CompilationFacts facts, bool inInterface)
+    private static void EmitPagingMember(SourceWriter writer, OperationModel operation, List<Parameter> parameters, string resultType, CompilationFacts facts, bool inInterface, string security = "")
     {
         if (operation.Paging is not { } paging)
         {
@@ -55,7 +55,7 @@ internal static partial class ClientEmitter
 
         if (paging.Style == PagingStyle.NextLink)
         {
-            EmitNextLinkPager(writer, operation, paging, own, resultType, returnType, signature);
+            EmitNextLinkPager(writer, operation, paging, own, resultType, returnType, signature, security);
             return;
         }
 
@@ -121,7 +121,7 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>The first page from the operation's own method, then each next link as the answer gives it (same origin only).</summary>
-    private static void EmitNextLinkPager(SourceWriter writer, OperationModel operation, PagingModel paging, List<Parameter> own, string resultType, string returnType, string signature)
+    private static void EmitNextLinkPager(SourceWriter writer, OperationModel operation, PagingModel paging, List<Parameter> own, string resultType, string returnType, string signature, string security)
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
         string arguments = string.Join(", ", own.Select(p => p.Name + ": " + p.Name).Append("cancellationToken: cancellationToken"));
@@ -141,7 +141,7 @@ internal static partial class ClientEmitter
                 yield break;
             }
 
-            _response = await _core.SendAsync<{{resultType}}>(_core.LinkRequest(_next), {{operation.SecurityField}}, Handle{{baseName}}, {{operation.OperationField}}, cancellationToken).ConfigureAwait(false);
+            _response = await _core.SendAsync<{{resultType}}>(_core.LinkRequest(_next), {{security}}, Handle{{baseName}}, {{LazyOperation(operation, baseName)}}, cancellationToken).ConfigureAwait(false);
             """);
         writer.Indent(-2);
         writer.Lines("""

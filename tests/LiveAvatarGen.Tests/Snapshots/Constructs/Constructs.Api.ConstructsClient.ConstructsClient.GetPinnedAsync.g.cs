@@ -24,22 +24,22 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetPinned = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetPinned = new("http://{host}:{port}/op", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiOperation s_operation_GetPinned = new("GetPinned", "getPinned", "GET", "/pinned");
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetPinned;
+    private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetPinned;
+    private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetPinned;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetPinnedRequest(), s_security_GetPinned, HandleGetPinned, s_operation_GetPinned, cancellationToken);
+        => _core.SendAsync<bool>(CreateGetPinnedRequest(), (s_security_GetPinned ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetPinned, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), s_security_GetPinned, HandleGetPinnedWithResponse, s_operation_GetPinned, cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), (s_security_GetPinned ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetPinnedWithResponse, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPinnedRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/pinned");
-        request.Server = s_server_GetPinned;
+        request.Server = s_server_GetPinned ??= new("http://{host}:{port}/op", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
         return request;
     }
 

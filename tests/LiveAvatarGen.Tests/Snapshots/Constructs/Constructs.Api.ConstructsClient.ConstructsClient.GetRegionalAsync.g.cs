@@ -24,22 +24,22 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRegional = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRegional = new("http://{host}:{port}/path", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiOperation s_operation_GetRegional = new("GetRegional", "getRegional", "GET", "/regional");
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetRegional;
+    private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetRegional;
+    private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetRegional;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRegionalAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRegionalRequest(), s_security_GetRegional, HandleGetRegional, s_operation_GetRegional, cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRegionalRequest(), (s_security_GetRegional ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRegional, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRegionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRegionalRequest(), s_security_GetRegional, HandleGetRegionalWithResponse, s_operation_GetRegional, cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRegionalRequest(), (s_security_GetRegional ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRegionalWithResponse, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRegionalRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/regional");
-        request.Server = s_server_GetRegional;
+        request.Server = s_server_GetRegional ??= new("http://{host}:{port}/path", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
         return request;
     }
 

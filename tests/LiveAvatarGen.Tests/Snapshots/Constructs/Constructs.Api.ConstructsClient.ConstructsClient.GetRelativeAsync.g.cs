@@ -24,22 +24,22 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetRelative = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server_GetRelative = new("/v2");
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiOperation s_operation_GetRelative = new("GetRelative", "getRelative", "GET", "/relative");
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetRelative;
+    private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetRelative;
+    private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetRelative;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelative, s_operation_GetRelative, cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRelativeRequest(), (s_security_GetRelative ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRelative, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), s_security_GetRelative, HandleGetRelativeWithResponse, s_operation_GetRelative, cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), (s_security_GetRelative ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRelativeWithResponse, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRelativeRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/relative");
-        request.Server = s_server_GetRelative;
+        request.Server = s_server_GetRelative ??= new("/v2");
         return request;
     }
 

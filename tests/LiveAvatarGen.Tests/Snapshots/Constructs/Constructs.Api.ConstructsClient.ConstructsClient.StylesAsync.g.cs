@@ -32,16 +32,16 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_Styles = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiOperation s_operation_Styles = new("Styles", "styles", "GET", "/styles/{label}/{matrix}");
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_Styles;
+    private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_Styles;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), s_security_Styles, HandleStyles, s_operation_Styles, cancellationToken);
+        => _core.SendAsync<bool>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), (s_security_Styles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleStyles, (s_operation_Styles ??= new("Styles", "styles", "GET", "/styles/{label}/{matrix}")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), s_security_Styles, HandleStylesWithResponse, s_operation_Styles, cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), (s_security_Styles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleStylesWithResponse, (s_operation_Styles ??= new("Styles", "styles", "GET", "/styles/{label}/{matrix}")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateStylesRequest(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default)
     {

@@ -32,16 +32,16 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_UploadFiles = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  };
-    private static readonly global::LiveAvatarGen.Runtime.Http.ApiOperation s_operation_UploadFiles = new("UploadFiles", "uploadFiles", "POST", "/files");
+    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_UploadFiles;
+    private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_UploadFiles;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<string> UploadFilesAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), s_security_UploadFiles, HandleUploadFiles, s_operation_UploadFiles, cancellationToken);
+        => _core.SendAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), (s_security_UploadFiles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleUploadFiles, (s_operation_UploadFiles ??= new("UploadFiles", "uploadFiles", "POST", "/files")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), s_security_UploadFiles, HandleUploadFilesWithResponse, s_operation_UploadFiles, cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), (s_security_UploadFiles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleUploadFilesWithResponse, (s_operation_UploadFiles ??= new("UploadFiles", "uploadFiles", "POST", "/files")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadFilesRequest(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default)
     {
