@@ -50,7 +50,7 @@ public class GenerationBenchmarks
     public void Setup()
     {
         _text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", Spec));
-        _path = "/specs/" + Path.GetFileNameWithoutExtension(Spec).Replace(".openapi", string.Empty, StringComparison.Ordinal) + ".openapi" + Path.GetExtension(Spec);
+        _path = SpecText.PathFor(Spec);
         CSharpParseOptions parse = new(LanguageVersion.CSharp14);
         _compilation = CSharpCompilation.Create(
             "Consumer",
@@ -172,20 +172,5 @@ public class GenerationBenchmarks
         {
             AddJob(BenchmarkDotNet.Jobs.Job.ShortRun.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
         }
-    }
-
-    private sealed class SpecText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public SpecText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

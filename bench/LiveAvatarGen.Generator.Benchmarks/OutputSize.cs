@@ -64,7 +64,7 @@ internal static class OutputSize
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-            ImmutableArray.Create<AdditionalText>(new SpecText("/specs/" + Path.GetFileNameWithoutExtension(spec).Replace(".openapi", string.Empty, StringComparison.Ordinal) + ".openapi" + Path.GetExtension(spec), text)),
+            ImmutableArray.Create<AdditionalText>(new SpecText(SpecText.PathFor(spec), text)),
             new CSharpParseOptions(LanguageVersion.CSharp14));
         // The generator emits nothing without the runtime referenced (LAG0001), so the consumer has it.
         driver = driver.RunGenerators(CSharpCompilation.Create("Consumer", Array.Empty<SyntaxTree>(), References(withNewtonsoft: false)));
@@ -100,20 +100,5 @@ internal static class OutputSize
         IEnumerable<MetadataReference> references = Basic.Reference.Assemblies.Net100.References.All
             .Append(MetadataReference.CreateFromFile(typeof(LiveAvatarGen.Runtime.Http.ApiClientCore).Assembly.Location));
         return withNewtonsoft ? references.Append(MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location)) : references;
-    }
-
-    private sealed class SpecText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public SpecText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

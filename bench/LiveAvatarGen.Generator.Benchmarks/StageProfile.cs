@@ -47,7 +47,7 @@ internal static class StageProfile
 
                 GeneratorDriver driver = CSharpGeneratorDriver.Create(
                     new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-                    ImmutableArray.Create<AdditionalText>(new Text("/specs/" + Path.GetFileNameWithoutExtension(spec).Replace(".openapi", string.Empty, StringComparison.Ordinal) + ".openapi" + Path.GetExtension(spec), text)),
+                    ImmutableArray.Create<AdditionalText>(new SpecText(SpecText.PathFor(spec), text)),
                     parse,
                     optionsProvider: null,
                     new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -112,20 +112,5 @@ internal static class StageProfile
     {
         double[] sorted = values.OrderBy(v => v).ToArray();
         return sorted[sorted.Length / 2];
-    }
-
-    private sealed class Text : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public Text(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }
