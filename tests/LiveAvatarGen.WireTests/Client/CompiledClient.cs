@@ -109,7 +109,7 @@ internal sealed class CompiledClient : IDisposable
 
         foreach (IMethodSymbol symbol in symbolType.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", StringComparison.Ordinal) && !companions.Contains(m.Name)))
         {
-            Match remarks = s_remarks.Match(symbol.GetDocumentationCommentXml() ?? string.Empty);
+            Match remarks = s_remarks.Match(Documentation(symbol));
             if (!remarks.Success)
             {
                 continue;
@@ -119,6 +119,32 @@ internal sealed class CompiledClient : IDisposable
                 && m.GetParameters().Select(p => p.Name).SequenceEqual(symbol.Parameters.Select(p => p.Name)));
             methods.Add(new ClientMethod(remarks.Groups[1].Value, System.Net.WebUtility.HtmlDecode(remarks.Groups[2].Value), method, subClient));
         }
+    }
+
+    /// <summary>
+    /// The method's doc comment; the client's methods say <c>&lt;inheritdoc /&gt;</c>, so the text (and the route in
+    /// its remarks) is the interface member's the method implements.
+    /// </summary>
+    private static string Documentation(IMethodSymbol symbol)
+    {
+        string own = symbol.GetDocumentationCommentXml() ?? string.Empty;
+        if (s_remarks.IsMatch(own))
+        {
+            return own;
+        }
+
+        foreach (INamedTypeSymbol contract in symbol.ContainingType.AllInterfaces)
+        {
+            foreach (IMethodSymbol member in contract.GetMembers(symbol.Name).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(symbol.ContainingType.FindImplementationForInterfaceMember(member), symbol))
+                {
+                    return member.GetDocumentationCommentXml() ?? string.Empty;
+                }
+            }
+        }
+
+        return own;
     }
 
     private const string Marker = "\u0001server-variable?";
