@@ -30,77 +30,35 @@ public enum ApiStreamFormat
 /// <summary>Streaming responses, read item by item as they arrive.</summary>
 public sealed partial class ApiClientCore
 {
-    /// <summary>
-    /// Sends a request whose success response is a stream of items. The per-call timeout covers the wait for
-    /// the response headers only: a stream may legitimately run longer. Each line is bounded by
-    /// <see cref="ApiClientOptions.MaxResponseBodyBytes"/>.
-    /// </summary>
-    /// <param name="request">The request.</param>
-    /// <param name="security">The security alternatives.</param>
-    /// <param name="format">How items are framed.</param>
-    /// <param name="read">Reads one item from its JSON; null yields each item's raw text (as a string).</param>
-    /// <param name="toError">Turns an error status into its documented exception.</param>
-    /// <param name="operationName">The operation's name, passed to the hooks.</param>
-    /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
-    public IAsyncEnumerable<T> StreamAsync<T>(
+    /// <summary>The items of a streamed call, read as they arrive (the public overload is in ApiClientCore.Telemetry.cs).</summary>
+    private async IAsyncEnumerable<T> StreamItemsAsync<T>(
         ApiRequest request,
         IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
         ApiStreamFormat format,
         JsonReadFunc<T>? read,
         Func<ApiResponseData, Exception> toError,
-        string operationName,
-        CancellationToken cancellationToken = default)
-        => StreamAsync(request, security, format, read, toError, operationName, null, cancellationToken);
-
-    private async IAsyncEnumerable<T> StreamAsync<T>(
-        ApiRequest request,
-        IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
-        ApiStreamFormat format,
-        JsonReadFunc<T>? read,
-        Func<ApiResponseData, Exception> toError,
-        string operationName,
-        ApiOperation? operation,
+        ApiOperation operation,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using ApiStreamResponse<T> response = await OpenStreamAsync(request, security, format, read, toError, operationName, operation, withHeaders: false, cancellationToken).ConfigureAwait(false);
+        using ApiStreamResponse<T> response = await OpenStreamAsync(request, security, format, read, toError, operation, withHeaders: false, cancellationToken).ConfigureAwait(false);
         await foreach (T item in ((IAsyncEnumerable<T>)response).ConfigureAwait(false))
         {
             yield return item;
         }
     }
 
-    /// <summary>
-    /// Sends a request whose success response is a stream of items and returns when its headers have arrived: the
-    /// status and headers are read before the items, which the result yields as they arrive.
-    /// </summary>
-    /// <param name="request">The request.</param>
-    /// <param name="security">The security alternatives.</param>
-    /// <param name="format">How items are framed.</param>
-    /// <param name="read">Reads one item from its JSON; null yields each item's raw text (as a string).</param>
-    /// <param name="toError">Turns an error status into its documented exception.</param>
-    /// <param name="operationName">The operation's name, passed to the hooks.</param>
-    /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
-    public Task<ApiStreamResponse<T>> OpenStreamAsync<T>(
-        ApiRequest request,
-        IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
-        ApiStreamFormat format,
-        JsonReadFunc<T>? read,
-        Func<ApiResponseData, Exception> toError,
-        string operationName,
-        CancellationToken cancellationToken = default)
-        => OpenStreamAsync(request, security, format, read, toError, operationName, null, withHeaders: true, cancellationToken);
-
+    /// <summary>The call of a streamed operation up to its headers (the public overload is in ApiClientCore.Telemetry.cs).</summary>
     private async Task<ApiStreamResponse<T>> OpenStreamAsync<T>(
         ApiRequest request,
         IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security,
         ApiStreamFormat format,
         JsonReadFunc<T>? read,
         Func<ApiResponseData, Exception> toError,
-        string operationName,
-        ApiOperation? operation,
+        ApiOperation operation,
         bool withHeaders,
         CancellationToken cancellationToken)
     {
+        string operationName = operation.Name;
         // The span and the duration end when the headers arrive (or the error body is read), as HttpClient's own do.
         CallTelemetry telemetry = StartTelemetry(operation, request);
         HttpRequestMessage? message = null;

@@ -38,9 +38,13 @@ public sealed partial class ApiClientCore
     /// <param name="operation">The operation: its name for the hooks, its route template and operationId for telemetry.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, ApiOperation operation, CancellationToken cancellationToken)
-        => SendAsync(request, security, handle, (operation ?? throw new ArgumentNullException(nameof(operation))).Name, operation, cancellationToken);
+        => CallAsync(request, security, handle, operation ?? throw new ArgumentNullException(nameof(operation)), cancellationToken);
 
-    /// <summary>Sends a request whose success response is a stream of items; traced and timed as the operation until its headers arrive.</summary>
+    /// <summary>
+    /// Sends a request whose success response is a stream of items; traced and timed as the operation until its
+    /// headers arrive. The per-call timeout covers the wait for the response headers only: a stream may
+    /// legitimately run longer. Each line is bounded by <see cref="ApiClientOptions.MaxResponseBodyBytes"/>.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="security">The security alternatives.</param>
     /// <param name="format">How items are framed.</param>
@@ -49,11 +53,12 @@ public sealed partial class ApiClientCore
     /// <param name="operation">The operation: its name for the hooks, its route template and operationId for telemetry.</param>
     /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
     public IAsyncEnumerable<T> StreamAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, ApiStreamFormat format, JsonReadFunc<T>? read, Func<ApiResponseData, Exception> toError, ApiOperation operation, CancellationToken cancellationToken = default)
-        => StreamAsync(request, security, format, read, toError, (operation ?? throw new ArgumentNullException(nameof(operation))).Name, operation, cancellationToken);
+        => StreamItemsAsync(request, security, format, read, toError, operation ?? throw new ArgumentNullException(nameof(operation)), cancellationToken);
 
     /// <summary>
-    /// Sends a request whose success response is a stream of items and returns when its headers have arrived; traced
-    /// and timed as the operation until then.
+    /// Sends a request whose success response is a stream of items and returns when its headers have arrived: the
+    /// status and headers are read before the items, which the result yields as they arrive. Traced and timed as the
+    /// operation until then.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="security">The security alternatives.</param>
@@ -63,7 +68,7 @@ public sealed partial class ApiClientCore
     /// <param name="operation">The operation: its name for the hooks, its route template and operationId for telemetry.</param>
     /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
     public Task<ApiStreamResponse<T>> OpenStreamAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, ApiStreamFormat format, JsonReadFunc<T>? read, Func<ApiResponseData, Exception> toError, ApiOperation operation, CancellationToken cancellationToken = default)
-        => OpenStreamAsync(request, security, format, read, toError, (operation ?? throw new ArgumentNullException(nameof(operation))).Name, operation, withHeaders: true, cancellationToken);
+        => OpenStreamAsync(request, security, format, read, toError, operation ?? throw new ArgumentNullException(nameof(operation)), withHeaders: true, cancellationToken);
 
     /// <summary>Starts a call's span and clock, when someone listens.</summary>
     private CallTelemetry StartTelemetry(ApiOperation? operation, ApiRequest request)

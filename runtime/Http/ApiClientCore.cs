@@ -78,23 +78,13 @@ public sealed partial class ApiClientCore
     /// <param name="handle">The generated response handler: returns the result or throws the documented exception.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, CancellationToken cancellationToken)
-        => SendAsync(request, security, handle, string.Empty, cancellationToken);
-
-    /// <summary>
-    /// Sends a request for a named operation and hands the read response to <paramref name="handle"/>. Its span is
-    /// named after the method only: generated code passes an <see cref="ApiOperation"/>, which adds the route template.
-    /// </summary>
-    /// <param name="request">The request.</param>
-    /// <param name="security">The alternatives of the operation's security requirement; the first whose credentials are all configured is applied.</param>
-    /// <param name="handle">The generated response handler: returns the result or throws the documented exception.</param>
-    /// <param name="operationName">The operation's name (the client method without <c>Async</c>), passed to the hooks.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, CancellationToken cancellationToken)
-        => SendAsync(request, security, handle, operationName, null, cancellationToken);
+        => CallAsync(request, security, handle, null, cancellationToken);
 
     /// <summary>The call: the one async method, so a call allocates one state machine (telemetry included).</summary>
-    private async Task<T> SendAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, string operationName, ApiOperation? operation, CancellationToken cancellationToken)
+    /// <remarks><paramref name="operation"/> gives its name to the hooks and the rest to telemetry; null for a call of no operation.</remarks>
+    private async Task<T> CallAsync<T>(ApiRequest request, IReadOnlyList<IReadOnlyList<ApiSecurityScheme>> security, Func<ApiResponseData, T> handle, ApiOperation? operation, CancellationToken cancellationToken)
     {
+        string operationName = operation?.Name ?? string.Empty;
         CallTelemetry telemetry = StartTelemetry(operation, request);
         try
         {
