@@ -30,6 +30,9 @@ internal static partial class ObjectEmitter
 
         public string Has => "has" + Index.ToString(CultureInfo.InvariantCulture);
 
+        /// <summary>The reader's local copy of the flag word: <c>set0</c>.</summary>
+        public string LocalFlagWord => FlagWord.Substring(1);
+
         /// <summary>The set-flag word and bit: <c>_set0</c>, <c>1UL &lt;&lt; 3</c>.</summary>
         public string FlagWord => "_set" + (TrackedIndex / 64).ToString(CultureInfo.InvariantCulture);
 
@@ -37,6 +40,16 @@ internal static partial class ObjectEmitter
 
         /// <summary>Required members must be present when read, except writeOnly ones, which never come back from a server.</summary>
         public bool MustBePresent => Property.IsRequired && Property.Access != PropertyAccess.WriteOnly;
+
+        /// <summary>The length rules of an inline string member, checked when set and when read; null when there are none.</summary>
+        public LengthRule? Rule => Property.ConstJson is null && Property.Type.Kind == TypeKind.String ? Property.Type.Length : null;
+
+        /// <summary>A field behind the property: tri-state members, and checked ones, whose init accessor checks the value.</summary>
+        public bool HasField => IsTracked || Rule is not null;
+
+        /// <summary>The statement that checks <paramref name="value"/> against <see cref="Rule"/>.</summary>
+        public string CheckLength(ObjectModel model, string value) => TypeSyntax.StringRules + ".CheckLength(" + value + ", "
+            + CSharpLiteral.String(model.Name + "." + Property.JsonName) + ", " + Rule!.Min.ToString(CultureInfo.InvariantCulture) + ", " + Rule.Max.ToString(CultureInfo.InvariantCulture) + ");";
     }
 
     public static string Emit(ObjectModel model, CompilationFacts facts)
@@ -180,21 +193,23 @@ internal static partial class ObjectEmitter
     {
         // A derived class uses the fields and flag words its base declares (private protected there) and adds its own.
         HashSet<string> inheritedWords = new(members.Where(m => m.IsTracked && IsInherited(model, m)).Select(m => m.FlagWord), System.StringComparer.Ordinal);
-        List<Member> tracked = members.Where(m => m.IsTracked && !IsInherited(model, m)).ToList();
-        if (tracked.Count == 0)
+        List<Member> withFields = members.Where(m => m.HasField && !IsInherited(model, m)).ToList();
+        if (withFields.Count == 0)
         {
             return;
         }
 
         string access = FieldAccess(model);
-        foreach (string word in tracked.Select(m => m.FlagWord).Distinct().Where(w => !inheritedWords.Contains(w)))
+        foreach (string word in withFields.Where(m => m.IsTracked).Select(m => m.FlagWord).Distinct().Where(w => !inheritedWords.Contains(w)))
         {
             writer.Line(access + " ulong " + word + ";");
         }
 
-        foreach (Member member in tracked)
+        foreach (Member member in withFields)
         {
-            writer.Line(access + " " + TypeSyntax.Of(member.Property.Type, facts) + " " + member.Field + ";");
+            // A required checked string starts null like any required member; the init accessor is what sets it.
+            string initializer = !member.IsTracked && !member.Property.Type.IsNullable ? " = null!" : string.Empty;
+            writer.Line(access + " " + TypeSyntax.Of(member.Property.Type, facts) + " " + member.Field + initializer + ";");
         }
 
         writer.Line();
@@ -210,7 +225,8 @@ internal static partial class ObjectEmitter
             : member.IsTracked
                 ? " Left out when not set; set it to null to send JSON null." + (property.DefaultJson is null ? string.Empty : " When left out, the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.")
                 : string.Empty;
-        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + access + sent + TagRemark(model, property) + "</remarks>");
+        string rule = member.Rule is { } length ? " " + FirstUpper(length.Describe()) + ", checked when set and when read." : string.Empty;
+        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + rule + access + sent + TagRemark(model, property) + "</remarks>");
         if (property.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
@@ -227,8 +243,9 @@ internal static partial class ObjectEmitter
             // C# warns on required members that are also obsolete (CS9042): those stay checked when read, not when built.
             // A required readOnly member is the server's to send: code building a request need not set it.
             bool useRequired = facts.HasRequiredMembers && !property.IsDeprecated && property.Access != PropertyAccess.ReadOnly;
-            bool needsInitializer = !useRequired && !property.Type.IsNullable && !property.Type.IsValueType;
-            writer.Line("public " + (useRequired ? "required " : string.Empty) + type + " " + property.Name + " { get; init; }" + (needsInitializer ? " = default!;" : string.Empty));
+            bool needsInitializer = !useRequired && !property.Type.IsNullable && !property.Type.IsValueType && !member.HasField;
+            string accessors = member.Rule is not null ? "{ get => " + member.Field + "; init { " + member.CheckLength(model, "value") + " " + member.Field + " = value; } }" : "{ get; init; }";
+            writer.Line("public " + (useRequired ? "required " : string.Empty) + type + " " + property.Name + " " + accessors + (needsInitializer ? " = default!;" : string.Empty));
         }
         else if (property.ConstJson is not null)
         {
@@ -236,7 +253,8 @@ internal static partial class ObjectEmitter
         }
         else
         {
-            writer.Line($"public {type} {property.Name} {{ get => {member.Field}; init {{ {member.Field} = value; {member.FlagWord} |= {member.FlagBit}; }} }}");
+            string check = member.Rule is not null ? member.CheckLength(model, "value") + " " : string.Empty;
+            writer.Line($"public {type} {property.Name} {{ get => {member.Field}; init {{ {check}{member.Field} = value; {member.FlagWord} |= {member.FlagBit}; }} }}");
         }
     }
 
@@ -251,12 +269,18 @@ internal static partial class ObjectEmitter
         writer.Indent(1);
         EmitReadDispatch(writer, model);
         writer.Line(TypeSyntax.JsonRead + ".StartObject(ref reader, " + CSharpLiteral.String(model.Name) + ");");
+        List<string> flagWords = members.Where(m => m.IsTracked).Select(m => m.LocalFlagWord).Distinct().ToList();
+        foreach (string word in flagWords)
+        {
+            writer.Line("ulong " + word + " = 0;");
+        }
+
         foreach (Member member in members)
         {
             PropertyModel property = member.Property;
             string initial = property.IsRequired ? "default!" : property.ConstJson is not null ? ConstLiteral(property) : "default";
             writer.Line(TypeSyntax.Of(property.Type, facts) + " " + member.Local + " = " + initial + ";");
-            if (member.MustBePresent || member.IsTracked)
+            if (member.MustBePresent)
             {
                 writer.Line("bool " + member.Has + " = false;");
             }
@@ -274,7 +298,7 @@ internal static partial class ObjectEmitter
         foreach (Member member in members)
         {
             string literal = CSharpLiteral.String(member.Property.JsonName);
-            string has = member.MustBePresent || member.IsTracked ? member.Has + " = true;" : null!;
+            string? has = member.IsTracked ? member.LocalFlagWord + " |= " + member.FlagBit + ";" : member.MustBePresent ? member.Has + " = true;" : null;
             writer.Lines($$"""
                 {{(member.Index == 0 ? "if" : "else if")}} (reader.ValueTextEquals({{literal}}u8))
                 {
@@ -282,6 +306,13 @@ internal static partial class ObjectEmitter
                     reader.Read();
                     {{member.Local}} = {{TypeSyntax.Read(member.Property.Type, "reader", facts)}};
                 """);
+            if (member.Rule is not null)
+            {
+                // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
+                // to its field, a required one through its init accessor, which checks it again (a count of code points).
+                writer.Line("    " + member.CheckLength(model, member.Local));
+            }
+
             if (has is not null)
             {
                 writer.Line("    " + has);
@@ -334,17 +365,21 @@ internal static partial class ObjectEmitter
 
         writer.Line("    " + model.AdditionalPropertiesName + " = extras,");
         writer.Line("};");
+        // Straight to the fields (an unread member's local is the field's default) and the flag words: only a member
+        // the JSON held counts as set, so writing it back sends what was read.
         foreach (Member member in members.Where(m => m.IsTracked))
         {
-            // Straight to the field: only a member the JSON held counts as set, so writing it back sends what was read.
-            writer.Lines($$"""
-                if ({{member.Has}})
-                {
-                    result.{{member.Field}} = {{member.Local}};
-                    result.{{member.FlagWord}} |= {{member.FlagBit}};
-                }
+            writer.Line("result." + member.Field + " = " + member.Local + ";");
+        }
 
-                """);
+        foreach (string word in flagWords)
+        {
+            writer.Line("result._" + word + " = " + word + ";");
+        }
+
+        if (flagWords.Count > 0)
+        {
+            writer.Line();
         }
 
         writer.Line("return result;");
@@ -406,4 +441,6 @@ internal static partial class ObjectEmitter
         using System.Text.Json.JsonDocument text = System.Text.Json.JsonDocument.Parse(json);
         return CSharpLiteral.String(text.RootElement.GetString()!);
     }
+
+    private static string FirstUpper(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

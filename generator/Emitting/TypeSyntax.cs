@@ -11,6 +11,7 @@ internal static class TypeSyntax
     public const string Runtime = "global::LiveAvatarGen.Runtime";
     public const string JsonRead = Runtime + ".Json.JsonRead";
     public const string JsonWrite = Runtime + ".Json.JsonWrite";
+    public const string StringRules = Runtime + ".Validation.StringRules";
     public const string Reader = "global::System.Text.Json.Utf8JsonReader";
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
@@ -53,6 +54,8 @@ internal static class TypeSyntax
     {
         if (type.IsNullable)
         {
+            // default(T?), not null: with a plain null the conditional would take T's type where T converts from null
+            // (an open enum converts from string), and read JSON null as a value.
             return reader + ".TokenType == global::System.Text.Json.JsonTokenType.Null ? default(" + Of(type, facts) + ") : " + Read(type.AsNonNullable(), reader, facts, depth);
         }
 

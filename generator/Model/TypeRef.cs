@@ -44,7 +44,9 @@ internal enum TypeKind
 /// <param name="FullName">For generated types, the <c>global::</c>-qualified name.</param>
 /// <param name="Element">For lists, maps and envelopes, the item type.</param>
 /// <param name="IsNullable">Whether JSON null is allowed.</param>
-internal sealed record TypeRef(TypeKind Kind, string? FullName = null, TypeRef? Element = null, bool IsNullable = false)
+/// <param name="Length">For an inline string with only length rules, the rules: such a string stays a <c>string</c>
+/// and the object that holds it checks the length (a value type per <c>maxLength: 5000</c> would be noise).</param>
+internal sealed record TypeRef(TypeKind Kind, string? FullName = null, TypeRef? Element = null, bool IsNullable = false, LengthRule? Length = null)
 {
     public static readonly TypeRef AnyJson = new(TypeKind.Any);
 
@@ -56,4 +58,17 @@ internal sealed record TypeRef(TypeKind Kind, string? FullName = null, TypeRef? 
     public TypeRef AsNullable() => IsNullable ? this : this with { IsNullable = true };
 
     public TypeRef AsNonNullable() => IsNullable ? this with { IsNullable = false } : this;
+}
+
+/// <summary>A string's <c>minLength</c> and <c>maxLength</c>, each -1 when absent; counted in code points, as JSON Schema counts.</summary>
+internal sealed record LengthRule(int Min, int Max)
+{
+    /// <summary>The rule in words for documentation: "at least 1 and at most 255 characters".</summary>
+    public string Describe()
+    {
+        string min = "at least " + Min.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string max = "at most " + Max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string words = Min >= 0 && Max >= 0 ? min + " and " + max : Min >= 0 ? min : max;
+        return words + " characters";
+    }
 }

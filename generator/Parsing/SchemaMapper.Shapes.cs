@@ -313,6 +313,14 @@ internal sealed partial class SchemaMapper
             shape = NamedShape.Object;
         }
 
+        if (shape == NamedShape.ValueType && string.IsNullOrEmpty(schema.Pattern))
+        {
+            // Length rules alone make a string, not a type: Stripe puts maxLength 5000 on nearly every string, which
+            // would be 1,500 value types. The object holding it checks the length when set and when read.
+            TypeRef text = new(TypeKind.String, Length: new LengthRule(schema.MinLength ?? -1, schema.MaxLength ?? -1));
+            return nullable ? text.AsNullable() : text;
+        }
+
         if (shape is NamedShape.ValueType or NamedShape.NumberType)
         {
             TypeRef valueType = MapValueType(schema, shape, nameHint, shortName, pointer);

@@ -16,7 +16,7 @@ namespace LiveAvatarGen.Generator.Parsing;
 internal sealed partial class SchemaMapper
 {
     /// <summary>
-    /// A string with pattern or length rules. It is named after the property (<c>CreditsLeft</c>), or after the
+    /// An inline string with a pattern (and any length rules beside it), or an inline number with bounds. It is named after the property (<c>CreditsLeft</c>), or after the
     /// owner and property when that name is taken; identical rules under the same name share one type.
     /// </summary>
     private TypeRef MapValueType(IOpenApiSchema schema, NamedShape shape, string longName, string? shortName, string pointer)

@@ -30,6 +30,23 @@ public static class StringRules
         return value!;
     }
 
+    /// <summary>
+    /// Checks the length rules of a string member that has no type of its own (an inline string with only
+    /// <c>minLength</c>/<c>maxLength</c>); null passes, since whether null is allowed is the member's type's business.
+    /// Throws <see cref="ApiValidationException"/> when the value is too short or too long.
+    /// </summary>
+    /// <param name="value">The candidate.</param>
+    /// <param name="memberName">The member, as <c>Type.json_name</c>, for the message.</param>
+    /// <param name="minLength">The minimum length in code points, or -1.</param>
+    /// <param name="maxLength">The maximum length in code points, or -1.</param>
+    public static void CheckLength(string? value, string memberName, int minLength, int maxLength)
+    {
+        if (value is not null && FindBrokenRule(value, null, null, minLength, maxLength, out _) is { } broken)
+        {
+            throw new ApiValidationException(memberName, value, broken);
+        }
+    }
+
     /// <summary>Describes the first rule the value breaks, or returns null if it passes.</summary>
     public static string? FindBrokenRule(string? value, Regex? pattern, string? patternText, int minLength, int maxLength, out Exception? cause)
     {

@@ -38,7 +38,7 @@ public sealed class ConstructsEndToEndTests
         Pet pet = await Client(http, server, o => o.QueryKey = "k 1").GetPetAsync(7);
 
         Assert.Equal("/pets/7?api_key=k%201", Assert.Single(server.Requests).PathAndQuery);
-        Assert.Equal("Rex", pet.Name.Value);
+        Assert.Equal("Rex", pet.Name);
         Assert.Equal(PetKind.Dog, pet.Kind);
         Assert.Equal(new DateOnly(2020, 2, 29), pet.Born);
         Assert.Equal(12.5m, pet.Weight);
@@ -92,7 +92,7 @@ public sealed class ConstructsEndToEndTests
             }
         });
         using HttpClient http = new();
-        Pet input = new() { Id = 7, Name = new Name("Rex"), Kind = PetKind.Dog, Secret = "s3cret" };
+        Pet input = new() { Id = 7, Name = "Rex", Kind = PetKind.Dog, Secret = "s3cret" };
 
         Pet? result = await Client(http, server, o => o.Basic = "user:pw").CreatePetAsync(input);
 
@@ -347,11 +347,23 @@ public sealed class ConstructsEndToEndTests
     }
 
     [Fact]
-    public void LengthBoundsAreValidated()
+    public void LengthBoundsAreCheckedWhenSet()
     {
-        Assert.Throws<ApiValidationException>(() => new Name(string.Empty));
-        Assert.Throws<ApiValidationException>(() => new Name(new string('x', 21)));
-        Assert.Equal("x", new Name("x").Value);
-        Assert.Equal(20, new Name("😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀").Value.Length / 2);
+        // An inline string with only length rules is a string; the object checks it in the init accessor.
+        Assert.Throws<ApiValidationException>(() => new Pet { Id = 1, Name = string.Empty, Kind = PetKind.Dog });
+        ApiValidationException tooLong = Assert.Throws<ApiValidationException>(() => new Pet { Id = 1, Name = new string('x', 21), Kind = PetKind.Dog });
+        Assert.Equal("Pet.name", tooLong.TypeName);
+        Assert.Equal("x", new Pet { Id = 1, Name = "x", Kind = PetKind.Dog }.Name);
+
+        // Code points, as JSON Schema counts: twenty emoji are forty UTF-16 units and still fit.
+        string emoji = string.Concat(Enumerable.Repeat("😀", 20));
+        Assert.Equal(emoji, new Pet { Id = 1, Name = emoji, Kind = PetKind.Dog }.Name);
+    }
+
+    [Fact]
+    public void LengthBoundsAreCheckedWhenRead()
+    {
+        ApiValidationException error = Assert.Throws<ApiValidationException>(() => JsonSerializer.Deserialize<Pet>("{\"id\":1,\"name\":\"" + new string('x', 21) + "\",\"kind\":\"dog\"}"));
+        Assert.Contains("at most 20 characters", error.Message, StringComparison.Ordinal);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ResponseMetadataEndToEndTests
         });
         using HttpClient http = new();
 
-        ApiResponse<Pet?, CreatePetResponseHeaders> response = await Client(http, server).CreatePetWithResponseAsync(new Pet { Id = 7, Name = new Name("Rex"), Kind = PetKind.Dog });
+        ApiResponse<Pet?, CreatePetResponseHeaders> response = await Client(http, server).CreatePetWithResponseAsync(new Pet { Id = 7, Name = "Rex", Kind = PetKind.Dog });
 
         Assert.Equal(201, response.StatusCode);
         Assert.Equal(41L, response.Headers.XRateLimitRemaining);
@@ -63,7 +63,7 @@ public sealed class ResponseMetadataEndToEndTests
         });
         using HttpClient http = new();
 
-        ApiResponse<Pet?, CreatePetResponseHeaders> response = await Client(http, server).CreatePetWithResponseAsync(new Pet { Id = 7, Name = new Name("Rex"), Kind = PetKind.Dog });
+        ApiResponse<Pet?, CreatePetResponseHeaders> response = await Client(http, server).CreatePetWithResponseAsync(new Pet { Id = 7, Name = "Rex", Kind = PetKind.Dog });
 
         Assert.Equal(200, response.StatusCode);
         Assert.Null(response.Headers.XRequestId);

@@ -1,5 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System;
 using System.Linq;
 using LiveAvatarGen.Generator.Infrastructure;
 using LiveAvatarGen.Generator.Model;
@@ -289,6 +290,36 @@ public sealed class SchemaParsingTests
 
         // minLength 0 constrains nothing: a plain string.
         Assert.Equal(new TypeRef(TypeKind.String, IsNullable: true), thing.Property("plain").Type);
+    }
+
+    [Fact]
+    public void AnInlineStringWithOnlyLengthRulesIsAStringCarryingThem()
+    {
+        // Stripe writes maxLength 5000 on nearly every string: a type each would be 1,500 types of noise. A pattern
+        // still makes a type, and so does a named component, which the spec's author chose to name.
+        ApiSpec spec = ReadClean(Schemas("""
+            Short:
+              type: string
+              maxLength: 5
+            Thing:
+              type: object
+              required: [name]
+              properties:
+                name: { type: string, minLength: 1, maxLength: 20 }
+                note: { type: string, maxLength: 5000, nullable: true }
+                code: { type: string, pattern: '^[A-Z]+$', maxLength: 3 }
+                short: { $ref: '#/components/schemas/Short' }
+                tags: { type: array, items: { type: string, maxLength: 10 } }
+            """));
+
+        ObjectModel thing = spec.Type<ObjectModel>("Thing");
+        Assert.Equal(new TypeRef(TypeKind.String, Length: new LengthRule(1, 20)), thing.Property("name").Type);
+        Assert.Equal(new TypeRef(TypeKind.String, IsNullable: true, Length: new LengthRule(-1, 5000)), thing.Property("note").Type);
+        Assert.Equal(new TypeRef(TypeKind.Struct, Global("ThingCode"), IsNullable: true), thing.Property("code").Type);
+        Assert.Equal((-1, 3), (spec.Type<ValueTypeModel>("ThingCode").MinLength, spec.Type<ValueTypeModel>("ThingCode").MaxLength));
+        Assert.Equal(new TypeRef(TypeKind.Struct, Global("Short"), IsNullable: true), thing.Property("short").Type);
+        Assert.Equal(new TypeRef(TypeKind.String, Length: new LengthRule(-1, 10)), thing.Property("tags").Type.Element);
+        Assert.Equal(new[] { "Short", "Thing", "ThingCode" }, spec.Types.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -107,7 +107,9 @@ public sealed class SecurityTests
         {
             BaseAddress = server.BaseAddress,
             APIKeyHeader = ApiKey,
-            Timeout = TimeSpan.FromMilliseconds(kind == "stall" ? 300 : 20_000),
+            // Long enough that the stalled request reaches the server first even when a busy machine is slow to
+            // serve the first request of a new server (300 ms was not, under a parallel test run).
+            Timeout = TimeSpan.FromMilliseconds(kind == "stall" ? 2_000 : 20_000),
             MaxResponseBodyBytes = 4096,
         });
 

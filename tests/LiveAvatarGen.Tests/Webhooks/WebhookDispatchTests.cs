@@ -25,7 +25,7 @@ public sealed class WebhookDispatchTests
     {
         Pet pet = PetHooksWebhooks.ReadPetCreated(PetJson);
 
-        Assert.Equal((7L, "Rex", "dog"), (pet.Id, pet.Name.Value, pet.Tag));
+        Assert.Equal((7L, "Rex", "dog"), (pet.Id, pet.Name, pet.Tag));
         Assert.Equal("\"ann\"", pet.AdditionalProperties!["owner"].GetRawText());
         PetDeletedPayload deleted = PetHooksWebhooks.ReadPetDeleted("""{"id":7}"""u8);
         Assert.Equal((7L, (string?)null), (deleted.Id, deleted.Reason));
@@ -82,7 +82,7 @@ public sealed class WebhookDispatchTests
 
         PetHooksWebhookEvent read = await PetHooksWebhooks.ReadAsync("pet.created", body);
 
-        Assert.Equal("Rex", Assert.IsType<PetHooksWebhookEvent.PetCreated>(read).Payload.Name.Value);
+        Assert.Equal("Rex", Assert.IsType<PetHooksWebhookEvent.PetCreated>(read).Payload.Name);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class WebhookDispatchTests
             PetCreated = (pet, token) =>
             {
                 Assert.Equal(cancellation.Token, token);
-                seen.Add("created " + pet.Name.Value);
+                seen.Add("created " + pet.Name);
                 return Task.CompletedTask;
             },
             Ping = _ =>

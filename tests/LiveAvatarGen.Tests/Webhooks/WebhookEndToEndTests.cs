@@ -60,7 +60,7 @@ public sealed class WebhookEndToEndTests
         {
             PetCreated = (pet, _) =>
             {
-                seen.Enqueue("created " + pet.Id + " " + pet.Name.Value);
+                seen.Enqueue("created " + pet.Id + " " + pet.Name);
                 return Task.CompletedTask;
             },
             PetDeleted = (deleted, _) =>

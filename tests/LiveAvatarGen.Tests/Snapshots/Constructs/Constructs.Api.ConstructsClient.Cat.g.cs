@@ -42,10 +42,10 @@ public sealed partial class Cat
     public static Cat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Cat");
+        ulong set0 = 0;
         string p0 = default!;
         bool has0 = false;
         string? p1 = default;
-        bool has1 = false;
         bool p2 = default!;
         bool has2 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
@@ -66,7 +66,7 @@ public sealed partial class Cat
                     property = "name";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("meows"u8))
                 {
@@ -102,11 +102,8 @@ public sealed partial class Cat
             Meows = p2,
             AdditionalProperties = extras,
         };
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 0;
-        }
+        result._p1 = p1;
+        result._set0 = set0;
 
         return result;
     }

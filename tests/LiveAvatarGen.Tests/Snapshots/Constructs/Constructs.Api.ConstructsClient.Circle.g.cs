@@ -35,14 +35,13 @@ public sealed partial class Circle : global::Constructs.Api.Shape
     public static new Circle ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Circle");
+        ulong set0 = 0;
         string p0 = default!;
         bool has0 = false;
         string? p1 = default;
-        bool has1 = false;
         double p2 = default!;
         bool has2 = false;
         string? p3 = default;
-        bool has3 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -61,7 +60,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape
                     property = "label";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("radius"u8))
                 {
@@ -75,7 +74,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape
                     property = "note";
                     reader.Read();
                     p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has3 = true;
+                    set0 |= 1UL << 1;
                 }
                 else
                 {
@@ -104,17 +103,9 @@ public sealed partial class Circle : global::Constructs.Api.Shape
             Radius = p2,
             AdditionalProperties = extras,
         };
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 0;
-        }
-
-        if (has3)
-        {
-            result._p3 = p3;
-            result._set0 |= 1UL << 1;
-        }
+        result._p1 = p1;
+        result._p3 = p3;
+        result._set0 = set0;
 
         return result;
     }

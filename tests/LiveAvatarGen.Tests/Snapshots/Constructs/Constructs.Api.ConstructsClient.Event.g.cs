@@ -36,10 +36,10 @@ public sealed partial class Event
     public static Event ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Event");
+        ulong set0 = 0;
         long p0 = default!;
         bool has0 = false;
         string? p1 = default;
-        bool has1 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -58,7 +58,7 @@ public sealed partial class Event
                     property = "text";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 0;
                 }
                 else
                 {
@@ -81,11 +81,8 @@ public sealed partial class Event
             Seq = p0,
             AdditionalProperties = extras,
         };
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 0;
-        }
+        result._p1 = p1;
+        result._set0 = set0;
 
         return result;
     }

@@ -12,6 +12,7 @@ namespace Constructs.Api;
 public sealed partial class Pet
 {
     private ulong _set0;
+    private string _p1 = null!;
     private global::System.Collections.Generic.IReadOnlyList<string>? _p3;
     private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _p4;
     private global::System.DateOnly? _p5;
@@ -31,8 +32,8 @@ public sealed partial class Pet
     /// <summary>
     /// name
     /// </summary>
-    /// <remarks>JSON name: <c>name</c>; required.</remarks>
-    public required global::Constructs.Api.Name Name { get; init; }
+    /// <remarks>JSON name: <c>name</c>; required. At least 1 and at most 20 characters, checked when set and when read.</remarks>
+    public required string Name { get => _p1; init { global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(value, "Pet.name", 1, 20); _p1 = value; } }
 
     /// <summary>
     /// kind
@@ -105,30 +106,22 @@ public sealed partial class Pet
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
+        ulong set0 = 0;
         long p0 = default!;
         bool has0 = false;
-        global::Constructs.Api.Name p1 = default!;
+        string p1 = default!;
         bool has1 = false;
         global::Constructs.Api.PetKind p2 = default!;
         bool has2 = false;
         global::System.Collections.Generic.IReadOnlyList<string>? p3 = default;
-        bool has3 = false;
         global::System.Collections.Generic.IReadOnlyDictionary<string, long>? p4 = default;
-        bool has4 = false;
         global::System.DateOnly? p5 = default;
-        bool has5 = false;
         decimal? p6 = default;
-        bool has6 = false;
         string? p7 = default;
-        bool has7 = false;
         string? p8 = default;
-        bool has8 = false;
         global::System.DateTimeOffset? p9 = default;
-        bool has9 = false;
         string? p10 = default;
-        bool has10 = false;
         global::Constructs.Api.PetStatus? p11 = default;
-        bool has11 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -146,7 +139,8 @@ public sealed partial class Pet
                 {
                     property = "name";
                     reader.Read();
-                    p1 = global::Constructs.Api.Name.ReadJson(ref reader);
+                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "Pet.name", 1, 20);
                     has1 = true;
                 }
                 else if (reader.ValueTextEquals("kind"u8))
@@ -161,63 +155,63 @@ public sealed partial class Pet
                     property = "tags";
                     reader.Read();
                     p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r0));
-                    has3 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("attributes"u8))
                 {
                     property = "attributes";
                     reader.Read();
                     p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
-                    has4 = true;
+                    set0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("born"u8))
                 {
                     property = "born";
                     reader.Read();
                     p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Date(ref reader);
-                    has5 = true;
+                    set0 |= 1UL << 2;
                 }
                 else if (reader.ValueTextEquals("weight"u8))
                 {
                     property = "weight";
                     reader.Read();
                     p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Decimal(ref reader);
-                    has6 = true;
+                    set0 |= 1UL << 3;
                 }
                 else if (reader.ValueTextEquals("legacy_code"u8))
                 {
                     property = "legacy_code";
                     reader.Read();
                     p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has7 = true;
+                    set0 |= 1UL << 4;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
                     property = "secret";
                     reader.Read();
                     p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has8 = true;
+                    set0 |= 1UL << 5;
                 }
                 else if (reader.ValueTextEquals("created"u8))
                 {
                     property = "created";
                     reader.Read();
                     p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffset(ref reader);
-                    has9 = true;
+                    set0 |= 1UL << 6;
                 }
                 else if (reader.ValueTextEquals("nickname"u8))
                 {
                     property = "nickname";
                     reader.Read();
                     p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has10 = true;
+                    set0 |= 1UL << 7;
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
                     p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader);
-                    has11 = true;
+                    set0 |= 1UL << 8;
                 }
                 else
                 {
@@ -252,59 +246,16 @@ public sealed partial class Pet
             Kind = p2,
             AdditionalProperties = extras,
         };
-        if (has3)
-        {
-            result._p3 = p3;
-            result._set0 |= 1UL << 0;
-        }
-
-        if (has4)
-        {
-            result._p4 = p4;
-            result._set0 |= 1UL << 1;
-        }
-
-        if (has5)
-        {
-            result._p5 = p5;
-            result._set0 |= 1UL << 2;
-        }
-
-        if (has6)
-        {
-            result._p6 = p6;
-            result._set0 |= 1UL << 3;
-        }
-
-        if (has7)
-        {
-            result._p7 = p7;
-            result._set0 |= 1UL << 4;
-        }
-
-        if (has8)
-        {
-            result._p8 = p8;
-            result._set0 |= 1UL << 5;
-        }
-
-        if (has9)
-        {
-            result._p9 = p9;
-            result._set0 |= 1UL << 6;
-        }
-
-        if (has10)
-        {
-            result._p10 = p10;
-            result._set0 |= 1UL << 7;
-        }
-
-        if (has11)
-        {
-            result._p11 = p11;
-            result._set0 |= 1UL << 8;
-        }
+        result._p3 = p3;
+        result._p4 = p4;
+        result._p5 = p5;
+        result._p6 = p6;
+        result._p7 = p7;
+        result._p8 = p8;
+        result._p9 = p9;
+        result._p10 = p10;
+        result._p11 = p11;
+        result._set0 = set0;
 
         return result;
     }
@@ -316,7 +267,7 @@ public sealed partial class Pet
         writer.WritePropertyName("id"u8);
         writer.WriteNumberValue(value.Id);
         writer.WritePropertyName("name"u8);
-        global::Constructs.Api.Name.WriteJson(writer, value.Name);
+        writer.WriteStringValue(value.Name);
         writer.WritePropertyName("kind"u8);
         global::Constructs.Api.PetKind.WriteJson(writer, value.Kind);
         if ((value._set0 & (1UL << 0)) != 0)

@@ -50,10 +50,10 @@ public partial class Shape
         }
 
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Shape");
+        ulong set0 = 0;
         string p0 = default!;
         bool has0 = false;
         string? p1 = default;
-        bool has1 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -72,7 +72,7 @@ public partial class Shape
                     property = "label";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 0;
                 }
                 else
                 {
@@ -95,11 +95,8 @@ public partial class Shape
             ShapeType = p0,
             AdditionalProperties = extras,
         };
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 0;
-        }
+        result._p1 = p1;
+        result._set0 = set0;
 
         return result;
     }

@@ -29,12 +29,11 @@ public sealed partial class Square : global::Constructs.Api.Shape
     public static new Square ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Square");
+        ulong set0 = 0;
         string p0 = default!;
         bool has0 = false;
         string? p1 = default;
-        bool has1 = false;
         long? p2 = default;
-        bool has2 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -53,14 +52,14 @@ public sealed partial class Square : global::Constructs.Api.Shape
                     property = "label";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("side"u8))
                 {
                     property = "side";
                     reader.Read();
                     p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    has2 = true;
+                    set0 |= 1UL << 1;
                 }
                 else
                 {
@@ -83,17 +82,9 @@ public sealed partial class Square : global::Constructs.Api.Shape
             ShapeType = p0,
             AdditionalProperties = extras,
         };
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 0;
-        }
-
-        if (has2)
-        {
-            result._p2 = p2;
-            result._set0 |= 1UL << 1;
-        }
+        result._p1 = p1;
+        result._p2 = p2;
+        result._set0 = set0;
 
         return result;
     }

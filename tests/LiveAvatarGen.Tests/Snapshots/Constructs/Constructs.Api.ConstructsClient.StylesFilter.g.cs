@@ -37,10 +37,9 @@ public sealed partial class StylesFilter
     public static StylesFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "StylesFilter");
+        ulong set0 = 0;
         string? p0 = default;
-        bool has0 = false;
         long? p1 = default;
-        bool has1 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -52,14 +51,14 @@ public sealed partial class StylesFilter
                     property = "color";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("size"u8))
                 {
                     property = "size";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 1;
                 }
                 else
                 {
@@ -76,17 +75,9 @@ public sealed partial class StylesFilter
         {
             AdditionalProperties = extras,
         };
-        if (has0)
-        {
-            result._p0 = p0;
-            result._set0 |= 1UL << 0;
-        }
-
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 1;
-        }
+        result._p0 = p0;
+        result._p1 = p1;
+        result._set0 = set0;
 
         return result;
     }

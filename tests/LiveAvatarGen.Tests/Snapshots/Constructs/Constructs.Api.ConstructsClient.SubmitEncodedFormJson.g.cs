@@ -30,8 +30,8 @@ public sealed partial class SubmitEncodedFormJson
     public static SubmitEncodedFormJson ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormJson");
+        ulong set0 = 0;
         global::System.Collections.Generic.IReadOnlyList<long>? p0 = default;
-        bool has0 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -43,7 +43,7 @@ public sealed partial class SubmitEncodedFormJson
                     property = "ids";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
-                    has0 = true;
+                    set0 |= 1UL << 0;
                 }
                 else
                 {
@@ -60,11 +60,8 @@ public sealed partial class SubmitEncodedFormJson
         {
             AdditionalProperties = extras,
         };
-        if (has0)
-        {
-            result._p0 = p0;
-            result._set0 |= 1UL << 0;
-        }
+        result._p0 = p0;
+        result._set0 = set0;
 
         return result;
     }

@@ -37,10 +37,9 @@ public sealed partial class Tree
     public static Tree ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Tree");
+        ulong set0 = 0;
         long? p0 = default;
-        bool has0 = false;
         global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? p1 = default;
-        bool has1 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -52,14 +51,14 @@ public sealed partial class Tree
                     property = "value";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    has0 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("children"u8))
                 {
                     property = "children";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<global::Constructs.Api.Tree>(ref reader, global::Constructs.Api.Tree.ReadJson);
-                    has1 = true;
+                    set0 |= 1UL << 1;
                 }
                 else
                 {
@@ -76,17 +75,9 @@ public sealed partial class Tree
         {
             AdditionalProperties = extras,
         };
-        if (has0)
-        {
-            result._p0 = p0;
-            result._set0 |= 1UL << 0;
-        }
-
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 1;
-        }
+        result._p0 = p0;
+        result._p1 = p1;
+        result._set0 = set0;
 
         return result;
     }

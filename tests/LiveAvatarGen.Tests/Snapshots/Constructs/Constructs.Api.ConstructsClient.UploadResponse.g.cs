@@ -30,8 +30,8 @@ public sealed partial class UploadResponse
     public static UploadResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "UploadResponse");
+        ulong set0 = 0;
         long? p0 = default;
-        bool has0 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -43,7 +43,7 @@ public sealed partial class UploadResponse
                     property = "size";
                     reader.Read();
                     p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    has0 = true;
+                    set0 |= 1UL << 0;
                 }
                 else
                 {
@@ -60,11 +60,8 @@ public sealed partial class UploadResponse
         {
             AdditionalProperties = extras,
         };
-        if (has0)
-        {
-            result._p0 = p0;
-            result._set0 |= 1UL << 0;
-        }
+        result._p0 = p0;
+        result._set0 = set0;
 
         return result;
     }

@@ -56,10 +56,10 @@ public partial class Vehicle
         }
 
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Vehicle");
+        ulong set0 = 0;
         string p0 = default!;
         bool has0 = false;
         int? p1 = default;
-        bool has1 = false;
         global::Test.Api.Owner p2 = default!;
         bool has2 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
@@ -80,7 +80,7 @@ public partial class Vehicle
                     property = "wheels";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("owner"u8))
                 {
@@ -116,11 +116,8 @@ public partial class Vehicle
             Owner = p2,
             AdditionalProperties = extras,
         };
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 0;
-        }
+        result._p1 = p1;
+        result._set0 = set0;
 
         return result;
     }

@@ -41,16 +41,15 @@ public sealed partial class Car : global::Test.Api.Vehicle
     public static new Car ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Car");
+        ulong set0 = 0;
         string p0 = default!;
         bool has0 = false;
         int? p1 = default;
-        bool has1 = false;
         global::Test.Api.Owner p2 = default!;
         bool has2 = false;
         int p3 = default!;
         bool has3 = false;
         string? p4 = default;
-        bool has4 = false;
         string p5 = "petrol";
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
@@ -70,7 +69,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
                     property = "wheels";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("owner"u8))
                 {
@@ -91,7 +90,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
                     property = "color";
                     reader.Read();
                     p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has4 = true;
+                    set0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("engine"u8))
                 {
@@ -133,17 +132,9 @@ public sealed partial class Car : global::Test.Api.Vehicle
             Engine = p5,
             AdditionalProperties = extras,
         };
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 0;
-        }
-
-        if (has4)
-        {
-            result._p4 = p4;
-            result._set0 |= 1UL << 1;
-        }
+        result._p1 = p1;
+        result._p4 = p4;
+        result._set0 = set0;
 
         return result;
     }

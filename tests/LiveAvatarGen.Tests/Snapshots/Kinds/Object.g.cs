@@ -131,6 +131,7 @@ public sealed partial class Pet
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
+        ulong set0 = 0;
         long p0 = default!;
         bool has0 = false;
         global::Test.Api.PetName p1 = default!;
@@ -138,30 +139,19 @@ public sealed partial class Pet
         string? p2 = default!;
         bool has2 = false;
         global::Test.Api.PetKind? p3 = default;
-        bool has3 = false;
         global::Test.Api.PetStatus? p4 = default;
-        bool has4 = false;
         global::System.Collections.Generic.IReadOnlyList<string>? p5 = default;
-        bool has5 = false;
         global::System.Collections.Generic.IReadOnlyDictionary<string, long>? p6 = default;
-        bool has6 = false;
         global::Test.Api.Owner? p7 = default;
-        bool has7 = false;
         global::System.DateOnly? p8 = default;
-        bool has8 = false;
         global::Test.Api.Weight? p9 = default;
-        bool has9 = false;
         int? p10 = default;
-        bool has10 = false;
         string p11 = "pet";
         string? p12 = default;
-        bool has12 = false;
         string? p13 = default;
-        bool has13 = false;
         global::System.DateTimeOffset p14 = default!;
         bool has14 = false;
         global::System.Text.Json.JsonElement? p15 = default;
-        bool has15 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -194,56 +184,56 @@ public sealed partial class Pet
                     property = "kind";
                     reader.Read();
                     p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.PetKind?) : global::Test.Api.PetKind.ReadJson(ref reader);
-                    has3 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
                     p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.PetStatus?) : global::Test.Api.PetStatus.ReadJson(ref reader);
-                    has4 = true;
+                    set0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
                     property = "tags";
                     reader.Read();
                     p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r0));
-                    has5 = true;
+                    set0 |= 1UL << 2;
                 }
                 else if (reader.ValueTextEquals("attributes"u8))
                 {
                     property = "attributes";
                     reader.Read();
                     p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
-                    has6 = true;
+                    set0 |= 1UL << 3;
                 }
                 else if (reader.ValueTextEquals("owner"u8))
                 {
                     property = "owner";
                     reader.Read();
                     p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.Owner?) : global::Test.Api.Owner.ReadJson(ref reader);
-                    has7 = true;
+                    set0 |= 1UL << 4;
                 }
                 else if (reader.ValueTextEquals("born"u8))
                 {
                     property = "born";
                     reader.Read();
                     p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Date(ref reader);
-                    has8 = true;
+                    set0 |= 1UL << 5;
                 }
                 else if (reader.ValueTextEquals("weight"u8))
                 {
                     property = "weight";
                     reader.Read();
                     p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.Weight?) : global::Test.Api.Weight.ReadJson(ref reader);
-                    has9 = true;
+                    set0 |= 1UL << 6;
                 }
                 else if (reader.ValueTextEquals("count"u8))
                 {
                     property = "count";
                     reader.Read();
                     p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
-                    has10 = true;
+                    set0 |= 1UL << 7;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -256,14 +246,14 @@ public sealed partial class Pet
                     property = "legacy_code";
                     reader.Read();
                     p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has12 = true;
+                    set0 |= 1UL << 8;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
                     property = "secret";
                     reader.Read();
                     p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has13 = true;
+                    set0 |= 1UL << 9;
                 }
                 else if (reader.ValueTextEquals("created"u8))
                 {
@@ -277,7 +267,7 @@ public sealed partial class Pet
                     property = "extra";
                     reader.Read();
                     p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
-                    has15 = true;
+                    set0 |= 1UL << 10;
                 }
                 else
                 {
@@ -319,71 +309,18 @@ public sealed partial class Pet
             Created = p14,
             AdditionalProperties = extras,
         };
-        if (has3)
-        {
-            result._p3 = p3;
-            result._set0 |= 1UL << 0;
-        }
-
-        if (has4)
-        {
-            result._p4 = p4;
-            result._set0 |= 1UL << 1;
-        }
-
-        if (has5)
-        {
-            result._p5 = p5;
-            result._set0 |= 1UL << 2;
-        }
-
-        if (has6)
-        {
-            result._p6 = p6;
-            result._set0 |= 1UL << 3;
-        }
-
-        if (has7)
-        {
-            result._p7 = p7;
-            result._set0 |= 1UL << 4;
-        }
-
-        if (has8)
-        {
-            result._p8 = p8;
-            result._set0 |= 1UL << 5;
-        }
-
-        if (has9)
-        {
-            result._p9 = p9;
-            result._set0 |= 1UL << 6;
-        }
-
-        if (has10)
-        {
-            result._p10 = p10;
-            result._set0 |= 1UL << 7;
-        }
-
-        if (has12)
-        {
-            result._p12 = p12;
-            result._set0 |= 1UL << 8;
-        }
-
-        if (has13)
-        {
-            result._p13 = p13;
-            result._set0 |= 1UL << 9;
-        }
-
-        if (has15)
-        {
-            result._p15 = p15;
-            result._set0 |= 1UL << 10;
-        }
+        result._p3 = p3;
+        result._p4 = p4;
+        result._p5 = p5;
+        result._p6 = p6;
+        result._p7 = p7;
+        result._p8 = p8;
+        result._p9 = p9;
+        result._p10 = p10;
+        result._p12 = p12;
+        result._p13 = p13;
+        result._p15 = p15;
+        result._set0 = set0;
 
         return result;
     }

@@ -50,12 +50,11 @@ public sealed partial class PaginatedResponse<T>
     public static PaginatedResponse<T> ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::LiveAvatarGen.Runtime.Json.JsonReadFunc<T> readSlot)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "PaginatedResponse");
+        ulong set0 = 0;
         long p0 = default!;
         bool has0 = false;
         string? p1 = default;
-        bool has1 = false;
         string? p2 = default;
-        bool has2 = false;
         global::System.Collections.Generic.IReadOnlyList<T> p3 = default!;
         bool has3 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
@@ -76,14 +75,14 @@ public sealed partial class PaginatedResponse<T>
                     property = "next";
                     reader.Read();
                     p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has1 = true;
+                    set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("previous"u8))
                 {
                     property = "previous";
                     reader.Read();
                     p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has2 = true;
+                    set0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("results"u8))
                 {
@@ -119,17 +118,9 @@ public sealed partial class PaginatedResponse<T>
             Results = p3,
             AdditionalProperties = extras,
         };
-        if (has1)
-        {
-            result._p1 = p1;
-            result._set0 |= 1UL << 0;
-        }
-
-        if (has2)
-        {
-            result._p2 = p2;
-            result._set0 |= 1UL << 1;
-        }
+        result._p1 = p1;
+        result._p2 = p2;
+        result._set0 = set0;
 
         return result;
     }
