@@ -87,6 +87,23 @@ public sealed class UnmodelledKeywordsTests
         Assert.Equal(new[] { "prefixItems" }, result.GeneratorDiagnostics.Where(d => d.Id == "LAG2003").Select(Keyword).ToArray());
     }
 
+    [Theory]
+    [InlineData("a: 1\nif:\n  x: 1\n", true)]
+    [InlineData("a: {if: {x: 1}}\n", true)]
+    [InlineData("a: {b: 1, if: {x: 1}}\n", true)]
+    [InlineData("allOf:\n  - if: {x: 1}\n", true)]
+    [InlineData("a:\n  'if' : {x: 1}\n", true)]
+    [InlineData("{\"a\":{\"if\" : {}}}", true)]
+    [InlineData("description: Send it if: the list contains: two items\n", false)]
+    [InlineData("{\"description\":\"send it if: ready, \\\"if\\\": no\"}", false)]
+    [InlineData("notif: 1\nifx: 2\n", false)]
+    public void OnlyAnOccurrenceWhereAKeyCanStandMakesTheIndexWorthBuilding(string text, bool mayHave)
+    {
+        // The pre-check decides whether a spec's whole text is indexed; prose in descriptions must not trigger it,
+        // and a real key must never be missed, in any YAML or JSON spelling.
+        Assert.Equal(mayHave, new LiveAvatarGen.Generator.Parsing.SpecLocator("/specs/x.yaml", text).MayHaveKey("if"));
+    }
+
     private static string Keyword(Diagnostic diagnostic)
     {
         string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
