@@ -37,6 +37,7 @@ internal static class StageProfile
             var steps = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
             long bytes = 0;
             int files = 0;
+            string diagnostics = string.Empty;
             for (int i = 0; i < runs + 1; i++)
             {
                 Stopwatch watch = Stopwatch.StartNew();
@@ -66,6 +67,8 @@ internal static class StageProfile
                 {
                     bytes = result.Results[0].GeneratedSources.Sum(s => (long)s.SourceText.Length);
                     files = result.Results[0].GeneratedSources.Length;
+                    // Any diagnostic makes the run locate it in the spec text, which indexes the whole text once.
+                    diagnostics = string.Join(", ", result.Diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + " x" + g.Count().ToString(CultureInfo.InvariantCulture)));
                     if (Environment.GetEnvironmentVariable("DUMP_GENERATED") is { Length: > 0 } dump)
                     {
                         string folder = Path.Combine(dump, spec);
@@ -101,6 +104,7 @@ internal static class StageProfile
             string nswag = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(document, new NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings { ClassName = "Client" }).GenerateFile();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: NSwag {nswag.Length / 1024} KB chars in {nswagWatch.Elapsed.TotalMilliseconds:F0} ms (one cold run)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {files} files, {bytes / 1024} KB chars; floor {Median(floor):F1} ms, total {Median(total):F1} ms ({Median(total) / Median(floor):F2}x), a second Roslyn parse of the output alone {Median(roslyn):F1} ms"));
+            Console.WriteLine("    diagnostics: " + (diagnostics.Length == 0 ? "none" : diagnostics));
             foreach (var pair in steps.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    step {pair.Key,-20} {Median(pair.Value),8:F1} ms"));

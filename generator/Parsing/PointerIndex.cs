@@ -17,7 +17,10 @@ internal static class PointerIndex
     /// </summary>
     private const int MaxDepth = 128;
 
-    public static Dictionary<string, int> Build(string text)
+    /// <summary>Indexes every node, or with <paramref name="target"/> only the target and its ancestors.</summary>
+    /// <param name="target">A normalized pointer (<c>/components/schemas/A</c>): the scan still reads the whole text,
+    /// but names no node off the target's path, which is most of the cost of indexing a big spec for one diagnostic.</param>
+    public static Dictionary<string, int> Build(string text, string? target = null)
     {
         int first = 0;
         while (first < text.Length && char.IsWhiteSpace(text[first]))
@@ -25,7 +28,30 @@ internal static class PointerIndex
             first++;
         }
 
-        return first < text.Length && (text[first] == '{' || text[first] == '[') ? BuildJson(text) : BuildYaml(text);
+        return first < text.Length && (text[first] == '{' || text[first] == '[') ? BuildJson(text, target) : BuildYaml(text, target);
+    }
+
+    /// <summary>The pointer of a child, or null when the parent is off the target's path or the child leads away from it.</summary>
+    private static string? Child(string? parent, string segment, string? target)
+    {
+        if (parent is null)
+        {
+            return null;
+        }
+
+        string pointer = parent + "/" + Escape(segment);
+        return target is null || IsOnPath(pointer, target) ? pointer : null;
+    }
+
+    private static bool IsOnPath(string pointer, string target)
+        => target.StartsWith(pointer, System.StringComparison.Ordinal) && (target.Length == pointer.Length || target[pointer.Length] == '/');
+
+    private static void Record(Dictionary<string, int> map, string? pointer, int offset)
+    {
+        if (pointer is not null && !map.ContainsKey(pointer))
+        {
+            map[pointer] = offset;
+        }
     }
 
     /// <summary>The length of the key or scalar at an offset, for the diagnostic's span.</summary>
@@ -58,13 +84,14 @@ internal static class PointerIndex
 
     private sealed class Frame
     {
-        public Frame(string pointer, bool isObject)
+        public Frame(string? pointer, bool isObject)
         {
             Pointer = pointer;
             IsObject = isObject;
         }
 
-        public string Pointer { get; }
+        /// <summary>Null for a node off the target's path: nothing under it is named.</summary>
+        public string? Pointer { get; }
 
         public bool IsObject { get; }
 
@@ -75,7 +102,7 @@ internal static class PointerIndex
         public bool ExpectKey { get; set; } = true;
     }
 
-    private static Dictionary<string, int> BuildJson(string text)
+    private static Dictionary<string, int> BuildJson(string text, string? target)
     {
         Dictionary<string, int> map = new() { [string.Empty] = 0 };
         Stack<Frame> stack = new();
@@ -87,7 +114,7 @@ internal static class PointerIndex
             {
                 case '{':
                 case '[':
-                    string pointer = stack.Count >= MaxDepth ? stack.Peek().Pointer : ValuePointer(stack, map, i);
+                    string? pointer = stack.Count >= MaxDepth ? stack.Peek().Pointer : ValuePointer(stack, map, i, target);
                     stack.Push(new Frame(pointer, c == '{'));
                     i++;
                     break;
@@ -126,34 +153,29 @@ internal static class PointerIndex
                     break;
                 case '"':
                     int start = i;
-                    string value = ReadJsonString(text, ref i);
-                    if (stack.Count >= MaxDepth)
+                    bool isKey = stack.Count > 0 && stack.Peek().IsObject && stack.Peek().ExpectKey;
+                    if (!isKey || stack.Count >= MaxDepth || stack.Peek().Pointer is null)
                     {
+                        // Only a key on an indexed node needs its text; values (descriptions) are skipped unread.
+                        SkipJsonString(text, ref i);
+                        if (!isKey && stack.Count < MaxDepth)
+                        {
+                            ValuePointer(stack, map, start, target);
+                        }
+
                         break;
                     }
 
-                    if (stack.Count > 0 && stack.Peek().IsObject && stack.Peek().ExpectKey)
-                    {
-                        Frame frame = stack.Peek();
-                        frame.Key = value;
-                        string keyPointer = frame.Pointer + "/" + Escape(value);
-                        if (!map.ContainsKey(keyPointer))
-                        {
-                            map[keyPointer] = start;
-                        }
-                    }
-                    else
-                    {
-                        ValuePointer(stack, map, start);
-                    }
-
+                    Frame keyed = stack.Peek();
+                    keyed.Key = ReadJsonString(text, ref i);
+                    Record(map, Child(keyed.Pointer, keyed.Key, target), start);
                     break;
                 default:
                     if (!char.IsWhiteSpace(c))
                     {
                         if (stack.Count < MaxDepth)
                         {
-                            ValuePointer(stack, map, i);
+                            ValuePointer(stack, map, i, target);
                         }
 
                         while (i < text.Length && ",:]}\n\"".IndexOf(text[i]) < 0)
@@ -174,7 +196,7 @@ internal static class PointerIndex
     }
 
     /// <summary>The pointer of a value starting at an offset; array items are recorded at their first character.</summary>
-    private static string ValuePointer(Stack<Frame> stack, Dictionary<string, int> map, int offset)
+    private static string? ValuePointer(Stack<Frame> stack, Dictionary<string, int> map, int offset, string? target)
     {
         if (stack.Count == 0)
         {
@@ -184,20 +206,36 @@ internal static class PointerIndex
         Frame frame = stack.Peek();
         if (frame.IsObject)
         {
-            return frame.Pointer + "/" + Escape(frame.Key ?? string.Empty);
+            return Child(frame.Pointer, frame.Key ?? string.Empty, target);
         }
 
-        string pointer = frame.Pointer + "/" + frame.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!map.ContainsKey(pointer))
-        {
-            map[pointer] = offset;
-        }
-
+        string? pointer = Child(frame.Pointer, frame.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), target);
+        Record(map, pointer, offset);
         return pointer;
+    }
+
+    private static void SkipJsonString(string text, ref int i)
+    {
+        i++;
+        while (i < text.Length && text[i] != '"')
+        {
+            i += text[i] == '\\' ? 2 : 1;
+        }
+
+        i++;
     }
 
     private static string ReadJsonString(string text, ref int i)
     {
+        int end = text.IndexOf('"', i + 1);
+        if (end > 0 && text.IndexOf('\\', i + 1, end - i - 1) < 0)
+        {
+            // No escapes, the common case: the key is a plain slice.
+            string plain = text.Substring(i + 1, end - i - 1);
+            i = end + 1;
+            return plain;
+        }
+
         StringBuilder builder = new();
         i++;
         while (i < text.Length && text[i] != '"')
@@ -217,12 +255,12 @@ internal static class PointerIndex
         return builder.ToString();
     }
 
-    private static Dictionary<string, int> BuildYaml(string text)
+    private static Dictionary<string, int> BuildYaml(string text, string? target)
     {
         Dictionary<string, int> map = new() { [string.Empty] = 0 };
 
-        // Each entry: the indentation of a mapping or sequence and the pointer of its container.
-        List<(int Indent, string Pointer, bool IsSequence, int Index)> stack = new();
+        // Each entry: the indentation of a mapping or sequence and the pointer of its container (null off the target's path).
+        List<(int Indent, string? Pointer, bool IsSequence, int Index)> stack = new();
         int lineStart = 0;
         while (lineStart < text.Length)
         {
@@ -240,7 +278,7 @@ internal static class PointerIndex
 
             if (indent < lineEnd && text[indent] != '#' && stack.Count < MaxDepth)
             {
-                ScanYamlLine(text, indent, lineEnd, indent - lineStart, stack, map);
+                ScanYamlLine(text, indent, lineEnd, indent - lineStart, stack, map, target);
             }
 
             lineStart = lineEnd + 1;
@@ -249,7 +287,7 @@ internal static class PointerIndex
         return map;
     }
 
-    private static void ScanYamlLine(string text, int position, int lineEnd, int indent, List<(int Indent, string Pointer, bool IsSequence, int Index)> stack, Dictionary<string, int> map)
+    private static void ScanYamlLine(string text, int position, int lineEnd, int indent, List<(int Indent, string? Pointer, bool IsSequence, int Index)> stack, Dictionary<string, int> map, string? target)
     {
         while (position < lineEnd)
         {
@@ -258,7 +296,7 @@ internal static class PointerIndex
                 stack.RemoveAt(stack.Count - 1);
             }
 
-            string parent = ParentPointer(stack, indent, map, text, position, out bool isItem);
+            string? parent = ParentPointer(stack, indent, map, text, position, target, out bool isItem);
             if (isItem)
             {
                 // "- key: value": the item's own mapping starts two columns further in.
@@ -274,12 +312,8 @@ internal static class PointerIndex
                 return;
             }
 
-            string key = text.Substring(position, colon - position).Trim().Trim('"', '\'');
-            string pointer = parent + "/" + Escape(key);
-            if (!map.ContainsKey(pointer))
-            {
-                map[pointer] = position;
-            }
+            string? pointer = parent is null ? null : Child(parent, text.Substring(position, colon - position).Trim().Trim('"', '\''), target);
+            Record(map, pointer, position);
 
             if (stack.Count == 0 || stack[stack.Count - 1].Indent != indent)
             {
@@ -292,7 +326,7 @@ internal static class PointerIndex
         }
     }
 
-    private static string ParentPointer(List<(int Indent, string Pointer, bool IsSequence, int Index)> stack, int indent, Dictionary<string, int> map, string text, int position, out bool isItem)
+    private static string? ParentPointer(List<(int Indent, string? Pointer, bool IsSequence, int Index)> stack, int indent, Dictionary<string, int> map, string text, int position, string? target, out bool isItem)
     {
         isItem = text[position] == '-' && (position + 1 >= text.Length || text[position + 1] == ' ');
         if (stack.Count == 0)
@@ -300,7 +334,7 @@ internal static class PointerIndex
             return string.Empty;
         }
 
-        (int Indent, string Pointer, bool IsSequence, int Index) top = stack[stack.Count - 1];
+        (int Indent, string? Pointer, bool IsSequence, int Index) top = stack[stack.Count - 1];
         if (!isItem)
         {
             return top.Pointer;
@@ -318,12 +352,8 @@ internal static class PointerIndex
             stack.Add((indent, top.Pointer, true, 0));
         }
 
-        string pointer = stack[stack.Count - 1].Pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!map.ContainsKey(pointer))
-        {
-            map[pointer] = position;
-        }
-
+        string? pointer = Child(stack[stack.Count - 1].Pointer, index.ToString(System.Globalization.CultureInfo.InvariantCulture), target);
+        Record(map, pointer, position);
         return pointer;
     }
 

@@ -1,0 +1,55 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using LiveAvatarGen.Generator.Parsing;
+using LiveAvatarGen.Tests.Harness;
+using Xunit;
+
+namespace LiveAvatarGen.Tests.Diagnostics;
+
+/// <summary>
+/// A diagnostic's location comes from the pointer index. The first few lookups scan for their own path only; they
+/// must find exactly what the index of the whole text finds, in JSON and in YAML.
+/// </summary>
+public sealed class PointerIndexTests
+{
+    public static IEnumerable<object[]> Specs() => new[]
+    {
+        new object[] { "public/spotify.yaml" },
+        new object[] { "public/sendgrid-mail-v3.json" },
+        new object[] { "public/oai-uspto.yaml" },
+        new object[] { "constructs.openapi.yaml" },
+        new object[] { "credits.openapi.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void AScanForOnePathFindsWhatTheWholeIndexFinds(string spec)
+    {
+        string text = File.ReadAllText(TestPaths.Spec(spec));
+        Dictionary<string, int> whole = PointerIndex.Build(text);
+
+        // Every 37th node (hundreds per spec), deep and shallow, keys and array items.
+        foreach (KeyValuePair<string, int> node in whole.OrderBy(p => p.Key, System.StringComparer.Ordinal).Where((_, i) => i % 37 == 0))
+        {
+            Dictionary<string, int> path = PointerIndex.Build(text, node.Key);
+
+            Assert.Equal(node.Value, path[node.Key]);
+            Assert.All(path, entry => Assert.True(node.Key == entry.Key || node.Key.StartsWith(entry.Key + "/", System.StringComparison.Ordinal) || entry.Key.Length == 0, entry.Key));
+            Assert.All(path, entry => Assert.Equal(whole[entry.Key], entry.Value));
+        }
+    }
+
+    [Fact]
+    public void APathTheTextLacksFindsItsAncestorsOnly()
+    {
+        const string json = "{\"components\":{\"schemas\":{\"A\":{\"description\":\"a \\\"quoted\\\" {text}\",\"type\":\"object\"},\"B\":{}}}}";
+
+        Dictionary<string, int> path = PointerIndex.Build(json, "/components/schemas/A/properties/x");
+
+        Assert.Equal(new[] { string.Empty, "/components", "/components/schemas", "/components/schemas/A" }, path.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.Equal(json.IndexOf("\"A\"", System.StringComparison.Ordinal), path["/components/schemas/A"]);
+    }
+}
