@@ -9,22 +9,43 @@ namespace LiveAvatarGen.Generator.Emitting;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _builder = new();
+
+    /// <summary>Builders above this size are not kept: one huge file should not pin its memory for the build.</summary>
+    private const int MaxCachedCapacity = 1 << 20;
+
+    /// <summary>
+    /// One builder per thread, reused from file to file: a fresh builder grows chunk by chunk, and allocating those
+    /// chunks was close to half of emitting a big spec's objects (Stripe: 4,000 files).
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? t_cached;
+
+    private StringBuilder? _builder;
     private int _indent;
+
+    public SourceWriter()
+    {
+        _builder = t_cached ?? new StringBuilder(16 * 1024);
+        t_cached = null;
+        _builder.Clear();
+    }
+
+    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The source was already taken with ToString.");
 
     public void Line(string text = "")
     {
         if (text.Length > 0)
         {
+            StringBuilder builder = Builder;
             for (int i = 0; i < _indent; i++)
             {
-                _builder.Append(IndentUnit);
+                builder.Append(IndentUnit);
             }
 
-            _builder.Append(text);
+            builder.Append(text);
         }
 
-        _builder.Append('\n');
+        Builder.Append('\n');
     }
 
     /// <summary>
@@ -36,6 +57,7 @@ internal sealed class SourceWriter
     {
         // Appended slice by slice: templates are most of the output, and splitting each into strings first was
         // a measurable share of emitting a big spec.
+        StringBuilder builder = Builder;
         int start = 0;
         while (true)
         {
@@ -46,13 +68,13 @@ internal sealed class SourceWriter
             {
                 for (int i = 0; i < _indent; i++)
                 {
-                    _builder.Append(IndentUnit);
+                    builder.Append(IndentUnit);
                 }
 
-                _builder.Append(text, start, length);
+                builder.Append(text, start, length);
             }
 
-            _builder.Append('\n');
+            builder.Append('\n');
             if (end < 0)
             {
                 return;
@@ -103,6 +125,7 @@ internal sealed class SourceWriter
         return text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }
 
+    /// <summary>The source written; the writer is done after this (its builder goes back for the next file).</summary>
     public override string ToString()
     {
         if (_indent != 0)
@@ -110,6 +133,14 @@ internal sealed class SourceWriter
             throw new InvalidOperationException("Unbalanced indentation in generated source.");
         }
 
-        return _builder.ToString();
+        StringBuilder builder = Builder;
+        string source = builder.ToString();
+        _builder = null;
+        if (builder.Capacity <= MaxCachedCapacity)
+        {
+            t_cached = builder;
+        }
+
+        return source;
     }
 }
