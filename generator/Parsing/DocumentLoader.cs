@@ -14,6 +14,9 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// <summary>Reads spec text with Microsoft.OpenApi, turning every failure into diagnostics.</summary>
 internal static class DocumentLoader
 {
+    /// <summary>How far into the text a <c>swagger</c> version key is looked for.</summary>
+    private const int SwaggerHeadLength = 4096;
+
     private static readonly Regex s_openApi30 = new("(?<prefix>[\"']?openapi[\"']?\\s*:\\s*[\"']?)3\\.0\\.[0-9]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Some reader errors carry their pointer only in the message ("... at #/paths/~1x/get").</summary>
@@ -35,8 +38,10 @@ internal static class DocumentLoader
             return null;
         }
 
-        Match swagger = s_swaggerVersion.Match(text);
-        if (swagger.Success && swagger.Index < 4096)
+        // Only the head of the text: the version key comes first, and a multiline scan of all of Stripe's 4 MB
+        // for it was 1.5% of a cold run.
+        Match swagger = s_swaggerVersion.Match(text, 0, Math.Min(text!.Length, SwaggerHeadLength + 64));
+        if (swagger.Success && swagger.Index < SwaggerHeadLength)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate("/swagger"), path, "Swagger " + swagger.Groups["v"].Value));
             return null;

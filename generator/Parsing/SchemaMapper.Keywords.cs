@@ -37,8 +37,15 @@ internal sealed partial class SchemaMapper
 
         foreach ((string keyword, string consequence) in s_unmodelledKeywords)
         {
+            // The text test first (answered once per spec): most specs hold none of these, and building each
+            // keyword's pointer for each of Stripe's thousands of schemas was a tenth of its mapping.
+            if (!_locator.MayHaveKey(keyword))
+            {
+                continue;
+            }
+
             string at = pointer + "/" + keyword;
-            if (_locator.MayHaveKey(keyword) && _locator.Has(at))
+            if (_locator.Has(at))
             {
                 Report(DiagnosticDescriptors.KeywordNotEnforced, at, pointer, keyword, consequence);
             }
