@@ -47,9 +47,13 @@ internal static partial class ObjectEmitter
         /// <summary>A field behind the property: tri-state members, and checked ones, whose init accessor checks the value.</summary>
         public bool HasField => IsTracked || Rule is not null;
 
-        /// <summary>The statement that checks <paramref name="value"/> against <see cref="Rule"/>.</summary>
-        public string CheckLength(ObjectModel model, string value) => TypeSyntax.StringRules + ".CheckLength(" + value + ", "
-            + CSharpLiteral.String(model.Name + "." + Property.JsonName) + ", " + Rule!.Min.ToString(CultureInfo.InvariantCulture) + ", " + Rule.Max.ToString(CultureInfo.InvariantCulture) + ");";
+        /// <summary>
+        /// The statement that checks <paramref name="value"/> against <see cref="Rule"/>. The message names the member
+        /// by its JSON name alone: one literal shared by every type with that member (Stripe's reached types in a
+        /// NativeAOT app hold thousands of these calls), and a read adds the JSON path.
+        /// </summary>
+        public string CheckLength(string value) => TypeSyntax.StringRules + ".CheckLength(" + value + ", "
+            + CSharpLiteral.String(Property.JsonName) + ", " + Rule!.Min.ToString(CultureInfo.InvariantCulture) + ", " + Rule.Max.ToString(CultureInfo.InvariantCulture) + ");";
     }
 
     public static string Emit(ObjectModel model, CompilationFacts facts)
@@ -244,7 +248,7 @@ internal static partial class ObjectEmitter
             // A required readOnly member is the server's to send: code building a request need not set it.
             bool useRequired = facts.HasRequiredMembers && !property.IsDeprecated && property.Access != PropertyAccess.ReadOnly;
             bool needsInitializer = !useRequired && !property.Type.IsNullable && !property.Type.IsValueType && !member.HasField;
-            string accessors = member.Rule is not null ? "{ get => " + member.Field + "; init { " + member.CheckLength(model, "value") + " " + member.Field + " = value; } }" : "{ get; init; }";
+            string accessors = member.Rule is not null ? "{ get => " + member.Field + "; init { " + member.CheckLength("value") + " " + member.Field + " = value; } }" : "{ get; init; }";
             writer.Line("public " + (useRequired ? "required " : string.Empty) + type + " " + property.Name + " " + accessors + (needsInitializer ? " = default!;" : string.Empty));
         }
         else if (property.ConstJson is not null)
@@ -253,7 +257,7 @@ internal static partial class ObjectEmitter
         }
         else
         {
-            string check = member.Rule is not null ? member.CheckLength(model, "value") + " " : string.Empty;
+            string check = member.Rule is not null ? member.CheckLength("value") + " " : string.Empty;
             writer.Line($"public {type} {property.Name} {{ get => {member.Field}; init {{ {check}{member.Field} = value; {member.FlagWord} |= {member.FlagBit}; }} }}");
         }
     }
@@ -310,7 +314,7 @@ internal static partial class ObjectEmitter
             {
                 // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
                 // to its field, a required one through its init accessor, which checks it again (a count of code points).
-                writer.Line("    " + member.CheckLength(model, member.Local));
+                writer.Line("    " + member.CheckLength(member.Local));
             }
 
             if (has is not null)

@@ -92,6 +92,12 @@ internal static class TypeSyntax
             return type.FullName + ".ReadJson";
         }
 
+        if (!type.IsNullable && PrimitiveName(type, facts) is { } primitive)
+        {
+            // Also a method group, not a lambda: see JsonWrite on what a lambda's closure class costs NativeAOT.
+            return JsonRead + "." + primitive;
+        }
+
         if (!type.IsNullable && type.Kind == TypeKind.TypeParameter)
         {
             return SlotReader;
@@ -136,6 +142,11 @@ internal static class TypeSyntax
             return type.FullName + ".WriteJson";
         }
 
+        if (!type.IsNullable && type.Kind != TypeKind.Date && PrimitiveName(type, facts) is { } primitive)
+        {
+            return JsonWrite + "." + primitive;
+        }
+
         if (!type.IsNullable && type.Kind == TypeKind.TypeParameter)
         {
             return SlotWriter;
@@ -144,6 +155,24 @@ internal static class TypeSyntax
         string d = (depth + 1).ToString(CultureInfo.InvariantCulture);
         return (type.HasTypeParameter ? string.Empty : "static ") + "(" + Writer + " w" + d + ", " + Of(type, facts) + " item" + d + ") => { " + Write(type, "w" + d, "item" + d, facts, depth + 1) + " }";
     }
+
+    /// <summary>The name of the runtime's reader (and, but for dates, writer) of a primitive kind, or null for other kinds.</summary>
+    private static string? PrimitiveName(TypeRef type, CompilationFacts facts) => type.Kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.Int32 => "Int32",
+        TypeKind.Int64 => "Int64",
+        TypeKind.Float => "Single",
+        TypeKind.Double => "Double",
+        TypeKind.Decimal => "Decimal",
+        TypeKind.Guid => "Guid",
+        TypeKind.DateTimeOffset => "DateTimeOffset",
+        TypeKind.Date => facts.HasDateOnly ? "Date" : "String",
+        TypeKind.Bytes => "Bytes",
+        TypeKind.Any => "Element",
+        _ => null,
+    };
 
     /// <summary>A string expression for a non-null parameter value in a path, query, header or cookie.</summary>
     public static string Format(TypeRef type, string value, CompilationFacts facts)

@@ -10,6 +10,44 @@ namespace LiveAvatarGen.Runtime.Json;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWrite
 {
+    // One writer per primitive, for the items of lists and maps: generated code passes these as method groups, not
+    // lambdas. A lambda lives on its type's nested closure class, whose one instance NativeAOT then constructs; a
+    // constructed nested class gives the outer type reflection metadata, its [JsonConverter] attribute and so its
+    // reader: a call that only ever wrote a type carried its whole reader (226 Stripe types in the size app).
+
+    /// <summary>Writes a string.</summary>
+    public static void String(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a boolean.</summary>
+    public static void Boolean(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+
+    /// <summary>Writes a 32-bit integer.</summary>
+    public static void Int32(Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a 64-bit integer.</summary>
+    public static void Int64(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a float.</summary>
+    public static void Single(Utf8JsonWriter writer, float value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a double.</summary>
+    public static void Double(Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a decimal.</summary>
+    public static void Decimal(Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a GUID as a string.</summary>
+    public static void Guid(Utf8JsonWriter writer, System.Guid value) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a date-time with its offset, ISO 8601.</summary>
+    public static void DateTimeOffset(Utf8JsonWriter writer, System.DateTimeOffset value) => writer.WriteStringValue(value);
+
+    /// <summary>Writes bytes as base64.</summary>
+    public static void Bytes(Utf8JsonWriter writer, byte[] value) => writer.WriteBase64StringValue(value);
+
+    /// <summary>Writes raw JSON as it was read.</summary>
+    public static void Element(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
+
     /// <summary>Writes a sequence as a JSON array.</summary>
     public static void List<T>(Utf8JsonWriter writer, IEnumerable<T> items, JsonWriteAction<T> writeItem)
     {

@@ -36,7 +36,7 @@ public static class StringRules
     /// Throws <see cref="ApiValidationException"/> when the value is too short or too long.
     /// </summary>
     /// <param name="value">The candidate.</param>
-    /// <param name="memberName">The member, as <c>Type.json_name</c>, for the message.</param>
+    /// <param name="memberName">The member's JSON name, for the message (a read adds the JSON path).</param>
     /// <param name="minLength">The minimum length in code points, or -1.</param>
     /// <param name="maxLength">The maximum length in code points, or -1.</param>
     public static void CheckLength(string? value, string memberName, int minLength, int maxLength)

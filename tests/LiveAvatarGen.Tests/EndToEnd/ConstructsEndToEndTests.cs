@@ -352,7 +352,7 @@ public sealed class ConstructsEndToEndTests
         // An inline string with only length rules is a string; the object checks it in the init accessor.
         Assert.Throws<ApiValidationException>(() => new Pet { Id = 1, Name = string.Empty, Kind = PetKind.Dog });
         ApiValidationException tooLong = Assert.Throws<ApiValidationException>(() => new Pet { Id = 1, Name = new string('x', 21), Kind = PetKind.Dog });
-        Assert.Equal("Pet.name", tooLong.TypeName);
+        Assert.Equal("name", tooLong.TypeName);
         Assert.Equal("x", new Pet { Id = 1, Name = "x", Kind = PetKind.Dog }.Name);
 
         // Code points, as JSON Schema counts: twenty emoji are forty UTF-16 units and still fit.

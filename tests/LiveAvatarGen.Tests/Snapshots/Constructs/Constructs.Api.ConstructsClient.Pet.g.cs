@@ -33,7 +33,7 @@ public sealed partial class Pet
     /// name
     /// </summary>
     /// <remarks>JSON name: <c>name</c>; required. At least 1 and at most 20 characters, checked when set and when read.</remarks>
-    public required string Name { get => _p1; init { global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(value, "Pet.name", 1, 20); _p1 = value; } }
+    public required string Name { get => _p1; init { global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(value, "name", 1, 20); _p1 = value; } }
 
     /// <summary>
     /// kind
@@ -140,7 +140,7 @@ public sealed partial class Pet
                     property = "name";
                     reader.Read();
                     p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "Pet.name", 1, 20);
+                    global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20);
                     has1 = true;
                 }
                 else if (reader.ValueTextEquals("kind"u8))
@@ -154,14 +154,14 @@ public sealed partial class Pet
                 {
                     property = "tags";
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r0));
+                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("attributes"u8))
                 {
                     property = "attributes";
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
+                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
                     set0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("born"u8))
@@ -273,12 +273,12 @@ public sealed partial class Pet
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("tags"u8);
-            { if (value._p3 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, string item3) => { w3.WriteStringValue(item3); }); } else { writer.WriteNullValue(); } }
+            { if (value._p3 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } }
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("attributes"u8);
-            { if (value._p4 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, long item3) => { w3.WriteNumberValue(item3); }); } else { writer.WriteNullValue(); } }
+            { if (value._p4 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } }
         }
         if ((value._set0 & (1UL << 2)) != 0)
         {

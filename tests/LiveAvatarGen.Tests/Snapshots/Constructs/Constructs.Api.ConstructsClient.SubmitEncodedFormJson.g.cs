@@ -42,7 +42,7 @@ public sealed partial class SubmitEncodedFormJson
                 {
                     property = "ids";
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
+                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
                     set0 |= 1UL << 0;
                 }
                 else
@@ -73,7 +73,7 @@ public sealed partial class SubmitEncodedFormJson
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("ids"u8);
-            { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, long item3) => { w3.WriteNumberValue(item3); }); } else { writer.WriteNullValue(); } }
+            { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } }
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

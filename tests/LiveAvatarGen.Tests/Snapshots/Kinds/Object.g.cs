@@ -197,14 +197,14 @@ public sealed partial class Pet
                 {
                     property = "tags";
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref r0));
+                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String);
                     set0 |= 1UL << 2;
                 }
                 else if (reader.ValueTextEquals("attributes"u8))
                 {
                     property = "attributes";
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref r0));
+                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
                     set0 |= 1UL << 3;
                 }
                 else if (reader.ValueTextEquals("owner"u8))
@@ -348,12 +348,12 @@ public sealed partial class Pet
         if ((value._set0 & (1UL << 2)) != 0)
         {
             writer.WritePropertyName("tags"u8);
-            { if (value._p5 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, string item3) => { w3.WriteStringValue(item3); }); } else { writer.WriteNullValue(); } }
+            { if (value._p5 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } }
         }
         if ((value._set0 & (1UL << 3)) != 0)
         {
             writer.WritePropertyName("attributes"u8);
-            { if (value._p6 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, static (global::System.Text.Json.Utf8JsonWriter w3, long item3) => { w3.WriteNumberValue(item3); }); } else { writer.WriteNullValue(); } }
+            { if (value._p6 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } }
         }
         if ((value._set0 & (1UL << 4)) != 0)
         {
