@@ -34,9 +34,9 @@ internal sealed class SourceWriter
 
     public void Line(string text = "")
     {
+        StringBuilder builder = Builder;
         if (text.Length > 0)
         {
-            StringBuilder builder = Builder;
             for (int i = 0; i < _indent; i++)
             {
                 builder.Append(IndentUnit);
@@ -45,7 +45,7 @@ internal sealed class SourceWriter
             builder.Append(text);
         }
 
-        Builder.Append('\n');
+        builder.Append('\n');
     }
 
     /// <summary>

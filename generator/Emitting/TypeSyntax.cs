@@ -61,20 +61,13 @@ internal static class TypeSyntax
 
         string lambdaReader = "r" + depth.ToString(CultureInfo.InvariantCulture);
         string byRef = "ref " + reader;
+        if (PrimitiveName(type, facts) is { } primitive)
+        {
+            return JsonRead + "." + primitive + "(" + byRef + ")";
+        }
+
         return type.Kind switch
         {
-            TypeKind.String => JsonRead + ".String(" + byRef + ")",
-            TypeKind.Boolean => JsonRead + ".Boolean(" + byRef + ")",
-            TypeKind.Int32 => JsonRead + ".Int32(" + byRef + ")",
-            TypeKind.Int64 => JsonRead + ".Int64(" + byRef + ")",
-            TypeKind.Float => JsonRead + ".Single(" + byRef + ")",
-            TypeKind.Double => JsonRead + ".Double(" + byRef + ")",
-            TypeKind.Decimal => JsonRead + ".Decimal(" + byRef + ")",
-            TypeKind.Guid => JsonRead + ".Guid(" + byRef + ")",
-            TypeKind.DateTimeOffset => JsonRead + ".DateTimeOffset(" + byRef + ")",
-            TypeKind.Date => facts.HasDateOnly ? JsonRead + ".Date(" + byRef + ")" : JsonRead + ".String(" + byRef + ")",
-            TypeKind.Bytes => JsonRead + ".Bytes(" + byRef + ")",
-            TypeKind.Any => JsonRead + ".Element(" + byRef + ")",
             TypeKind.List => JsonRead + ".List<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
             TypeKind.Map => JsonRead + ".Map<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
             TypeKind.Generic => Of(type, facts) + ".ReadJson(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",

@@ -34,11 +34,18 @@ internal sealed partial class SchemaMapper
         public JsonNode? Default { get; }
     }
 
+    /// <summary>
+    /// The component a <c>$ref</c> names, read from the document's own map rather than through Microsoft.OpenApi's
+    /// reference resolution (a workspace lookup per property access); null when it is missing or itself a reference.
+    /// </summary>
+    private IOpenApiSchema? ComponentOf(OpenApiSchemaReference reference)
+        => reference.Reference?.Id is { } id && _components.TryGetValue(id, out IOpenApiSchema? component) && component is not OpenApiSchemaReference ? component : null;
+
     private Annotations AnnotationsOf(IOpenApiSchema schema)
     {
         if (schema is OpenApiSchemaReference reference)
         {
-            IOpenApiSchema? target = reference.Reference?.Id is { } id && _components.TryGetValue(id, out IOpenApiSchema? component) && component is not OpenApiSchemaReference ? component : null;
+            IOpenApiSchema? target = ComponentOf(reference);
             JsonSchemaReference? own = reference.Reference;
             return new Annotations(
                 Parsing.Documentation.From(own?.Title ?? target?.Title, own?.Description ?? target?.Description),

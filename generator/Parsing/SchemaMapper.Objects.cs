@@ -104,9 +104,8 @@ internal sealed partial class SchemaMapper
     /// <summary>The JSON text of a string, boolean or number <c>const</c> that the member's C# type can hold, or null.</summary>
     private string? ConstJson(IOpenApiSchema schema, TypeRef type)
     {
-        // A $ref's const is its target's (no sibling overrides it): read from the component, not through
-        // Microsoft.OpenApi's reference resolution, which costs a workspace lookup per access.
-        IOpenApiSchema source = schema is OpenApiSchemaReference { Reference.Id: { } id } && _components.TryGetValue(id, out IOpenApiSchema? component) && component is not OpenApiSchemaReference ? component : schema;
+        // A $ref's const is its target's: no sibling overrides it.
+        IOpenApiSchema source = schema is OpenApiSchemaReference reference && ComponentOf(reference) is { } component ? component : schema;
         string? value = SafeSchema.Get(source, static s => s.Const, null);
         if (value is null)
         {
