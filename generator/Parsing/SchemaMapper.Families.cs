@@ -89,6 +89,8 @@ internal sealed partial class SchemaMapper
         _types.AddRange(rewritten);
         _typesByFullName.Clear();
         _indexedTypes = 0;
+        // The shapes recorded so far name the merged schemas; nothing built from now on can match them.
+        _inlineTypesByShape.Clear();
         foreach (string component in _componentRefs.Keys.ToList())
         {
             _componentRefs[component] = Rewrite(_componentRefs[component], replaced);

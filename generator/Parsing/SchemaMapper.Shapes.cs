@@ -357,6 +357,16 @@ internal sealed partial class SchemaMapper
             }
 
             BuildNamed(shape, schema, typeName, pointer, depth + 1);
+            if (depth > 0 && shape is NamedShape.Object or NamedShape.Union)
+            {
+                // Nested shapes only: an operation's own body or response keeps the type named after it.
+                named = ShareIdentical(typeName, named);
+                if (unionKey is not null)
+                {
+                    _unionsByVariants[unionKey] = named;
+                }
+            }
+
             return nullable ? named.AsNullable() : named;
         }
 

@@ -70,8 +70,6 @@ internal sealed partial class SchemaMapper
     /// <summary>The generated envelope type's name, or null when the spec has no envelope-shaped schema.</summary>
     public string? EnvelopeName { get; private set; }
 
-    public IReadOnlyList<TypeModel> Types => _types;
-
     /// <summary>The generated type a reference names, or null (built-in types, or not generated).</summary>
     /// <remarks>
     /// Paging detection asks this for every GET operation, so it reads an index by full name; types are only

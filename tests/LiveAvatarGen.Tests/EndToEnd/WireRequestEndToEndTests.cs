@@ -194,7 +194,7 @@ public sealed class WireRequestEndToEndTests
             pipes: new[] { "p", "q" },
             filter: new SubmitEncodedFormFilter { Color = "red", Sizes = new long[] { 1, 2 } },
             flat: new SubmitEncodedFormFlat { A = "1", B = 2 },
-            joined: new SubmitEncodedFormJoined { A = "j", B = 3 },
+            joined: new SubmitEncodedFormFlat { A = "j", B = 3 }, // the same shape as flat, so the same type
             json: new SubmitEncodedFormJson { Ids = new long[] { 1, 2 } },
             maybe: new[] { "m" });
 

@@ -95,4 +95,111 @@ public sealed class SharedShapeParsingTests
         Assert.Equal(a.Body.Type, b.Body!.Type);
         Assert.Equal(3, spec.Types.OfType<ObjectModel>().Count());
     }
+
+    [Fact]
+    public void InlineObjectsOfTheSameShapeShareTheTypeNamedWhereFirstMet()
+    {
+        // Stripe repeats {requested: boolean} 72 times and an address 30 times; each was a class of its own.
+        ApiSpec spec = ReadClean(Schemas("""
+            Account:
+              type: object
+              properties:
+                card: { type: object, properties: { requested: { type: boolean } } }
+                bank: { type: object, properties: { requested: { type: boolean } } }
+                home:
+                  type: object
+                  properties:
+                    city: { type: string }
+                    geo: { type: object, properties: { lat: { type: number }, lon: { type: number } } }
+            Customer:
+              type: object
+              properties:
+                address:
+                  type: object
+                  properties:
+                    city: { type: string }
+                    geo: { type: object, properties: { lat: { type: number }, lon: { type: number } } }
+                wanted: { type: object, properties: { requested: { type: boolean, description: Asked for. } } }
+                optional: { type: object, required: [requested], properties: { requested: { type: boolean } } }
+            """));
+
+        ObjectModel account = spec.Type<ObjectModel>("Account");
+        ObjectModel customer = spec.Type<ObjectModel>("Customer");
+        Assert.Equal(Global("AccountCard"), account.Property("bank").Type.FullName);
+
+        // A parent whose members were shared is the same shape too: one class for the address and one for its geo.
+        Assert.Equal(Global("AccountHome"), customer.Property("address").Type.FullName);
+        Assert.Equal(Global("AccountHomeGeo"), spec.Type<ObjectModel>("AccountHome").Property("geo").Type.FullName);
+
+        // Another description of a member, or another required list, is another shape.
+        Assert.Equal(Global("CustomerWanted"), customer.Property("wanted").Type.FullName);
+        Assert.Equal(Global("CustomerOptional"), customer.Property("optional").Type.FullName);
+        Assert.Equal(
+            new[] { "Account", "AccountCard", "AccountHome", "AccountHomeGeo", "Customer", "CustomerOptional", "CustomerWanted" },
+            spec.Types.Select(t => t.Name).OrderBy(n => n, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ASharedTypeKeepsItsSummaryOnlyWhenEveryPlaceGivesTheSame()
+    {
+        ApiSpec spec = ReadClean(Schemas("""
+            Thing:
+              type: object
+              properties:
+                first: { type: object, description: Where it ships., properties: { city: { type: string } } }
+                second: { type: object, description: Where it ships., properties: { city: { type: string } } }
+                billing: { type: object, description: Where it bills., properties: { zip: { type: string } } }
+                shipping: { type: object, description: Where it ships., properties: { zip: { type: string } } }
+            """));
+
+        ObjectModel thing = spec.Type<ObjectModel>("Thing");
+        Assert.Equal(thing.Property("first").Type, thing.Property("second").Type);
+        Assert.Equal("Where it ships.", spec.Type<ObjectModel>("ThingFirst").Documentation);
+
+        // The summary of one place would be wrong in the other; each property keeps its own.
+        Assert.Equal(thing.Property("billing").Type, thing.Property("shipping").Type);
+        Assert.Null(spec.Type<ObjectModel>("ThingBilling").Documentation);
+        Assert.Equal("Where it ships.", thing.Property("shipping").Documentation);
+    }
+
+    [Fact]
+    public void InlineUnionsOfTheSameVariantsShareOneTypeButOperationsKeepTheirOwnBodies()
+    {
+        ApiSpec spec = ReadClean("""
+            openapi: 3.0.3
+            info: { title: Test API, version: '1' }
+            paths:
+              /a:
+                post:
+                  operationId: createA
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            name: { anyOf: [{ type: string }, { type: string, enum: [''] }] }
+                  responses: { '204': { description: done } }
+              /b:
+                post:
+                  operationId: createB
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            name: { anyOf: [{ type: string }, { type: string, enum: [''] }] }
+                  responses: { '204': { description: done } }
+            """);
+
+        OperationModel a = spec.Operation("CreateAAsync");
+        OperationModel b = spec.Operation("CreateBAsync");
+
+        // The operation's own body is named after it, even when another operation's has the same shape.
+        Assert.NotEqual(a.Body!.Type.FullName, b.Body!.Type.FullName);
+        TypeRef name = spec.Type<ObjectModel>("CreateARequest").Property("name").Type;
+        Assert.Equal(name, spec.Type<ObjectModel>("CreateBRequest").Property("name").Type);
+        Assert.Single(spec.Types.OfType<UnionModel>());
+    }
 }
