@@ -123,7 +123,7 @@ internal static partial class ClientEmitter
         EmitOperation(writer, operation, plan, parameters, schemes, facts);
         EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, LazySecurity(operation, schemes));
         writer.Close();
-        if (operation.HeadersClass is not null)
+        if (operation.HeadersClass is not null && operation.DeclaresHeadersClass)
         {
             writer.Line();
             ResponseHeadersEmitter.Emit(writer, operation, output.ClientName, facts);

@@ -22,7 +22,7 @@ internal static class ResponseHeadersEmitter
 
     public static void Emit(SourceWriter writer, OperationModel operation, string ownerClass, CompilationFacts facts)
     {
-        writer.Line("/// <summary>The headers the success responses of <see cref=\"" + ownerClass + "." + operation.MethodName + "\"/> declare, typed; every header is still readable by name.</summary>");
+        writer.Line("/// <summary>The headers the success responses of <see cref=\"" + ownerClass + "." + operation.MethodName + "\"/> declare, typed, and of every operation that declares the same; every header is still readable by name.</summary>");
         writer.Line(EmitterCommon.GeneratedCode);
         writer.Open("public sealed class " + operation.HeadersClass + " : " + Base);
         writer.Lines($$"""

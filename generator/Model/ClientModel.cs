@@ -80,6 +80,10 @@ internal sealed record SecuritySchemeModel(string SchemeName, string PropertyNam
 /// <param name="RequestFactory">The private method both build the request with, named by the client-member registry.</param>
 /// <param name="HeadersClass">The generated class of the headers the success responses declare; null when none does.</param>
 /// <param name="Headers">Those headers.</param>
+/// <param name="DeclaresHeadersClass">
+/// False when an earlier operation declares the same headers: the class is that operation's, emitted with it (Twilio's
+/// 85 list and fetch operations answer with the same CORS headers: one class, not 85).
+/// </param>
 /// <param name="OperationId">The spec's <c>operationId</c>, for telemetry; null when it gives none.</param>
 /// <param name="OperationField">The static field describing the operation to the runtime (hooks, telemetry), named by the client-member registry.</param>
 internal sealed record OperationModel(
@@ -100,6 +104,7 @@ internal sealed record OperationModel(
     string RequestFactory = "",
     string? HeadersClass = null,
     EquatableArray<ResponseHeaderModel> Headers = default,
+    bool DeclaresHeadersClass = true,
     PagingModel? Paging = null,
     string? OperationId = null,
     string OperationField = "");

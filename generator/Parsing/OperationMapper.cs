@@ -23,6 +23,7 @@ internal sealed partial class OperationMapper
     private readonly SchemaMapper _schemas;
     private readonly SpecLocator _locator;
     private readonly Dictionary<string, TypeRef> _sharedTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<EquatableArray<ResponseHeaderModel>, string> _headersClasses = new();
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly NameRegistry _methodNames = new();
@@ -185,10 +186,21 @@ internal sealed partial class OperationMapper
         ServerModel? server = OwnServer(pathItem, operation);
         string? headersClass = null;
         EquatableArray<ResponseHeaderModel> headers = EquatableArray<ResponseHeaderModel>.Empty;
+        bool declaresHeaders = true;
         if (HasSuccessHeaders(operation.Responses))
         {
             headersClass = _schemas.ReserveTypeName(typeBase + "ResponseHeaders");
             headers = ResponseHeaders.Map(operation.Responses, headersClass);
+            if (_headersClasses.TryGetValue(headers, out string? same))
+            {
+                // The same headers as an earlier operation (names, types and descriptions): its class.
+                headersClass = same;
+                declaresHeaders = false;
+            }
+            else if (headers.Count > 0)
+            {
+                _headersClasses[headers] = headersClass;
+            }
         }
 
         OperationModel model = new(
@@ -207,6 +219,7 @@ internal sealed partial class OperationMapper
             _groupByTag ? OperationGroups.FirstTag(operation) : null,
             HeadersClass: headers.Count == 0 ? null : headersClass,
             Headers: headers,
+            DeclaresHeadersClass: declaresHeaders,
             OperationId: string.IsNullOrWhiteSpace(operation.OperationId) ? null : operation.OperationId,
             OperationField: _methodNames.Claim("s_operation_" + typeBase));
         return model with { Paging = DetectPaging(model, operation) };

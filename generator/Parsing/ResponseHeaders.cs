@@ -10,7 +10,7 @@ using Microsoft.OpenApi;
 
 namespace LiveAvatarGen.Generator.Parsing;
 
-/// <summary>The headers an operation's success responses declare, as typed properties of one class per operation.</summary>
+/// <summary>The headers an operation's success responses declare, as typed properties of one class per operation (operations that declare the same headers share the first one's, OperationMapper).</summary>
 internal static class ResponseHeaders
 {
     /// <summary>The declared headers of every 2xx response, first declaration of a name (ignoring case) wins.</summary>

@@ -2,6 +2,7 @@
 
 using System.Linq;
 using LiveAvatarGen.Generator.Model;
+using LiveAvatarGen.Tests.Harness;
 using Xunit;
 using static LiveAvatarGen.Tests.Parsing.ParserHarness;
 
@@ -201,5 +202,59 @@ public sealed class SharedShapeParsingTests
         TypeRef name = spec.Type<ObjectModel>("CreateARequest").Property("name").Type;
         Assert.Equal(name, spec.Type<ObjectModel>("CreateBRequest").Property("name").Type);
         Assert.Single(spec.Types.OfType<UnionModel>());
+    }
+
+    [Fact]
+    public void OperationsThatDeclareTheSameResponseHeadersShareTheFirstOnesClass()
+    {
+        // Twilio's list and fetch operations all answer with the same CORS headers: 85 identical classes before.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Test API, version: '1' }
+            paths:
+              /a:
+                get:
+                  operationId: listA
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Origin: { description: Allowed origin., schema: { type: string } }
+                        X-Count: { schema: { type: integer } }
+              /b:
+                get:
+                  operationId: listB
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Origin: { description: Allowed origin., schema: { type: string } }
+                        X-Count: { schema: { type: integer } }
+              /c:
+                get:
+                  operationId: listC
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Origin: { description: Allowed origin., schema: { type: string } }
+                        X-Count: { schema: { type: string } }
+            """;
+        ApiSpec spec = ReadClean(Spec);
+
+        OperationModel a = spec.Operation("ListAAsync");
+        OperationModel b = spec.Operation("ListBAsync");
+        OperationModel c = spec.Operation("ListCAsync");
+        Assert.Equal(("ListAResponseHeaders", true), (a.HeadersClass, a.DeclaresHeadersClass));
+        Assert.Equal(("ListAResponseHeaders", false), (b.HeadersClass, b.DeclaresHeadersClass));
+
+        // Another type for one header is another class.
+        Assert.Equal(("ListCResponseHeaders", true), (c.HeadersClass, c.DeclaresHeadersClass));
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/headers.openapi.yaml", Spec);
+        Assert.Empty(result.CompilationProblems);
+        Assert.Single(result.Sources, s => s.SourceText.ToString().Contains("public sealed class ListAResponseHeaders", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Sources, s => s.SourceText.ToString().Contains("class ListBResponseHeaders", System.StringComparison.Ordinal));
+        Assert.Contains(result.Sources, s => s.SourceText.ToString().Contains("global::Test.Api.ListAResponseHeaders>> ListBWithResponseAsync(", System.StringComparison.Ordinal));
     }
 }

@@ -54,7 +54,7 @@ public sealed partial class ConstructsClient
     }
 }
 
-/// <summary>The headers the success responses of <see cref="ConstructsClient.LinesAsync"/> declare, typed; every header is still readable by name.</summary>
+/// <summary>The headers the success responses of <see cref="ConstructsClient.LinesAsync"/> declare, typed, and of every operation that declares the same; every header is still readable by name.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 public sealed class LinesResponseHeaders : global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders
 {
