@@ -13,6 +13,8 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// <summary>The headers an operation's success responses declare, as typed properties of one class per operation (operations that declare the same headers share the first one's, OperationMapper).</summary>
 internal static class ResponseHeaders
 {
+    private static readonly NameRegistry MembersTaken = NameRegistry.Of(ResponseHeadersEmitter.Members);
+
     /// <summary>The declared headers of every 2xx response, first declaration of a name (ignoring case) wins.</summary>
     public static EquatableArray<ResponseHeaderModel> Map(OpenApiResponses? responses, string className)
     {
@@ -22,12 +24,8 @@ internal static class ResponseHeaders
             return headers.ToEquatableArray();
         }
 
-        NameRegistry names = new();
+        NameRegistry names = MembersTaken.Copy();
         names.Reserve(className);
-        foreach (string reserved in ResponseHeadersEmitter.Members)
-        {
-            names.Reserve(reserved);
-        }
 
         HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, IOpenApiResponse> response in responses)

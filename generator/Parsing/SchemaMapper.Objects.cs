@@ -51,15 +51,16 @@ internal sealed partial class SchemaMapper
     /// <summary>The member names an object class may not take: its own name and what the emitter and <c>object</c> declare.</summary>
     private static NameRegistry ObjectMemberNames(string typeName)
     {
-        NameRegistry memberNames = new();
+        NameRegistry memberNames = ObjectMembersTaken.Copy();
         memberNames.Reserve(typeName);
-        foreach (string reserved in ObjectEmitter.Members.Concat(EmitterCommon.ObjectMembers))
-        {
-            memberNames.Reserve(reserved);
-        }
-
         return memberNames;
     }
+
+    private static readonly NameRegistry ObjectMembersTaken = NameRegistry.Of(ObjectEmitter.Members.Concat(EmitterCommon.ObjectMembers));
+
+    private static readonly NameRegistry EnumMembersTaken = NameRegistry.Of(EnumEmitter.Members.Concat(EmitterCommon.ObjectMembers));
+
+    private static readonly NameRegistry UnionMembersTaken = NameRegistry.Of(UnionEmitter.Members.Concat(EmitterCommon.ObjectMembers));
 
     /// <summary>One <see cref="PropertyModel"/> per collected property, named by <paramref name="memberNames"/>.</summary>
     /// <param name="tag">A discriminator the class declares: that member is a string whatever its schema says (see SchemaMapper.Inheritance.cs).</param>
@@ -275,12 +276,8 @@ internal sealed partial class SchemaMapper
 
     private void BuildEnum(IOpenApiSchema schema, string typeName)
     {
-        NameRegistry memberNames = new();
+        NameRegistry memberNames = EnumMembersTaken.Copy();
         memberNames.Reserve(typeName);
-        foreach (string reserved in EnumEmitter.Members.Concat(EmitterCommon.ObjectMembers))
-        {
-            memberNames.Reserve(reserved);
-        }
 
         List<EnumMemberModel> members = new();
         Dictionary<string, string> byValue = new(StringComparer.Ordinal);
@@ -308,11 +305,8 @@ internal sealed partial class SchemaMapper
 
     private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, int depth)
     {
-        NameRegistry variantNames = new();
-        foreach (string reserved in UnionEmitter.Members.Concat(EmitterCommon.ObjectMembers).Append(typeName))
-        {
-            variantNames.Reserve(reserved);
-        }
+        NameRegistry variantNames = UnionMembersTaken.Copy();
+        variantNames.Reserve(typeName);
 
         List<UnionVariantModel> variants = new();
         List<IOpenApiSchema> alternatives = Alternatives(schema);
