@@ -52,6 +52,11 @@ internal static class TypeSyntax
     /// <summary>An expression reading a value of the type from <paramref name="reader"/> (positioned on its first token).</summary>
     public static string Read(TypeRef type, string reader, CompilationFacts facts, int depth = 0)
     {
+        if (type.IsNullable && PrimitiveName(type, facts) is { } nullablePrimitive)
+        {
+            return JsonRead + "." + nullablePrimitive + "OrNull(ref " + reader + ")";
+        }
+
         if (type.IsNullable)
         {
             // default(T?), not null: with a plain null the conditional would take T's type where T converts from null
@@ -85,10 +90,10 @@ internal static class TypeSyntax
             return type.FullName + ".ReadJson";
         }
 
-        if (!type.IsNullable && PrimitiveName(type, facts) is { } primitive)
+        if (PrimitiveName(type, facts) is { } primitive)
         {
             // Also a method group, not a lambda: see JsonWrite on what a lambda's closure class costs NativeAOT.
-            return JsonRead + "." + primitive;
+            return JsonRead + "." + primitive + (type.IsNullable ? "OrNull" : string.Empty);
         }
 
         if (!type.IsNullable && type.Kind == TypeKind.TypeParameter)
@@ -103,6 +108,11 @@ internal static class TypeSyntax
     public static string Write(TypeRef type, string writer, string value, CompilationFacts facts, int depth = 0)
     {
         string d = depth.ToString(CultureInfo.InvariantCulture);
+        if (type.IsNullable && type.Kind != TypeKind.Date && PrimitiveName(type, facts) is { } nullablePrimitive)
+        {
+            return JsonWrite + "." + nullablePrimitive + "OrNull(" + writer + ", " + value + ");";
+        }
+
         if (type.IsNullable)
         {
             string unwrapped = "v" + d;
@@ -135,9 +145,9 @@ internal static class TypeSyntax
             return type.FullName + ".WriteJson";
         }
 
-        if (!type.IsNullable && type.Kind != TypeKind.Date && PrimitiveName(type, facts) is { } primitive)
+        if (type.Kind != TypeKind.Date && PrimitiveName(type, facts) is { } primitive)
         {
-            return JsonWrite + "." + primitive;
+            return JsonWrite + "." + primitive + (type.IsNullable ? "OrNull" : string.Empty);
         }
 
         if (!type.IsNullable && type.Kind == TypeKind.TypeParameter)

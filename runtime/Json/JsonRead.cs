@@ -15,7 +15,7 @@ namespace LiveAvatarGen.Runtime.Json;
 /// <see cref="InvalidOperationException"/> or <see cref="FormatException"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class JsonRead
+public static partial class JsonRead
 {
     /// <summary>Checks that the reader is at the start of an object.</summary>
     public static void StartObject(ref Utf8JsonReader reader, string typeName)

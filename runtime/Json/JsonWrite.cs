@@ -8,7 +8,7 @@ namespace LiveAvatarGen.Runtime.Json;
 
 /// <summary>Writers used by generated code for collections.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class JsonWrite
+public static partial class JsonWrite
 {
     // One writer per primitive, for the items of lists and maps: generated code passes these as method groups, not
     // lambdas. A lambda lives on its type's nested closure class, whose one instance NativeAOT then constructs; a

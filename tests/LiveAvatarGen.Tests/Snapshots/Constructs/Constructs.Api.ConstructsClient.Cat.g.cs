@@ -65,7 +65,7 @@ public sealed partial class Cat
                 {
                     property = "name";
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("meows"u8))
@@ -117,7 +117,7 @@ public sealed partial class Cat
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("name"u8);
-            { if (value._p1 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         writer.WritePropertyName("meows"u8);
         writer.WriteBooleanValue(value.Meows);

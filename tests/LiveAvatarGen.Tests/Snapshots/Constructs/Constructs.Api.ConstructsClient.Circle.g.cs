@@ -59,7 +59,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape
                 {
                     property = "label";
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("radius"u8))
@@ -73,7 +73,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape
                 {
                     property = "note";
                     reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 1;
                 }
                 else
@@ -119,14 +119,14 @@ public sealed partial class Circle : global::Constructs.Api.Shape
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("label"u8);
-            { if (value._p1 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         writer.WritePropertyName("radius"u8);
         writer.WriteNumberValue(value.Radius);
         if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("note"u8);
-            { if (value._p3 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -168,42 +168,42 @@ public sealed partial class Pet
                 {
                     property = "born";
                     reader.Read();
-                    p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Date(ref reader);
+                    p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader);
                     set0 |= 1UL << 2;
                 }
                 else if (reader.ValueTextEquals("weight"u8))
                 {
                     property = "weight";
                     reader.Read();
-                    p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Decimal(ref reader);
+                    p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader);
                     set0 |= 1UL << 3;
                 }
                 else if (reader.ValueTextEquals("legacy_code"u8))
                 {
                     property = "legacy_code";
                     reader.Read();
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 4;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
                     property = "secret";
                     reader.Read();
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 5;
                 }
                 else if (reader.ValueTextEquals("created"u8))
                 {
                     property = "created";
                     reader.Read();
-                    p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffset(ref reader);
+                    p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader);
                     set0 |= 1UL << 6;
                 }
                 else if (reader.ValueTextEquals("nickname"u8))
                 {
                     property = "nickname";
                     reader.Read();
-                    p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 7;
                 }
                 else if (reader.ValueTextEquals("status"u8))
@@ -288,27 +288,27 @@ public sealed partial class Pet
         if ((value._set0 & (1UL << 3)) != 0)
         {
             writer.WritePropertyName("weight"u8);
-            { if (value._p6 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.DecimalOrNull(writer, value._p6);
         }
         if ((value._set0 & (1UL << 4)) != 0)
         {
             writer.WritePropertyName("legacy_code"u8);
-            { if (value._p7 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p7);
         }
         if ((value._set0 & (1UL << 5)) != 0)
         {
             writer.WritePropertyName("secret"u8);
-            { if (value._p8 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p8);
         }
         if ((value._set0 & (1UL << 6)) != 0)
         {
             writer.WritePropertyName("created"u8);
-            { if (value._p9 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.DateTimeOffsetOrNull(writer, value._p9);
         }
         if ((value._set0 & (1UL << 7)) != 0)
         {
             writer.WritePropertyName("nickname"u8);
-            { if (value._p10 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p10);
         }
         if ((value._set0 & (1UL << 8)) != 0)
         {

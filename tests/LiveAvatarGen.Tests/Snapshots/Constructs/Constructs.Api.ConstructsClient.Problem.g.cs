@@ -50,14 +50,14 @@ public sealed partial class Problem
                 {
                     property = "title";
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
                     set0 |= 1UL << 1;
                 }
                 else
@@ -89,12 +89,12 @@ public sealed partial class Problem
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("title"u8);
-            { if (value._p0 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("status"u8);
-            { if (value._p1 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p1);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -51,14 +51,14 @@ public sealed partial class Square : global::Constructs.Api.Shape
                 {
                     property = "label";
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("side"u8))
                 {
                     property = "side";
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
                     set0 |= 1UL << 1;
                 }
                 else
@@ -98,12 +98,12 @@ public sealed partial class Square : global::Constructs.Api.Shape
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("label"u8);
-            { if (value._p1 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("side"u8);
-            { if (value._p2 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

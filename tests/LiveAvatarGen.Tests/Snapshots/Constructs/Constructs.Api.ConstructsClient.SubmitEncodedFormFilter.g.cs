@@ -50,7 +50,7 @@ public sealed partial class SubmitEncodedFormFilter
                 {
                     property = "color";
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("sizes"u8))
@@ -89,7 +89,7 @@ public sealed partial class SubmitEncodedFormFilter
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("color"u8);
-            { if (value._p0 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {

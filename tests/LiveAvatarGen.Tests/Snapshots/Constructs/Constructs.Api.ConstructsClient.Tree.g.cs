@@ -50,7 +50,7 @@ public sealed partial class Tree
                 {
                     property = "value";
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("children"u8))
@@ -89,7 +89,7 @@ public sealed partial class Tree
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("value"u8);
-            { if (value._p0 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {

@@ -42,7 +42,7 @@ public sealed partial class UploadFilesWhere
                 {
                     property = "city";
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else
@@ -73,7 +73,7 @@ public sealed partial class UploadFilesWhere
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("city"u8);
-            { if (value._p0 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

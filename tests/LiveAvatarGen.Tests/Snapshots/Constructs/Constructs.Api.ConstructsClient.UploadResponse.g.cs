@@ -42,7 +42,7 @@ public sealed partial class UploadResponse
                 {
                     property = "size";
                     reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else
@@ -73,7 +73,7 @@ public sealed partial class UploadResponse
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("size"u8);
-            { if (value._p0 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -79,7 +79,7 @@ public partial class Vehicle
                 {
                     property = "wheels";
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
+                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("owner"u8))
@@ -143,7 +143,7 @@ public partial class Vehicle
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("wheels"u8);
-            { if (value._p1 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1);
         }
         writer.WritePropertyName("owner"u8);
         global::Test.Api.Owner.WriteJson(writer, value.Owner);

@@ -68,7 +68,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
                 {
                     property = "wheels";
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
+                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("owner"u8))
@@ -89,7 +89,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
                 {
                     property = "color";
                     reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("engine"u8))
@@ -148,7 +148,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("wheels"u8);
-            { if (value._p1 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1);
         }
         writer.WritePropertyName("owner"u8);
         global::Test.Api.Owner.WriteJson(writer, value.Owner);
@@ -157,7 +157,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
         if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("color"u8);
-            { if (value._p4 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p4);
         }
         writer.WritePropertyName("engine"u8);
         writer.WriteStringValue(value.Engine);

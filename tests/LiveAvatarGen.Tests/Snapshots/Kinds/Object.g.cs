@@ -176,7 +176,7 @@ public sealed partial class Pet
                 {
                     property = "nickname";
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     has2 = true;
                 }
                 else if (reader.ValueTextEquals("kind"u8))
@@ -218,7 +218,7 @@ public sealed partial class Pet
                 {
                     property = "born";
                     reader.Read();
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Date(ref reader);
+                    p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader);
                     set0 |= 1UL << 5;
                 }
                 else if (reader.ValueTextEquals("weight"u8))
@@ -232,7 +232,7 @@ public sealed partial class Pet
                 {
                     property = "count";
                     reader.Read();
-                    p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
+                    p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader);
                     set0 |= 1UL << 7;
                 }
                 else if (reader.ValueTextEquals("type"u8))
@@ -245,14 +245,14 @@ public sealed partial class Pet
                 {
                     property = "legacy_code";
                     reader.Read();
-                    p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p12 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 8;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
                     property = "secret";
                     reader.Read();
-                    p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p13 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 9;
                 }
                 else if (reader.ValueTextEquals("created"u8))
@@ -266,7 +266,7 @@ public sealed partial class Pet
                 {
                     property = "extra";
                     reader.Read();
-                    p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Element(ref reader);
+                    p15 = global::LiveAvatarGen.Runtime.Json.JsonRead.ElementOrNull(ref reader);
                     set0 |= 1UL << 10;
                 }
                 else
@@ -334,7 +334,7 @@ public sealed partial class Pet
         writer.WritePropertyName("name"u8);
         global::Test.Api.PetName.WriteJson(writer, value.Name);
         writer.WritePropertyName("nickname"u8);
-        { if (value.Nickname is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+        global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value.Nickname);
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("kind"u8);
@@ -373,26 +373,26 @@ public sealed partial class Pet
         if ((value._set0 & (1UL << 7)) != 0)
         {
             writer.WritePropertyName("count"u8);
-            { if (value._p10 is { } v1) { writer.WriteNumberValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p10);
         }
         writer.WritePropertyName("type"u8);
         writer.WriteStringValue(value.Type);
         if ((value._set0 & (1UL << 8)) != 0)
         {
             writer.WritePropertyName("legacy_code"u8);
-            { if (value._p12 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p12);
         }
         if ((value._set0 & (1UL << 9)) != 0)
         {
             writer.WritePropertyName("secret"u8);
-            { if (value._p13 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p13);
         }
         writer.WritePropertyName("created"u8);
         writer.WriteStringValue(value.Created);
         if ((value._set0 & (1UL << 10)) != 0)
         {
             writer.WritePropertyName("extra"u8);
-            { if (value._p15 is { } v1) { v1.WriteTo(writer); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.ElementOrNull(writer, value._p15);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -74,14 +74,14 @@ public sealed partial class PaginatedResponse<T>
                 {
                     property = "next";
                     reader.Read();
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("previous"u8))
                 {
                     property = "previous";
                     reader.Read();
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
                     set0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("results"u8))
@@ -134,12 +134,12 @@ public sealed partial class PaginatedResponse<T>
         if ((value._set0 & (1UL << 0)) != 0)
         {
             writer.WritePropertyName("next"u8);
-            { if (value._p1 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName("previous"u8);
-            { if (value._p2 is { } v1) { writer.WriteStringValue(v1); } else { writer.WriteNullValue(); } }
+            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p2);
         }
         writer.WritePropertyName("results"u8);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.List<T>(writer, value.Results, writeSlot);
