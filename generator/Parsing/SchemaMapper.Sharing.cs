@@ -22,6 +22,9 @@ internal sealed partial class SchemaMapper
     /// <summary>Shared types whose places describe them differently: none of the summaries is true of all, so none is kept.</summary>
     private readonly HashSet<string> _summaryConflicts = new(System.StringComparer.Ordinal);
 
+    /// <summary>The full names of the component schemas' generated types, which name unions that hold them.</summary>
+    private readonly HashSet<string> _componentTypes = new(System.StringComparer.Ordinal);
+
     /// <summary>Every type to generate, in the order built.</summary>
     public IReadOnlyList<TypeModel> Types => _summaryConflicts.Count == 0
         ? _types
@@ -44,6 +47,17 @@ internal sealed partial class SchemaMapper
         TypeModel shape = model with { Name = string.Empty, Documentation = null };
         if (!_inlineTypesByShape.TryGetValue(shape, out TypeRef? shared))
         {
+            if (model is UnionModel union && NameFromVariants(union) is { } wanted && _typeNames.TryClaimExact(wanted))
+            {
+                // Nothing refers to the union yet, so it can still take a name that says what it holds, the same
+                // wherever it is met: Stripe's expandable customer is StringOrCustomerOrDeletedCustomer, not the name
+                // of the first of the 16 properties that hold it.
+                typeName = wanted;
+                model = model with { Name = typeName };
+                _types[last] = model;
+                built = built with { FullName = "global::" + _namespace + "." + typeName };
+            }
+
             _inlineTypesByShape[shape] = built;
             _sharedSummaries[typeName] = model.Documentation;
             return built;
@@ -63,5 +77,37 @@ internal sealed partial class SchemaMapper
         }
 
         return shared;
+    }
+
+    /// <summary>
+    /// <c>StringOrCustomer</c> for a union of two to four variants that are each a primitive or a component schema's
+    /// type, one of them a component's; null when a variant is an inline type of its own, whose name says nothing on
+    /// its own, or when all are primitives (<c>StringOrInt64</c> says less than the property it was named after).
+    /// A name already taken (another union of the same variants, with other rules) keeps the union's own name.
+    /// </summary>
+    private string? NameFromVariants(UnionModel union)
+    {
+        if (union.Variants.Count is < 2 or > 4)
+        {
+            return null;
+        }
+
+        List<string> parts = new();
+        bool anyComponent = false;
+        foreach (UnionVariantModel variant in union.Variants)
+        {
+            TypeRef type = variant.Type;
+            bool component = type.Kind is TypeKind.Class or TypeKind.Struct && _componentTypes.Contains(type.FullName!);
+            bool primitive = type.Kind is not (TypeKind.Class or TypeKind.Struct or TypeKind.List or TypeKind.Map or TypeKind.Generic or TypeKind.TypeParameter or TypeKind.Any or TypeKind.Stream or TypeKind.File);
+            if (!component && !primitive)
+            {
+                return null;
+            }
+
+            anyComponent |= component;
+            parts.Add(VariantName(type));
+        }
+
+        return anyComponent ? string.Join("Or", parts) : null;
     }
 }

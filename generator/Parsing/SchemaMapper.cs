@@ -222,6 +222,11 @@ internal sealed partial class SchemaMapper
         }
 
         _componentRefs[name] = result;
+        if (result.Kind is TypeKind.Class or TypeKind.Struct)
+        {
+            _componentTypes.Add(result.FullName!);
+        }
+
         _componentsInProgress.Remove(name);
         return result;
     }

@@ -257,4 +257,37 @@ public sealed class SharedShapeParsingTests
         Assert.DoesNotContain(result.Sources, s => s.SourceText.ToString().Contains("class ListBResponseHeaders", System.StringComparison.Ordinal));
         Assert.Contains(result.Sources, s => s.SourceText.ToString().Contains("global::Test.Api.ListAResponseHeaders>> ListBWithResponseAsync(", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ASharedUnionOfComponentsAndPrimitivesIsNamedAfterItsVariants()
+    {
+        // Stripe's expandable fields: an id or the object, in dozens of places.
+        ApiSpec spec = ReadClean(Schemas("""
+            Customer: { type: object, properties: { id: { type: string } } }
+            DeletedCustomer: { type: object, properties: { deleted: { type: boolean } } }
+            Card:
+              type: object
+              properties:
+                customer: { anyOf: [{ type: string }, { $ref: '#/components/schemas/Customer' }, { $ref: '#/components/schemas/DeletedCustomer' }] }
+                either: { oneOf: [{ type: string }, { type: integer }] }
+            Charge:
+              type: object
+              properties:
+                customer: { anyOf: [{ type: string }, { $ref: '#/components/schemas/Customer' }, { $ref: '#/components/schemas/DeletedCustomer' }] }
+            Invoice:
+              type: object
+              properties:
+                customer: { anyOf: [{ type: string, maxLength: 10 }, { $ref: '#/components/schemas/Customer' }, { $ref: '#/components/schemas/DeletedCustomer' }] }
+            """));
+
+        TypeRef card = spec.Type<ObjectModel>("Card").Property("customer").Type;
+        Assert.Equal(Global("StringOrCustomerOrDeletedCustomer"), card.FullName);
+        Assert.Equal(card, spec.Type<ObjectModel>("Charge").Property("customer").Type);
+
+        // Other rules for a variant are another union; the name is taken, so it keeps the one from its place.
+        Assert.Equal(Global("InvoiceCustomer"), spec.Type<ObjectModel>("Invoice").Property("customer").Type.FullName);
+
+        // Primitives alone say less than the property: the union keeps its place's name.
+        Assert.Equal(Global("CardEither"), spec.Type<ObjectModel>("Card").Property("either").Type.AsNonNullable().FullName);
+    }
 }
