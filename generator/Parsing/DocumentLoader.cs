@@ -47,7 +47,7 @@ internal static class DocumentLoader
             return null;
         }
 
-        OpenApiReaderSettings settings = new() { LoadExternalRefs = false };
+        OpenApiReaderSettings settings = new() { LoadExternalRefs = false, RuleSet = Rules() };
         settings.AddYamlReader();
         string format = !isJson && IsYaml(path, text!) ? "yaml" : "json";
         ReadResult? result = TryParse(text!, format, settings, out Exception? failure);
@@ -131,6 +131,18 @@ internal static class DocumentLoader
 
         string pointer = !string.IsNullOrEmpty(error.Pointer) && error.Pointer!.StartsWith("#/", StringComparison.Ordinal) ? error.Pointer : "#";
         return locator.Locate(pointer);
+    }
+
+    /// <summary>
+    /// Microsoft.OpenApi's default rules but the one that resolves every schema <c>$ref</c> of the document again: the
+    /// mapper resolves each reference it generates from and reports those that do not resolve, located (LAG1004), so
+    /// the rule only repeated that walk (60% of the validation time on Stripe, 6% of reading it).
+    /// </summary>
+    private static ValidationRuleSet Rules()
+    {
+        ValidationRuleSet rules = ValidationRuleSet.GetDefaultRuleSet();
+        rules.Remove("OpenApiDocumentReferencesAreValid");
+        return rules;
     }
 
     private static ReadResult? TryParse(string text, string format, OpenApiReaderSettings settings, out Exception? failure)
