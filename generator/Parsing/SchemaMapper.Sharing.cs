@@ -43,6 +43,13 @@ internal sealed partial class SchemaMapper
             return built;
         }
 
+        if (_indexedTypes > last)
+        {
+            // The model is renamed or dropped below: Find's index catches up again from here.
+            _indexedTypes = last;
+            _typesByFullName.Remove(built.FullName!);
+        }
+
         TypeModel model = _types[last];
         TypeModel shape = model with { Name = string.Empty, Documentation = null };
         if (!_inlineTypesByShape.TryGetValue(shape, out TypeRef? shared))
@@ -64,12 +71,6 @@ internal sealed partial class SchemaMapper
         }
 
         _types.RemoveAt(last);
-        if (_indexedTypes > last)
-        {
-            _indexedTypes = last;
-            _typesByFullName.Remove(built.FullName!);
-        }
-
         string sharedName = shared.FullName!.Substring(shared.FullName.LastIndexOf('.') + 1);
         if (_sharedSummaries[sharedName] != model.Documentation)
         {
