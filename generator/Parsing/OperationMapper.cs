@@ -169,7 +169,7 @@ internal sealed partial class OperationMapper
                 parameter.Description));
         }
 
-        RequestBodyModel? body = MapBody(operation, typeBase, pointer, parameterNames);
+        RequestBodyModel? body = CarriesNothing(method, operation.RequestBody) ? null : MapBody(operation, typeBase, pointer, parameterNames);
         List<ResponseModel> responses = new();
         if (operation.Responses is not null)
         {
@@ -275,6 +275,34 @@ internal sealed partial class OperationMapper
     private static TypeRef Optional(TypeRef type, bool required) => required ? type : type.AsNullable();
 
     private static TypeRef StreamItem(TypeRef type) => type.Kind == TypeKind.List ? type.Element! : type;
+
+    /// <summary>
+    /// An optional body of a GET, HEAD, DELETE, OPTIONS or TRACE whose every schema is an object that allows no member
+    /// (no properties, <c>additionalProperties: false</c>): it can carry nothing, and sending it only adds a
+    /// Content-Type to a method without defined body semantics. Stripe declares one on 239 of its GETs and DELETEs.
+    /// </summary>
+    private static bool CarriesNothing(HttpMethod method, IOpenApiRequestBody? requestBody)
+    {
+        if (method != HttpMethod.Get && method != HttpMethod.Head && method != HttpMethod.Delete && method != HttpMethod.Options && method != HttpMethod.Trace)
+        {
+            return false;
+        }
+
+        if (References.Resolve(requestBody) is not { Required: false, Content: { Count: > 0 } content })
+        {
+            return false;
+        }
+
+        return content.Values.All(media => media?.Schema is { } schema && SafeSchema.Get(schema, static s =>
+            (s.Type & ~JsonSchemaType.Null) is JsonSchemaType.Object or null
+            && s.Properties is not { Count: > 0 }
+            && s.PatternProperties is not { Count: > 0 }
+            && !s.AdditionalPropertiesAllowed
+            && s.AdditionalProperties is null
+            && s.AllOf is not { Count: > 0 }
+            && s.OneOf is not { Count: > 0 }
+            && s.AnyOf is not { Count: > 0 }, false));
+    }
 
     private RequestBodyModel? MapBody(OpenApiOperation operation, string typeBase, string pointer, NameRegistry parameterNames)
     {

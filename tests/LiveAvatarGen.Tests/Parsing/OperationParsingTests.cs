@@ -147,6 +147,45 @@ public sealed class OperationParsingTests
     }
 
     [Fact]
+    public void AnOptionalBodyThatAllowsNoMemberOnAGetIsNotSent()
+    {
+        // Stripe declares an empty form body on 239 GETs and DELETEs: sending it only added a Content-Type to a GET.
+        const string Empty = "{ type: object, properties: {}, additionalProperties: false }";
+        ApiSpec spec = ReadClean(Paths($$"""
+            /balance:
+              get:
+                operationId: getBalance
+                requestBody: { content: { application/x-www-form-urlencoded: { schema: {{Empty}} } } }
+                responses: { '204': { description: none } }
+              delete:
+                operationId: deleteBalance
+                requestBody: { content: { application/x-www-form-urlencoded: { schema: { type: object, additionalProperties: false, properties: { reason: { type: string } } } } } }
+                responses: { '204': { description: none } }
+              post:
+                operationId: postBalance
+                requestBody: { content: { application/x-www-form-urlencoded: { schema: {{Empty}} } } }
+                responses: { '204': { description: none } }
+            /search:
+              get:
+                operationId: search
+                requestBody: { required: true, content: { application/json: { schema: {{Empty}} } } }
+                responses: { '204': { description: none } }
+              head:
+                operationId: probe
+                requestBody: { content: { application/json: { schema: { type: object } } } }
+                responses: { '204': { description: none } }
+            """));
+
+        Assert.Null(spec.Operation("GetBalanceAsync").Body);
+
+        // A body that can carry a member, a method with body semantics, a required body, a free-form object: kept.
+        Assert.Single(spec.Operation("DeleteBalanceAsync").Body!.Fields);
+        Assert.NotNull(spec.Operation("PostBalanceAsync").Body);
+        Assert.NotNull(spec.Operation("SearchAsync").Body);
+        Assert.NotNull(spec.Operation("ProbeAsync").Body);
+    }
+
+    [Fact]
     public void MultipartBodyMarksFileFields()
     {
         ApiSpec spec = ReadClean(Paths("""
