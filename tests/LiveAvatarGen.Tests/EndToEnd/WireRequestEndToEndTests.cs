@@ -182,6 +182,19 @@ public sealed class WireRequestEndToEndTests
     }
 
     [Fact]
+    public async Task AGetWhoseBodyAllowsNoMemberSendsNoBodyAndNoContentType()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(NoContent);
+        using HttpClient http = new();
+
+        await Client(http, server).EmptyGetBodyAsync();
+
+        RecordedRequest request = Assert.Single(server.Requests);
+        Assert.Equal(("GET", string.Empty), (request.Method, request.Body));
+        Assert.False(request.Headers.ContainsKey("Content-Type"));
+    }
+
+    [Fact]
     public async Task FormFieldsFollowTheirEncodingsStyleAndExplode()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(NoContent);
