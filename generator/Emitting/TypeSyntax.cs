@@ -52,9 +52,11 @@ internal static class TypeSyntax
     /// <summary>An expression reading a value of the type from <paramref name="reader"/> (positioned on its first token).</summary>
     public static string Read(TypeRef type, string reader, CompilationFacts facts, int depth = 0)
     {
-        if (type.IsNullable && PrimitiveName(type, facts) is { } nullablePrimitive)
+        string byRef = "ref " + reader;
+        if (PrimitiveName(type, facts) is { } primitive)
         {
-            return JsonRead + "." + nullablePrimitive + "OrNull(ref " + reader + ")";
+            // The runtime's reader, or its ...OrNull form where JSON null is allowed.
+            return JsonRead + "." + primitive + (type.IsNullable ? "OrNull(" : "(") + byRef + ")";
         }
 
         if (type.IsNullable)
@@ -65,11 +67,6 @@ internal static class TypeSyntax
         }
 
         string lambdaReader = "r" + depth.ToString(CultureInfo.InvariantCulture);
-        string byRef = "ref " + reader;
-        if (PrimitiveName(type, facts) is { } primitive)
-        {
-            return JsonRead + "." + primitive + "(" + byRef + ")";
-        }
 
         return type.Kind switch
         {
