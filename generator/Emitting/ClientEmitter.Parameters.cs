@@ -123,17 +123,28 @@ internal static partial class ClientEmitter
                 writer.Open("if (" + parameter.Name + " is { } " + value + ")");
             }
 
-            if (type.Kind is TypeKind.Class or TypeKind.Map)
+            bool deepList = type.Kind == TypeKind.List && parameter.Location == ParameterLocation.Query && parameter.Style == SerializationStyle.DeepObject;
+            if (type.Kind is TypeKind.Class or TypeKind.Map || (deepList && !IsScalar(type.Element!.AsNonNullable())))
             {
                 string element = Styles + ".ToElement<" + TypeSyntax.Of(type, facts) + ">(" + value + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ")";
                 writer.Line(parameter.Location == ParameterLocation.Query
                     ? Styles + ".AddQueryObject(request, " + CSharpLiteral.String(parameter.JsonName) + ", " + element + ", " + StyleNames.Literal(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ");"
                     : "request." + method + "(" + CSharpLiteral.String(parameter.JsonName) + ", " + Styles + ".ObjectValue(" + element + ", " + (parameter.Explode ? "true" : "false") + "));");
             }
-            else if (type.Kind == TypeKind.List && parameter.Location == ParameterLocation.Query && parameter.Explode && parameter.Style != SerializationStyle.DeepObject)
+            else if (deepList)
+            {
+                // OpenAPI leaves deepObject arrays undefined; each item goes under its index, name[0]=a&name[1]=b, as
+                // Stripe's own SDKs send them and Rack, PHP and qs read them (repeated or joined keys lose items there).
+                string counter = "_" + parameter.Name.TrimStart('@') + "Index";
+                writer.Line("int " + counter + " = 0;");
+                writer.Open("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ")");
+                writer.Line(ItemAdd("request." + method, Styles + ".Indexed(" + CSharpLiteral.String(parameter.JsonName) + ", " + counter + "++)", type.Element!, facts));
+                writer.Close();
+            }
+            else if (type.Kind == TypeKind.List && parameter.Location == ParameterLocation.Query && parameter.Explode)
             {
                 writer.Open("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ")");
-                writer.Line(ItemAdd(method, parameter.JsonName, type.Element!, facts));
+                writer.Line(ItemAdd("request." + method, CSharpLiteral.String(parameter.JsonName), type.Element!, facts));
                 writer.Close();
             }
             else if (type.Kind == TypeKind.List)
@@ -209,6 +220,13 @@ internal static partial class ClientEmitter
                     string joined = $"string.Join({Styles}.Separator({StyleNames.Literal(field.Style)}), global::System.Linq.Enumerable.Select({items}, static item => {TypeSyntax.Format(element, "item", facts)}))";
                     writer.Line("_parts.Add(" + wire + ", " + joined + contentType + ");");
                 }
+                else if (field.IsStyled && field.Style == SerializationStyle.DeepObject)
+                {
+                    // deepObject: each item under its index (see the query parameters above).
+                    string counter = "_" + field.Name.TrimStart('@') + "Index";
+                    writer.Line("int " + counter + " = 0;");
+                    writer.Line("foreach (" + TypeSyntax.Of(type.Element!, facts) + " item in " + value + ") { " + ScalarAdd(Styles + ".Indexed(" + wire + ", " + counter + "++)", type.Element!, "item", contentType, facts) + " }");
+                }
                 else
                 {
                     // Exploded (form's default): one field or part per item, under the same name.
@@ -238,14 +256,15 @@ internal static partial class ClientEmitter
             return "_parts.Add(" + wire + ", " + TypeSyntax.Format(type, value, facts) + contentType + ");";
         }
 
-        private static string ItemAdd(string method, string wireName, TypeRef element, CompilationFacts facts)
+        /// <summary>Adds a list's <c>item</c> under <paramref name="key"/> (an expression) with <paramref name="add"/>; a null item adds nothing.</summary>
+        private static string ItemAdd(string add, string key, TypeRef element, CompilationFacts facts)
         {
             if (element.IsNullable)
             {
-                return "if (item is { } itemValue) { request." + method + "(" + CSharpLiteral.String(wireName) + ", " + TypeSyntax.Format(element.AsNonNullable(), "itemValue", facts) + "); }";
+                return "if (item is { } itemValue) { " + add + "(" + key + ", " + TypeSyntax.Format(element.AsNonNullable(), "itemValue", facts) + "); }";
             }
 
-            return "request." + method + "(" + CSharpLiteral.String(wireName) + ", " + TypeSyntax.Format(element, "item", facts) + ");";
+            return add + "(" + key + ", " + TypeSyntax.Format(element, "item", facts) + ");";
         }
     }
 }

@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -46,6 +47,13 @@ public static class ApiStyles
         _ => ",",
     };
 
+    /// <summary>
+    /// The key of a <c>deepObject</c> array's item: <c>name[index]</c>. OpenAPI leaves such arrays undefined; indices
+    /// keep every item, and an array of objects item by item (<c>items[0][price]=...</c>), as Stripe's own SDKs send them
+    /// and Rack, PHP and qs read them. The index counts the items sent: a null item is left out without a gap.
+    /// </summary>
+    public static string Indexed(string name, int index) => name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
     /// <summary>Writes a value with its generated writer and reads it back as JSON, to serialize objects as parameters.</summary>
     public static JsonElement ToElement<T>(T value, JsonWriteAction<T> write)
     {
@@ -75,7 +83,8 @@ public static class ApiStyles
     /// explicit <c>style</c> or <c>explode</c> encode them: <c>form</c> exploded gives one pair per array item or object
     /// property (<c>a=1&amp;a=2</c>, <c>color=red&amp;size=2</c>), not exploded one joined pair (<c>a=1,2</c>,
     /// <c>filter=color,red,size,2</c>); <c>spaceDelimited</c> and <c>pipeDelimited</c> join arrays with their
-    /// separator; <c>deepObject</c> nests object members in brackets (<c>filter[color]=red</c>). Nested objects and
+    /// separator; <c>deepObject</c> nests object members in brackets (<c>filter[color]=red</c>) and array items under
+    /// their index (<c>filter[sizes][0]=1</c>, see <see cref="Indexed"/>). Nested objects and
     /// arrays that a style cannot express travel as JSON text.
     /// </summary>
     internal static void Pairs(string name, JsonElement value, string style, bool explode, List<KeyValuePair<string, string>> into)
@@ -101,7 +110,10 @@ public static class ApiStyles
             case JsonValueKind.Object:
                 into.Add(new KeyValuePair<string, string>(name, ObjectValue(value, explode: false)));
                 return;
-            case JsonValueKind.Array when explode || style == "deepObject":
+            case JsonValueKind.Array when style == "deepObject":
+                AddDeep(into, name, value);
+                return;
+            case JsonValueKind.Array when explode:
                 foreach (JsonElement item in value.EnumerateArray())
                 {
                     if (item.ValueKind != JsonValueKind.Null)
@@ -154,9 +166,13 @@ public static class ApiStyles
 
                 break;
             case JsonValueKind.Array:
+                int index = 0;
                 foreach (JsonElement item in value.EnumerateArray())
                 {
-                    AddDeep(into, prefix, item);
+                    if (item.ValueKind != JsonValueKind.Null)
+                    {
+                        AddDeep(into, Indexed(prefix, index++), item);
+                    }
                 }
 
                 break;

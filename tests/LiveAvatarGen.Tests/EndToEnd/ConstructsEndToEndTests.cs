@@ -135,10 +135,16 @@ public sealed class ConstructsEndToEndTests
             spaces: new[] { "x", "y" },
             ids: new long[] { 3, 4 },
             csv: new[] { "p", "q" },
-            xIds: new long[] { 5, 6 });
+            xIds: new long[] { 5, 6 },
+            expand: new[] { "customer", "invoice" },
+            lines: new[] { new StylesLinesItem { Price = "p1", Quantity = 1 }, new StylesLinesItem { Price = "p2" } });
 
         RecordedRequest request = Assert.Single(server.Requests);
-        Assert.Equal("/styles/.a.b%2Fc/;matrix=m?filter%5Bcolor%5D=red&filter%5Bsize%5D=2&pipes=1%7C2&spaces=x%20y&ids=3&ids=4&csv=p%2Cq", request.PathAndQuery);
+        Assert.Equal(
+            "/styles/.a.b%2Fc/;matrix=m?filter%5Bcolor%5D=red&filter%5Bsize%5D=2&pipes=1%7C2&spaces=x%20y&ids=3&ids=4&csv=p%2Cq"
+                + "&expand%5B0%5D=customer&expand%5B1%5D=invoice" // deepObject arrays: each item under its index
+                + "&lines%5B0%5D%5Bprice%5D=p1&lines%5B0%5D%5Bquantity%5D=1&lines%5B1%5D%5Bprice%5D=p2", // objects item by item
+            request.PathAndQuery);
         Assert.Equal("5,6", request.Headers["X-Ids"]);
         Assert.Equal("session_key=c", request.Headers["Cookie"]);
     }

@@ -209,11 +209,12 @@ public sealed class WireRequestEndToEndTests
             flat: new SubmitEncodedFormFlat { A = "1", B = 2 },
             joined: new SubmitEncodedFormFlat { A = "j", B = 3 }, // the same shape as flat, so the same type
             json: new SubmitEncodedFormJson { Ids = new long[] { 1, 2 } },
-            maybe: new[] { "m" });
+            maybe: new[] { "m" },
+            expand: new[] { "e1", "e2" });
 
         Assert.Equal(
-            "EventTypes=a&EventTypes=b&Csv=x%2Cy&Spaces=1%202&Pipes=p%7Cq&Filter%5Bcolor%5D=red&Filter%5Bsizes%5D=1&Filter%5Bsizes%5D=2"
-                + "&a=1&b=2&Joined=a%2Cj%2Cb%2C3&Json=%7B%22ids%22%3A%5B1%2C2%5D%7D&Maybe=m",
+            "EventTypes=a&EventTypes=b&Csv=x%2Cy&Spaces=1%202&Pipes=p%7Cq&Filter%5Bcolor%5D=red&Filter%5Bsizes%5D%5B0%5D=1&Filter%5Bsizes%5D%5B1%5D=2"
+                + "&a=1&b=2&Joined=a%2Cj%2Cb%2C3&Json=%7B%22ids%22%3A%5B1%2C2%5D%7D&Maybe=m&Expand%5B0%5D=e1&Expand%5B1%5D=e2",
             Assert.Single(server.Requests).Body);
     }
 

@@ -18,16 +18,18 @@ public partial interface IConstructsClient
     /// <param name="ids">ids</param>
     /// <param name="csv">csv</param>
     /// <param name="xIds">X-Ids</param>
+    /// <param name="expand">expand</param>
+    /// <param name="lines">lines</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
-    global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// GET /styles/{label}/{matrix}
     /// Also returns the status code and the response headers.
     /// </summary>
     /// <inheritdoc cref="StylesAsync"/>
-    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public sealed partial class ConstructsClient
@@ -36,14 +38,14 @@ public sealed partial class ConstructsClient
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_Styles;
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), (s_security_Styles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleStyles, (s_operation_Styles ??= new("Styles", "styles", "GET", "/styles/{label}/{matrix}")), cancellationToken);
+    public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<bool>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds, expand, lines), (s_security_Styles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleStyles, (s_operation_Styles ??= new("Styles", "styles", "GET", "/styles/{label}/{matrix}")), cancellationToken);
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds), (s_security_Styles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleStylesWithResponse, (s_operation_Styles ??= new("Styles", "styles", "GET", "/styles/{label}/{matrix}")), cancellationToken);
+    public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds, expand, lines), (s_security_Styles ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } }), HandleStylesWithResponse, (s_operation_Styles ??= new("Styles", "styles", "GET", "/styles/{label}/{matrix}")), cancellationToken);
 
-    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateStylesRequest(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default)
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateStylesRequest(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default)
     {
         if (label is null)
         {
@@ -81,6 +83,18 @@ public sealed partial class ConstructsClient
         if (xIds is { } __xIds)
         {
             request.AddHeader("X-Ids", string.Join(global::LiveAvatarGen.Runtime.Http.ApiStyles.Separator("simple"), global::System.Linq.Enumerable.Select(__xIds, static item => global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(item))));
+        }
+        if (expand is { } __expand)
+        {
+            int _expandIndex = 0;
+            foreach (string item in __expand)
+            {
+                request.AddQuery(global::LiveAvatarGen.Runtime.Http.ApiStyles.Indexed("expand", _expandIndex++), item);
+            }
+        }
+        if (lines is { } __lines)
+        {
+            global::LiveAvatarGen.Runtime.Http.ApiStyles.AddQueryObject(request, "lines", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>>(__lines, static (global::System.Text.Json.Utf8JsonWriter w1, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem> item1) => { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.StylesLinesItem>(w1, item1, global::Constructs.Api.StylesLinesItem.WriteJson); }), "deepObject", true);
         }
         return request;
     }
