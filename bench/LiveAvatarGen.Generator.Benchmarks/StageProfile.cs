@@ -32,7 +32,8 @@ internal static class StageProfile
                 new[] { CSharpSyntaxTree.ParseText("namespace Consumer { internal static class A { } }", parse) },
                 Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(LiveAvatarGen.Runtime.Http.ApiClientCore).Assembly.Location)),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            const int runs = 5;
+            // STAGES_RUNS=200 makes a loop long enough for a sampling profiler (dotnet-trace) to see the hot paths.
+            int runs = int.TryParse(Environment.GetEnvironmentVariable("STAGES_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int asked) && asked > 0 ? asked : 5;
             double[] floor = new double[runs], total = new double[runs], roslyn = new double[runs];
             var steps = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
             long bytes = 0;

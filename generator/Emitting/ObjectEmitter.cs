@@ -19,7 +19,7 @@ internal static partial class ObjectEmitter
     public static readonly string[] Members = { "ReadJson", "WriteJson", "JsonConverter" };
 
     /// <summary>How the emitter treats one property.</summary>
-    private sealed record Member(PropertyModel Property, int Index, int TrackedIndex)
+    private sealed record Member(PropertyModel Property, int Index, int TrackedIndex, int RequiredIndex)
     {
         /// <summary>An optional member that is not a const: it remembers whether it was set.</summary>
         public bool IsTracked => TrackedIndex >= 0;
@@ -28,7 +28,10 @@ internal static partial class ObjectEmitter
 
         public string Local => "p" + Index.ToString(CultureInfo.InvariantCulture);
 
-        public string Has => "has" + Index.ToString(CultureInfo.InvariantCulture);
+        /// <summary>The reader's word of required members seen, <c>required0</c>, and the member's bit in it.</summary>
+        public string RequiredWord => "required" + (RequiredIndex / 64).ToString(CultureInfo.InvariantCulture);
+
+        public string RequiredBit => "1UL << " + (RequiredIndex % 64).ToString(CultureInfo.InvariantCulture);
 
         /// <summary>The reader's local copy of the flag word: <c>set0</c>.</summary>
         public string LocalFlagWord => FlagWord.Substring(1);
@@ -39,7 +42,7 @@ internal static partial class ObjectEmitter
         public string FlagBit => "1UL << " + (TrackedIndex % 64).ToString(CultureInfo.InvariantCulture);
 
         /// <summary>Required members must be present when read, except writeOnly ones, which never come back from a server.</summary>
-        public bool MustBePresent => Property.IsRequired && Property.Access != PropertyAccess.WriteOnly;
+        public bool MustBePresent => RequiredIndex >= 0;
 
         /// <summary>The length rules of an inline string member, checked when set and when read; null when there are none.</summary>
         public LengthRule? Rule => Property.ConstJson is null && Property.Type.Kind == TypeKind.String ? Property.Type.Length : null;
@@ -179,11 +182,13 @@ internal static partial class ObjectEmitter
     {
         List<Member> members = new();
         int tracked = 0;
+        int required = 0;
         for (int i = 0; i < model.Properties.Count; i++)
         {
             PropertyModel property = model.Properties[i];
             bool isTracked = !property.IsRequired && property.ConstJson is null;
-            members.Add(new Member(property, i, isTracked ? tracked++ : -1));
+            bool mustBePresent = property.IsRequired && property.Access != PropertyAccess.WriteOnly;
+            members.Add(new Member(property, i, isTracked ? tracked++ : -1, mustBePresent ? required++ : -1));
         }
 
         return members;
@@ -274,7 +279,8 @@ internal static partial class ObjectEmitter
         EmitReadDispatch(writer, model);
         writer.Line(TypeSyntax.JsonRead + ".StartObject(ref reader, " + CSharpLiteral.String(model.Name) + ");");
         List<string> flagWords = members.Where(m => m.IsTracked).Select(m => m.LocalFlagWord).Distinct().ToList();
-        foreach (string word in flagWords)
+        List<IGrouping<string, Member>> requiredWords = members.Where(m => m.MustBePresent).GroupBy(m => m.RequiredWord).ToList();
+        foreach (string word in flagWords.Concat(requiredWords.Select(w => w.Key)))
         {
             writer.Line("ulong " + word + " = 0;");
         }
@@ -284,10 +290,6 @@ internal static partial class ObjectEmitter
             PropertyModel property = member.Property;
             string initial = property.IsRequired ? "default!" : property.ConstJson is not null ? ConstLiteral(property) : "default";
             writer.Line(TypeSyntax.Of(property.Type, facts) + " " + member.Local + " = " + initial + ";");
-            if (member.MustBePresent)
-            {
-                writer.Line("bool " + member.Has + " = false;");
-            }
         }
 
         writer.Lines($$"""
@@ -302,7 +304,7 @@ internal static partial class ObjectEmitter
         foreach (Member member in members)
         {
             string literal = CSharpLiteral.String(member.Property.JsonName);
-            string? has = member.IsTracked ? member.LocalFlagWord + " |= " + member.FlagBit + ";" : member.MustBePresent ? member.Has + " = true;" : null;
+            string? has = member.IsTracked ? member.LocalFlagWord + " |= " + member.FlagBit + ";" : member.MustBePresent ? member.RequiredWord + " |= " + member.RequiredBit + ";" : null;
             writer.Lines($$"""
                 {{(member.Index == 0 ? "if" : "else if")}} (reader.ValueTextEquals({{literal}}u8))
                 {
@@ -349,12 +351,15 @@ internal static partial class ObjectEmitter
             }
 
             """);
-        foreach (Member member in members.Where(m => m.MustBePresent))
+        // One comparison per 64 required members; the names are spelled out only on the way to the error.
+        foreach (IGrouping<string, Member> word in requiredWords)
         {
+            int count = word.Count();
+            string all = count == 64 ? "ulong.MaxValue" : "0x" + ((1UL << count) - 1).ToString("X", CultureInfo.InvariantCulture) + "UL";
             writer.Lines($$"""
-                if (!{{member.Has}})
+                if ({{word.Key}} != {{all}})
                 {
-                    throw {{TypeSyntax.JsonRead}}.MissingProperty({{CSharpLiteral.String(member.Property.JsonName)}}, {{CSharpLiteral.String(model.Name)}});
+                    throw {{TypeSyntax.JsonRead}}.MissingProperty({{word.Key}}, {{CSharpLiteral.String(model.Name)}}, {{string.Join(", ", word.Select(m => CSharpLiteral.String(m.Property.JsonName)))}});
                 }
 
                 """);

@@ -323,6 +323,21 @@ public static partial class JsonRead
         return new ApiResponseFormatException($"Required property '{jsonName}' of {typeName} is missing.");
     }
 
+    /// <summary>
+    /// The error for the first of <paramref name="jsonNames"/> (required members, in order) whose bit in
+    /// <paramref name="seen"/> is clear: bit <c>i</c> is set when the <c>i</c>-th of them was read.
+    /// </summary>
+    public static ApiResponseFormatException MissingProperty(ulong seen, string typeName, params string[] jsonNames)
+    {
+        int missing = 0;
+        while (missing < jsonNames.Length - 1 && (seen & (1UL << missing)) != 0)
+        {
+            missing++;
+        }
+
+        return MissingProperty(jsonNames[missing], typeName);
+    }
+
     /// <summary>The error for a JSON null where the spec does not allow one.</summary>
     public static ApiResponseFormatException UnexpectedNull(string expected)
     {

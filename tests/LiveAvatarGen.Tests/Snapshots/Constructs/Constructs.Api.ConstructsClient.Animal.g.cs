@@ -37,8 +37,8 @@ public sealed partial class Animal
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Animal");
         ulong set0 = 0;
+        ulong required0 = 0;
         string p0 = default!;
-        bool has0 = false;
         string? p1 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
@@ -51,7 +51,7 @@ public sealed partial class Animal
                     property = "animal_type";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
@@ -71,9 +71,9 @@ public sealed partial class Animal
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x1UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("animal_type", "Animal");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Animal", "animal_type");
         }
 
         Animal result = new Animal

@@ -43,11 +43,10 @@ public sealed partial class Cat
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Cat");
         ulong set0 = 0;
+        ulong required0 = 0;
         string p0 = default!;
-        bool has0 = false;
         string? p1 = default;
         bool p2 = default!;
-        bool has2 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -59,7 +58,7 @@ public sealed partial class Cat
                     property = "animal_type";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
@@ -73,7 +72,7 @@ public sealed partial class Cat
                     property = "meows";
                     reader.Read();
                     p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
-                    has2 = true;
+                    required0 |= 1UL << 1;
                 }
                 else
                 {
@@ -86,14 +85,9 @@ public sealed partial class Cat
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x3UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("animal_type", "Cat");
-        }
-
-        if (!has2)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("meows", "Cat");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Cat", "animal_type", "meows");
         }
 
         Cat result = new Cat

@@ -36,11 +36,10 @@ public sealed partial class Circle : global::Constructs.Api.Shape
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Circle");
         ulong set0 = 0;
+        ulong required0 = 0;
         string p0 = default!;
-        bool has0 = false;
         string? p1 = default;
         double p2 = default!;
-        bool has2 = false;
         string? p3 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
@@ -53,7 +52,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape
                     property = "shape_type";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -67,7 +66,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape
                     property = "radius";
                     reader.Read();
                     p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
-                    has2 = true;
+                    required0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("note"u8))
                 {
@@ -87,14 +86,9 @@ public sealed partial class Circle : global::Constructs.Api.Shape
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x3UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("shape_type", "Circle");
-        }
-
-        if (!has2)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("radius", "Circle");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Circle", "shape_type", "radius");
         }
 
         Circle result = new Circle

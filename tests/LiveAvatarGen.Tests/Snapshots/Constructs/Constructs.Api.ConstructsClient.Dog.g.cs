@@ -44,8 +44,8 @@ public sealed partial class Dog
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Dog");
         ulong set0 = 0;
+        ulong required0 = 0;
         string p0 = default!;
-        bool has0 = false;
         string? p1 = default;
         long? p2 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
@@ -59,7 +59,7 @@ public sealed partial class Dog
                     property = "animal_type";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
@@ -86,9 +86,9 @@ public sealed partial class Dog
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x1UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("animal_type", "Dog");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Dog", "animal_type");
         }
 
         Dog result = new Dog

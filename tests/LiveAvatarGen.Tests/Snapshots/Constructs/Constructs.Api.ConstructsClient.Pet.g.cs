@@ -107,12 +107,10 @@ public sealed partial class Pet
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
         ulong set0 = 0;
+        ulong required0 = 0;
         long p0 = default!;
-        bool has0 = false;
         string p1 = default!;
-        bool has1 = false;
         global::Constructs.Api.PetKind p2 = default!;
-        bool has2 = false;
         global::System.Collections.Generic.IReadOnlyList<string>? p3 = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, long>? p4 = default;
         global::System.DateOnly? p5 = default;
@@ -133,7 +131,7 @@ public sealed partial class Pet
                     property = "id";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
@@ -141,14 +139,14 @@ public sealed partial class Pet
                     reader.Read();
                     p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
                     global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20);
-                    has1 = true;
+                    required0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("kind"u8))
                 {
                     property = "kind";
                     reader.Read();
                     p2 = global::Constructs.Api.PetKind.ReadJson(ref reader);
-                    has2 = true;
+                    required0 |= 1UL << 2;
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
@@ -224,19 +222,9 @@ public sealed partial class Pet
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x7UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("id", "Pet");
-        }
-
-        if (!has1)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("name", "Pet");
-        }
-
-        if (!has2)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("kind", "Pet");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Pet", "id", "name", "kind");
         }
 
         Pet result = new Pet

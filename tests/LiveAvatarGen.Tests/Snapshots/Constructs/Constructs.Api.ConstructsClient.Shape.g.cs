@@ -51,8 +51,8 @@ public partial class Shape
 
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Shape");
         ulong set0 = 0;
+        ulong required0 = 0;
         string p0 = default!;
-        bool has0 = false;
         string? p1 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
@@ -65,7 +65,7 @@ public partial class Shape
                     property = "shape_type";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -85,9 +85,9 @@ public partial class Shape
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x1UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("shape_type", "Shape");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Shape", "shape_type");
         }
 
         Shape result = new Shape

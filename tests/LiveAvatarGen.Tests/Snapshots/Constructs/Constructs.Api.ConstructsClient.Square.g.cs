@@ -30,8 +30,8 @@ public sealed partial class Square : global::Constructs.Api.Shape
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Square");
         ulong set0 = 0;
+        ulong required0 = 0;
         string p0 = default!;
-        bool has0 = false;
         string? p1 = default;
         long? p2 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
@@ -45,7 +45,7 @@ public sealed partial class Square : global::Constructs.Api.Shape
                     property = "shape_type";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -72,9 +72,9 @@ public sealed partial class Square : global::Constructs.Api.Shape
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x1UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("shape_type", "Square");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Square", "shape_type");
         }
 
         Square result = new Square

@@ -57,11 +57,10 @@ public partial class Vehicle
 
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Vehicle");
         ulong set0 = 0;
+        ulong required0 = 0;
         string p0 = default!;
-        bool has0 = false;
         int? p1 = default;
         global::Test.Api.Owner p2 = default!;
-        bool has2 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -73,7 +72,7 @@ public partial class Vehicle
                     property = "vehicle_type";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("wheels"u8))
                 {
@@ -87,7 +86,7 @@ public partial class Vehicle
                     property = "owner";
                     reader.Read();
                     p2 = global::Test.Api.Owner.ReadJson(ref reader);
-                    has2 = true;
+                    required0 |= 1UL << 1;
                 }
                 else
                 {
@@ -100,14 +99,9 @@ public partial class Vehicle
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x3UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("vehicle_type", "Vehicle");
-        }
-
-        if (!has2)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("owner", "Vehicle");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Vehicle", "vehicle_type", "owner");
         }
 
         Vehicle result = new Vehicle

@@ -42,13 +42,11 @@ public sealed partial class Car : global::Test.Api.Vehicle
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Car");
         ulong set0 = 0;
+        ulong required0 = 0;
         string p0 = default!;
-        bool has0 = false;
         int? p1 = default;
         global::Test.Api.Owner p2 = default!;
-        bool has2 = false;
         int p3 = default!;
-        bool has3 = false;
         string? p4 = default;
         string p5 = "petrol";
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
@@ -62,7 +60,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
                     property = "vehicle_type";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("wheels"u8))
                 {
@@ -76,14 +74,14 @@ public sealed partial class Car : global::Test.Api.Vehicle
                     property = "owner";
                     reader.Read();
                     p2 = global::Test.Api.Owner.ReadJson(ref reader);
-                    has2 = true;
+                    required0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("doors"u8))
                 {
                     property = "doors";
                     reader.Read();
                     p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
-                    has3 = true;
+                    required0 |= 1UL << 2;
                 }
                 else if (reader.ValueTextEquals("color"u8))
                 {
@@ -109,19 +107,9 @@ public sealed partial class Car : global::Test.Api.Vehicle
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x7UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("vehicle_type", "Car");
-        }
-
-        if (!has2)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("owner", "Car");
-        }
-
-        if (!has3)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("doors", "Car");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Car", "vehicle_type", "owner", "doors");
         }
 
         Car result = new Car

@@ -132,12 +132,10 @@ public sealed partial class Pet
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
         ulong set0 = 0;
+        ulong required0 = 0;
         long p0 = default!;
-        bool has0 = false;
         global::Test.Api.PetName p1 = default!;
-        bool has1 = false;
         string? p2 = default!;
-        bool has2 = false;
         global::Test.Api.PetKind? p3 = default;
         global::Test.Api.PetStatus? p4 = default;
         global::System.Collections.Generic.IReadOnlyList<string>? p5 = default;
@@ -150,7 +148,6 @@ public sealed partial class Pet
         string? p12 = default;
         string? p13 = default;
         global::System.DateTimeOffset p14 = default!;
-        bool has14 = false;
         global::System.Text.Json.JsonElement? p15 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
@@ -163,21 +160,21 @@ public sealed partial class Pet
                     property = "id";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
                     p1 = global::Test.Api.PetName.ReadJson(ref reader);
-                    has1 = true;
+                    required0 |= 1UL << 1;
                 }
                 else if (reader.ValueTextEquals("nickname"u8))
                 {
                     property = "nickname";
                     reader.Read();
                     p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    has2 = true;
+                    required0 |= 1UL << 2;
                 }
                 else if (reader.ValueTextEquals("kind"u8))
                 {
@@ -260,7 +257,7 @@ public sealed partial class Pet
                     property = "created";
                     reader.Read();
                     p14 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffset(ref reader);
-                    has14 = true;
+                    required0 |= 1UL << 3;
                 }
                 else if (reader.ValueTextEquals("extra"u8))
                 {
@@ -280,24 +277,9 @@ public sealed partial class Pet
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0xFUL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("id", "Pet");
-        }
-
-        if (!has1)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("name", "Pet");
-        }
-
-        if (!has2)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("nickname", "Pet");
-        }
-
-        if (!has14)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("created", "Pet");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Pet", "id", "name", "nickname", "created");
         }
 
         Pet result = new Pet

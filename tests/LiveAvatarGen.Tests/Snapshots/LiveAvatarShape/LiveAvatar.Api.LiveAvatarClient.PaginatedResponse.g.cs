@@ -51,12 +51,11 @@ public sealed partial class PaginatedResponse<T>
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "PaginatedResponse");
         ulong set0 = 0;
+        ulong required0 = 0;
         long p0 = default!;
-        bool has0 = false;
         string? p1 = default;
         string? p2 = default;
         global::System.Collections.Generic.IReadOnlyList<T> p3 = default!;
-        bool has3 = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         try
@@ -68,7 +67,7 @@ public sealed partial class PaginatedResponse<T>
                     property = "count";
                     reader.Read();
                     p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    has0 = true;
+                    required0 |= 1UL << 0;
                 }
                 else if (reader.ValueTextEquals("next"u8))
                 {
@@ -89,7 +88,7 @@ public sealed partial class PaginatedResponse<T>
                     property = "results";
                     reader.Read();
                     p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot);
-                    has3 = true;
+                    required0 |= 1UL << 1;
                 }
                 else
                 {
@@ -102,14 +101,9 @@ public sealed partial class PaginatedResponse<T>
             throw ex.AtProperty(property);
         }
 
-        if (!has0)
+        if (required0 != 0x3UL)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("count", "PaginatedResponse");
-        }
-
-        if (!has3)
-        {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty("results", "PaginatedResponse");
+            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "PaginatedResponse", "count", "results");
         }
 
         PaginatedResponse<T> result = new PaginatedResponse<T>
