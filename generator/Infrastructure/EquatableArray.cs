@@ -76,7 +76,7 @@ internal static class EquatableArray
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T>
     {
-        return new EquatableArray<T>(items is T[] array ? array : new List<T>(items).ToArray());
+        return new EquatableArray<T>(items is T[] array ? array : System.Linq.Enumerable.ToArray(items));
     }
 
     public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T> items)

@@ -12,6 +12,9 @@ namespace LiveAvatarGen.Generator.Naming;
 /// </summary>
 internal sealed class NameRegistry
 {
+    /// <summary>The names of the <see cref="NameTemplate"/> this registry started from: shared, never changed.</summary>
+    private readonly HashSet<string>? _reserved;
+
     private readonly HashSet<string> _taken;
 
     /// <param name="ignoreCase">Type names are unique ignoring case, because they become file names.</param>
@@ -20,40 +23,22 @@ internal sealed class NameRegistry
         _taken = new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     }
 
-    private NameRegistry(HashSet<string> taken)
+    internal NameRegistry(HashSet<string> reserved)
     {
-        _taken = taken;
+        _reserved = reserved;
+        _taken = new HashSet<string>(reserved.Comparer);
     }
-
-    /// <summary>
-    /// A registry with <paramref name="names"/> taken, kept as a template for <see cref="Copy"/>: mapping starts a
-    /// registry for every object, enum, union and operation, and adding the same few dozen names one by one (growing
-    /// the set each time) was a tenth of mapping a spec.
-    /// </summary>
-    public static NameRegistry Of(IEnumerable<string> names)
-    {
-        NameRegistry registry = new();
-        foreach (string name in names)
-        {
-            registry.Reserve(name);
-        }
-
-        return registry;
-    }
-
-    /// <summary>A new registry with the names this one has taken; a set with the same comparer is copied whole.</summary>
-    public NameRegistry Copy() => new(new HashSet<string>(_taken, _taken.Comparer));
 
     public void Reserve(string name) => _taken.Add(name);
 
-    public bool IsTaken(string name) => _taken.Contains(name);
+    public bool IsTaken(string name) => _reserved?.Contains(name) == true || _taken.Contains(name);
 
     /// <summary>Takes exactly <paramref name="name"/>; false, taking nothing, when it is taken.</summary>
-    public bool TryClaimExact(string name) => _taken.Add(name);
+    public bool TryClaimExact(string name) => _reserved?.Contains(name) != true && _taken.Add(name);
 
     public string Claim(string wanted)
     {
-        if (_taken.Add(wanted))
+        if (TryClaimExact(wanted))
         {
             return wanted;
         }
@@ -61,7 +46,7 @@ internal sealed class NameRegistry
         for (int suffix = 2; ; suffix++)
         {
             string candidate = wanted + suffix.ToString(CultureInfo.InvariantCulture);
-            if (_taken.Add(candidate))
+            if (TryClaimExact(candidate))
             {
                 return candidate;
             }

@@ -24,7 +24,7 @@ internal sealed partial class OperationMapper
     private readonly SpecLocator _locator;
     private readonly Dictionary<string, TypeRef> _sharedTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<EquatableArray<ResponseHeaderModel>, string> _headersClasses = new();
-    private static readonly NameRegistry MethodLocalsTaken = NameRegistry.Of(ClientEmitter.MethodLocals);
+    private static readonly NameTemplate MethodLocalsTaken = new(ClientEmitter.MethodLocals);
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly NameRegistry _methodNames = new();
@@ -128,7 +128,7 @@ internal sealed partial class OperationMapper
         _methodNames.Reserve("Handle" + typeBase);
         _methodNames.Reserve("Handle" + typeBase + "Error");
         string baseName = typeBase + "Async";
-        NameRegistry parameterNames = MethodLocalsTaken.Copy();
+        NameRegistry parameterNames = MethodLocalsTaken.Start();
 
         List<ParameterModel> parameters = new();
         foreach ((IOpenApiParameter parameter, string parameterPointer) in MergedParameters(pathItem, operation, pointer))

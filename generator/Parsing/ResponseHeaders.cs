@@ -13,7 +13,7 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// <summary>The headers an operation's success responses declare, as typed properties of one class per operation (operations that declare the same headers share the first one's, OperationMapper).</summary>
 internal static class ResponseHeaders
 {
-    private static readonly NameRegistry MembersTaken = NameRegistry.Of(ResponseHeadersEmitter.Members);
+    private static readonly NameTemplate MembersTaken = new(ResponseHeadersEmitter.Members);
 
     /// <summary>The declared headers of every 2xx response, first declaration of a name (ignoring case) wins.</summary>
     public static EquatableArray<ResponseHeaderModel> Map(OpenApiResponses? responses, string className)
@@ -24,7 +24,7 @@ internal static class ResponseHeaders
             return headers.ToEquatableArray();
         }
 
-        NameRegistry names = MembersTaken.Copy();
+        NameRegistry names = MembersTaken.Start();
         names.Reserve(className);
 
         HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);

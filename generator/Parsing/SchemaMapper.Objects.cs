@@ -51,16 +51,16 @@ internal sealed partial class SchemaMapper
     /// <summary>The member names an object class may not take: its own name and what the emitter and <c>object</c> declare.</summary>
     private static NameRegistry ObjectMemberNames(string typeName)
     {
-        NameRegistry memberNames = ObjectMembersTaken.Copy();
+        NameRegistry memberNames = ObjectMembersTaken.Start();
         memberNames.Reserve(typeName);
         return memberNames;
     }
 
-    private static readonly NameRegistry ObjectMembersTaken = NameRegistry.Of(ObjectEmitter.Members.Concat(EmitterCommon.ObjectMembers));
+    private static readonly NameTemplate ObjectMembersTaken = new(ObjectEmitter.Members.Concat(EmitterCommon.ObjectMembers));
 
-    private static readonly NameRegistry EnumMembersTaken = NameRegistry.Of(EnumEmitter.Members.Concat(EmitterCommon.ObjectMembers));
+    private static readonly NameTemplate EnumMembersTaken = new(EnumEmitter.Members.Concat(EmitterCommon.ObjectMembers));
 
-    private static readonly NameRegistry UnionMembersTaken = NameRegistry.Of(UnionEmitter.Members.Concat(EmitterCommon.ObjectMembers));
+    private static readonly NameTemplate UnionMembersTaken = new(UnionEmitter.Members.Concat(EmitterCommon.ObjectMembers));
 
     /// <summary>One <see cref="PropertyModel"/> per collected property, named by <paramref name="memberNames"/>.</summary>
     /// <param name="tag">A discriminator the class declares: that member is a string whatever its schema says (see SchemaMapper.Inheritance.cs).</param>
@@ -276,7 +276,7 @@ internal sealed partial class SchemaMapper
 
     private void BuildEnum(IOpenApiSchema schema, string typeName)
     {
-        NameRegistry memberNames = EnumMembersTaken.Copy();
+        NameRegistry memberNames = EnumMembersTaken.Start();
         memberNames.Reserve(typeName);
 
         List<EnumMemberModel> members = new();
@@ -305,7 +305,7 @@ internal sealed partial class SchemaMapper
 
     private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, int depth)
     {
-        NameRegistry variantNames = UnionMembersTaken.Copy();
+        NameRegistry variantNames = UnionMembersTaken.Start();
         variantNames.Reserve(typeName);
 
         List<UnionVariantModel> variants = new();
