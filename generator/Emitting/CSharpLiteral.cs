@@ -9,6 +9,12 @@ internal static class CSharpLiteral
 {
     public static string String(string value)
     {
+        if (!NeedsEscaping(value))
+        {
+            // Nearly every literal (JSON names, paths, type names): one string, no builder.
+            return "\"" + value + "\"";
+        }
+
         System.Text.StringBuilder builder = new("\"");
         foreach (char c in value)
         {
@@ -35,5 +41,18 @@ internal static class CSharpLiteral
         }
 
         return builder.Append('"').ToString();
+    }
+
+    private static bool NeedsEscaping(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c is '"' or '\\' or < (char)0x20 or '\u2028' or '\u2029' or '\u0085')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
