@@ -2,6 +2,7 @@
 
 using System.Collections.Generic;
 using System.Linq;
+using LiveAvatarGen.Generator.Infrastructure;
 using LiveAvatarGen.Generator.Model;
 
 namespace LiveAvatarGen.Generator.Emitting;
@@ -120,8 +121,9 @@ internal static partial class ClientEmitter
         // A sub-client's operation names the client's scheme fields through the client.
         string schemeOwner = output.RootClientName.Length == 0 || output.RootClientName == output.ClientName ? string.Empty : output.RootClientName + ".";
         Dictionary<string, string> schemes = output.SecuritySchemes.ToDictionary(s => s.SchemeName, s => schemeOwner + s.FieldName, System.StringComparer.Ordinal);
-        EmitOperation(writer, operation, plan, parameters, schemes, facts);
-        EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, LazySecurity(operation, schemes));
+        string security = LazySecurity(operation, schemes);
+        EmitOperation(writer, operation, plan, parameters, security, facts);
+        EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, security);
         writer.Close();
         if (operation.HeadersClass is not null && operation.DeclaresHeadersClass)
         {
@@ -264,18 +266,33 @@ internal static partial class ClientEmitter
     /// </summary>
     private static string LazySecurity(OperationModel operation, Dictionary<string, string> schemes)
     {
-        IEnumerable<string> alternatives = operation.Security
-            .Select(requirement => requirement.All(schemes.ContainsKey)
-                ? "new " + Http + ".ApiSecurityScheme[] { " + string.Join(", ", requirement.Select(id => schemes[id])) + " }"
-                : null)
-            .Where(a => a is not null)!;
-        return "(" + operation.SecurityField + " ??= new " + Http + ".ApiSecurityScheme[][] { " + string.Join(", ", alternatives) + " })";
+        System.Text.StringBuilder text = new();
+        text.Append('(').Append(operation.SecurityField).Append(" ??= new ").Append(Http).Append(".ApiSecurityScheme[][] { ");
+        bool first = true;
+        foreach (EquatableArray<string> requirement in operation.Security)
+        {
+            // A requirement naming a scheme the spec does not declare cannot be met: it is left out.
+            if (!requirement.All(schemes.ContainsKey))
+            {
+                continue;
+            }
+
+            text.Append(first ? string.Empty : ", ").Append("new ").Append(Http).Append(".ApiSecurityScheme[] { ");
+            for (int i = 0; i < requirement.Count; i++)
+            {
+                text.Append(i == 0 ? string.Empty : ", ").Append(schemes[requirement[i]]);
+            }
+
+            text.Append(" }");
+            first = false;
+        }
+
+        return text.Append(" })").ToString();
     }
 
-    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, Dictionary<string, string> schemes, CompilationFacts facts)
+    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, string security, CompilationFacts facts)
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-        string security = LazySecurity(operation, schemes);
         writer.Line("private static " + Http + ".ApiSecurityScheme[][]? " + operation.SecurityField + ";");
         string? serverField = null;
         if (operation.Server is { } server)

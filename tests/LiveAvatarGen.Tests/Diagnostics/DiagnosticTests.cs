@@ -131,4 +131,45 @@ public sealed class DiagnosticTests
         Assert.Empty(result.CompilationProblems);
         Assert.True(result.Sources.Any(s => s.HintName.EndsWith(".Node.g.cs", System.StringComparison.Ordinal)), string.Join("\n", result.GeneratorDiagnostics.Select(d => d.ToString()).Concat(result.Sources.Select(s => s.HintName))));
     }
+
+    [Fact]
+    public void APathParameterMissingFromItsPathIsReportedOnceAtItsDefinition()
+    {
+        // The path-level parameter is shared by two operations and reported once; the operation's own one once too.
+        string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "T", "version": "1" },
+              "paths": {
+                "/things/{id}": {
+                  "parameters": [
+                    { "name": "shelf", "in": "path", "required": true, "schema": { "type": "string" } }
+                  ],
+                  "get": {
+                    "operationId": "getThing",
+                    "parameters": [
+                      { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } },
+                      { "name": "bin", "in": "path", "required": true, "schema": { "type": "string" } }
+                    ],
+                    "responses": { "204": { "description": "done" } }
+                  },
+                  "delete": {
+                    "operationId": "deleteThing",
+                    "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                    "responses": { "204": { "description": "done" } }
+                  }
+                }
+              }
+            }
+            """;
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/openapi.json", spec);
+
+        System.Collections.Generic.List<Diagnostic> reported = result.GeneratorDiagnostics.Where(d => d.Id == "LAG1002").ToList();
+        Assert.Equal(
+            new[] { "#/paths/~1things~1{id}/get/parameters/1: the path parameter \"bin\" is not in the path /things/{id}; its value is not sent", "#/paths/~1things~1{id}/parameters/0: the path parameter \"shelf\" is not in the path /things/{id}; its value is not sent" },
+            reported.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(m => m, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { 12, 6 }, reported.Select(d => d.Location.GetLineSpan().StartLinePosition.Line).OrderByDescending(l => l));
+        Assert.Empty(result.CompilationProblems);
+    }
 }
