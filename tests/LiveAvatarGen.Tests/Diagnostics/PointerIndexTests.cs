@@ -52,4 +52,30 @@ public sealed class PointerIndexTests
         Assert.Equal(new[] { string.Empty, "/components", "/components/schemas", "/components/schemas/A" }, path.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
         Assert.Equal(json.IndexOf("\"A\"", System.StringComparison.Ordinal), path["/components/schemas/A"]);
     }
+
+    [Fact]
+    public void YamlKeysWithBracesOrAHashAreKeysAndFlowValuesAndCommentsStillEndTheScan()
+    {
+        // Every templated path of a YAML spec is such a key: before the fix, nothing under /things/{id} was indexed and
+        // each diagnostic there pointed at "paths".
+        string yaml = string.Join("\n",
+            "paths:",
+            "  /things/{id}:",
+            "    get:",
+            "      parameters:",
+            "        - { name: id, in: path }",
+            "        - name: q#1",
+            "  /a#b: # a comment",
+            "    x: [1, 2]",
+            "components: {}");
+
+        Dictionary<string, int> index = PointerIndex.Build(yaml);
+
+        Assert.Equal(yaml.IndexOf("/things/{id}", System.StringComparison.Ordinal), index["/paths/~1things~1{id}"]);
+        Assert.Equal(yaml.IndexOf("- { name", System.StringComparison.Ordinal), index["/paths/~1things~1{id}/get/parameters/0"]);
+        Assert.Equal(yaml.IndexOf("name: q#1", System.StringComparison.Ordinal), index["/paths/~1things~1{id}/get/parameters/1/name"]);
+        Assert.Equal(yaml.IndexOf("/a#b", System.StringComparison.Ordinal), index["/paths/~1a#b"]);
+        Assert.Equal(yaml.IndexOf("x: [", System.StringComparison.Ordinal), index["/paths/~1a#b/x"]);
+        Assert.DoesNotContain(index.Keys, k => k.Contains("{ name", System.StringComparison.Ordinal) || k.Contains("comment", System.StringComparison.Ordinal));
+    }
 }
