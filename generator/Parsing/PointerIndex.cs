@@ -378,10 +378,10 @@ internal static class PointerIndex
             {
                 return i;
             }
-            else if ((c is '{' or '[' && i == position) || (c == '#' && i > position && text[i - 1] == ' '))
+            else if ((c is '{' or '[' && i == position) || (c == '#' && (i == position || text[i - 1] == ' ')))
             {
-                // A flow collection starts only where a value does, and a comment only after a space: a key such as
-                // /things/{id} (every templated path of a YAML spec) or a#b is a plain scalar.
+                // A flow collection starts only where a value does, and a comment only there or after a space: a key
+                // such as /things/{id} (every templated path of a YAML spec) or a#b is a plain scalar.
                 return -1;
             }
         }

@@ -65,6 +65,7 @@ public sealed class PointerIndexTests
             "      parameters:",
             "        - { name: id, in: path }",
             "        - name: q#1",
+            "        - # note: not a key",
             "  /a#b: # a comment",
             "    x: [1, 2]",
             "components: {}");
@@ -76,6 +77,6 @@ public sealed class PointerIndexTests
         Assert.Equal(yaml.IndexOf("name: q#1", System.StringComparison.Ordinal), index["/paths/~1things~1{id}/get/parameters/1/name"]);
         Assert.Equal(yaml.IndexOf("/a#b", System.StringComparison.Ordinal), index["/paths/~1a#b"]);
         Assert.Equal(yaml.IndexOf("x: [", System.StringComparison.Ordinal), index["/paths/~1a#b/x"]);
-        Assert.DoesNotContain(index.Keys, k => k.Contains("{ name", System.StringComparison.Ordinal) || k.Contains("comment", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(index.Keys, k => k.Contains("{ name", System.StringComparison.Ordinal) || k.Contains("comment", System.StringComparison.Ordinal) || k.Contains("note", System.StringComparison.Ordinal));
     }
 }
