@@ -9,7 +9,7 @@ internal static class CSharpLiteral
 {
     public static string String(string value)
     {
-        if (!NeedsEscaping(value))
+        if (!AnyNeedsEscape(value))
         {
             // Nearly every literal (JSON names, paths, type names): one string, no builder.
             return "\"" + value + "\"";
@@ -27,7 +27,7 @@ internal static class CSharpLiteral
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
                 default:
-                    if (c < 0x20 || c is '\u2028' or '\u2029' or '\u0085')
+                    if (NeedsEscape(c))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
@@ -43,11 +43,11 @@ internal static class CSharpLiteral
         return builder.Append('"').ToString();
     }
 
-    private static bool NeedsEscaping(string value)
+    private static bool AnyNeedsEscape(string value)
     {
         foreach (char c in value)
         {
-            if (c is '"' or '\\' or < (char)0x20 or '\u2028' or '\u2029' or '\u0085')
+            if (NeedsEscape(c))
             {
                 return true;
             }
@@ -55,4 +55,7 @@ internal static class CSharpLiteral
 
         return false;
     }
+
+    /// <summary>A character that cannot stand as itself in a C# string literal: quote, backslash, controls and line breaks.</summary>
+    private static bool NeedsEscape(char c) => c is '"' or '\\' or < (char)0x20 or '\u2028' or '\u2029' or '\u0085';
 }

@@ -144,8 +144,6 @@ internal static class DocumentLoader
     {
         ValidationRuleSet rules = ValidationRuleSet.GetDefaultRuleSet();
         rules.Remove("OpenApiDocumentReferencesAreValid");
-
-        // Checked by OperationMapper for the parameters it generates from, without building a path string per parameter.
         rules.Remove("PathParameterShouldBeInThePath");
         return rules;
     }
