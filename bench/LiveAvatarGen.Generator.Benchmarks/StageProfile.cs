@@ -34,7 +34,7 @@ internal static class StageProfile
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             // STAGES_RUNS=200 makes a loop long enough for a sampling profiler (dotnet-trace) to see the hot paths.
             int runs = int.TryParse(Environment.GetEnvironmentVariable("STAGES_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int asked) && asked > 0 ? asked : 5;
-            double[] floor = new double[runs], total = new double[runs], roslyn = new double[runs];
+            double[] floor = new double[runs], total = new double[runs], roslyn = new double[runs], allocated = new double[runs];
             var steps = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
             long bytes = 0;
             int files = 0;
@@ -53,10 +53,12 @@ internal static class StageProfile
                     parse,
                     optionsProvider: null,
                     new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+                long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 watch.Restart();
                 driver = driver.RunGenerators(compilation);
                 GeneratorDriverRunResult result = driver.GetRunResult();
                 double totalMs = watch.Elapsed.TotalMilliseconds;
+                double allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6;
                 watch.Restart();
                 foreach (GeneratedSourceResult source in result.Results[0].GeneratedSources)
                 {
@@ -85,6 +87,7 @@ internal static class StageProfile
 
                 floor[i - 1] = floorMs;
                 total[i - 1] = totalMs;
+                allocated[i - 1] = allocatedMb;
                 roslyn[i - 1] = reparseMs;
                 foreach (var pair in result.Results[0].TrackedSteps)
                 {
@@ -104,7 +107,7 @@ internal static class StageProfile
                 : global::NSwag.OpenApiDocument.FromJsonAsync(text, CancellationToken.None).GetAwaiter().GetResult();
             string nswag = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(document, new NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings { ClassName = "Client" }).GenerateFile();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: NSwag {nswag.Length / 1024} KB chars in {nswagWatch.Elapsed.TotalMilliseconds:F0} ms (one cold run)"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {files} files, {bytes / 1024} KB chars; floor {Median(floor):F1} ms, total {Median(total):F1} ms ({Median(total) / Median(floor):F2}x), a second Roslyn parse of the output alone {Median(roslyn):F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {files} files, {bytes / 1024} KB chars; floor {Median(floor):F1} ms, total {Median(total):F1} ms ({Median(total) / Median(floor):F2}x), a second Roslyn parse of the output alone {Median(roslyn):F1} ms; the run allocates {Median(allocated):F2} MB"));
             Console.WriteLine("    diagnostics: " + (diagnostics.Length == 0 ? "none" : diagnostics));
             foreach (var pair in steps.OrderBy(p => p.Key, StringComparer.Ordinal))
             {

@@ -117,7 +117,7 @@ internal static partial class ClientEmitter
             ResponseModel? fallback = _ordered.FirstOrDefault(r => r.StatusCode == "default");
             if (fallback?.Type is { } errorType)
             {
-                writer.Line("throw response.ToException<" + TypeSyntax.Of(errorType, _facts) + ">(" + TypeSyntax.ReadLambda(errorType, "reader", _facts, 0) + ");");
+                writer.Line($"throw response.ToException<{TypeSyntax.Of(errorType, _facts)}>({TypeSyntax.ReadLambda(errorType, "reader", _facts, 0)});");
             }
             else
             {
@@ -135,12 +135,12 @@ internal static partial class ClientEmitter
             if (_resultType is null)
             {
                 writer.Line(plainHandler + "(response);");
-                writer.Line("return new(response.StatusCode, " + headers + ");");
+                writer.Line($"return new(response.StatusCode, {headers});");
             }
             else
             {
-                writer.Line(ResultType + " value = " + plainHandler + "(response);");
-                writer.Line("return new(response.StatusCode, " + headers + ", value);");
+                writer.Line($"{ResultType} value = {plainHandler}(response);");
+                writer.Line($"return new(response.StatusCode, {headers}, value);");
             }
 
             writer.Close();
@@ -165,7 +165,7 @@ internal static partial class ClientEmitter
                 }
                 else if (ResultOf(response) is { } own && own.AsNonNullable().Equals(_resultType.AsNonNullable()))
                 {
-                    writer.Line("return " + ReadBody(response, _resultType) + ";");
+                    writer.Line($"return {ReadBody(response, _resultType)};");
                 }
                 else
                 {
@@ -195,7 +195,7 @@ internal static partial class ClientEmitter
             foreach (ResponseModel response in _ordered.Where(r => !IsSuccess(r.StatusCode) && r.StatusCode != "default" && r.Type is not null && r.Kind == ContentKind.Json))
             {
                 writer.Open("if (" + Condition(response.StatusCode) + ")");
-                writer.Line("return response.ToException<" + TypeSyntax.Of(response.Type!, _facts) + ">(" + TypeSyntax.ReadLambda(response.Type!, "reader", _facts, 0) + ");");
+                writer.Line($"return response.ToException<{TypeSyntax.Of(response.Type!, _facts)}>({TypeSyntax.ReadLambda(response.Type!, "reader", _facts, 0)});");
                 writer.Close();
             }
 

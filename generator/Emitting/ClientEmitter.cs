@@ -107,13 +107,14 @@ internal static partial class ClientEmitter
         OperationModel operation = output.Operation;
         ResponsePlan plan = ResponsePlan.For(operation, facts, output.Namespace);
         List<Parameter> parameters = Parameter.Ordered(operation, facts);
+        string signature = Signature(parameters);
         SourceWriter writer = EmitterCommon.Start(output.Namespace);
         writer.Open("public partial interface " + output.InterfaceName);
         EmitSignatureDocs(writer, operation, parameters);
-        writer.Line(plan.MethodReturnType + " " + operation.MethodName + "(" + Signature(parameters) + ");");
+        writer.Line($"{plan.MethodReturnType} {operation.MethodName}({signature});");
         writer.Line();
         EmitCompanionDocs(writer, operation, plan.WithResponseSummary);
-        writer.Line(plan.WithResponseReturnType + " " + operation.WithResponseName + "(" + Signature(parameters) + ");");
+        writer.Line($"{plan.WithResponseReturnType} {operation.WithResponseName}({signature});");
         EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: true);
         writer.Close();
         writer.Line();
@@ -122,7 +123,7 @@ internal static partial class ClientEmitter
         string schemeOwner = output.RootClientName.Length == 0 || output.RootClientName == output.ClientName ? string.Empty : output.RootClientName + ".";
         Dictionary<string, string> schemes = output.SecuritySchemes.ToDictionary(s => s.SchemeName, s => schemeOwner + s.FieldName, System.StringComparer.Ordinal);
         string security = LazySecurity(operation, schemes);
-        EmitOperation(writer, operation, plan, parameters, security, facts);
+        EmitOperation(writer, operation, plan, parameters, signature, security, facts);
         EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, security);
         writer.Close();
         if (operation.HeadersClass is not null && operation.DeclaresHeadersClass)
@@ -217,10 +218,10 @@ internal static partial class ClientEmitter
     private static void EmitSignatureDocs(SourceWriter writer, OperationModel operation, List<Parameter> parameters)
     {
         writer.Summary(operation.Documentation ?? operation.HttpMethod + " " + operation.PathTemplate);
-        writer.Line("/// <remarks><c>" + operation.HttpMethod + " " + SourceWriter.Xml(operation.PathTemplate) + "</c></remarks>");
+        writer.Line($"/// <remarks><c>{operation.HttpMethod} {SourceWriter.Xml(operation.PathTemplate)}</c></remarks>");
         foreach (Parameter parameter in parameters)
         {
-            writer.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " ") + "</param>");
+            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{(SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " "))}</param>");
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
@@ -249,7 +250,7 @@ internal static partial class ClientEmitter
     {
         string summary = operation.Documentation ?? operation.HttpMethod + " " + operation.PathTemplate;
         writer.Summary(summary + "\n" + companion);
-        writer.Line("/// <inheritdoc cref=\"" + operation.MethodName + "\"/>");
+        writer.Line($"/// <inheritdoc cref=\"{operation.MethodName}\"/>");
         if (operation.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
@@ -290,14 +291,14 @@ internal static partial class ClientEmitter
         return text.Append(" })").ToString();
     }
 
-    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, string security, CompilationFacts facts)
+    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, string signature, string security, CompilationFacts facts)
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-        writer.Line("private static " + Http + ".ApiSecurityScheme[][]? " + operation.SecurityField + ";");
+        writer.Line($"private static {Http}.ApiSecurityScheme[][]? {operation.SecurityField};");
         string? serverField = null;
         if (operation.Server is { } server)
         {
-            writer.Line("private static " + Http + ".ApiServer? " + operation.ServerField + ";");
+            writer.Line($"private static {Http}.ApiServer? {operation.ServerField};");
             serverField = operation.ServerField + " ??= " + ServerExpression(server);
         }
 
@@ -312,14 +313,14 @@ internal static partial class ClientEmitter
             string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
             string streamArguments = security + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + operationField + ", cancellationToken";
             writer.Lines($$"""
-                public {{plan.MethodReturnType}} {{operation.MethodName}}({{Signature(parameters)}})
+                public {{plan.MethodReturnType}} {{operation.MethodName}}({{signature}})
                     => _core.StreamAsync<{{plan.ItemType}}>({{factoryCall}}, {{streamArguments}});
 
                 """);
             EmitImplementationDocs(writer, operation);
             string open = "_core.OpenStreamAsync<" + plan.ItemType + ">(" + factoryCall + ", " + streamArguments + ")";
             writer.Lines($$"""
-                public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{Signature(parameters)}})
+                public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{signature}})
                     => {{(operation.HeadersClass is null ? open : withResponseHandler + "(" + open + ")")}};
 
                 """);
@@ -336,13 +337,13 @@ internal static partial class ClientEmitter
         }
 
         writer.Lines($$"""
-            public {{plan.MethodReturnType}} {{operation.MethodName}}({{Signature(parameters)}})
+            public {{plan.MethodReturnType}} {{operation.MethodName}}({{signature}})
                 => _core.SendAsync<{{plan.ResultType}}>({{factoryCall}}, {{security}}, Handle{{baseName}}, {{operationField}}, cancellationToken);
 
             """);
         EmitImplementationDocs(writer, operation);
         writer.Lines($$"""
-            public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{Signature(parameters)}})
+            public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{signature}})
                 => _core.SendAsync<{{plan.WithResponseResultType}}>({{factoryCall}}, {{security}}, {{withResponseHandler}}, {{operationField}}, cancellationToken);
 
             """);
@@ -358,11 +359,11 @@ internal static partial class ClientEmitter
     {
         writer.Open("private static " + Http + ".ApiRequest " + operation.RequestFactory + "(" + string.Join(", ", parameters.Select(p => p.Declaration)) + ")");
         EmitNullChecks(writer, parameters);
-        writer.Line(Http + ".ApiRequest request = new(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(operation, facts) + ");");
+        writer.Line($"{Http}.ApiRequest request = new({HttpMethod(operation.HttpMethod)}, {PathExpression(operation, facts)});");
         if (serverField is not null)
         {
             // The operation's own server, not the document's: see ApiClientCore for what BaseAddress then means.
-            writer.Line("request.Server = " + serverField + ";");
+            writer.Line($"request.Server = {serverField};");
         }
 
         foreach (Parameter parameter in parameters)
@@ -385,15 +386,19 @@ internal static partial class ClientEmitter
     /// </summary>
     private static void EmitNullChecks(SourceWriter writer, List<Parameter> parameters)
     {
-        List<Parameter> checkedParameters = parameters.Where(p => p.IsNullChecked).ToList();
-        foreach (Parameter parameter in checkedParameters)
+        bool any = false;
+        foreach (Parameter parameter in parameters)
         {
-            writer.Open("if (" + parameter.Name + " is null)");
-            writer.Line("throw new global::System.ArgumentNullException(nameof(" + parameter.Name + "));");
-            writer.Close();
+            if (parameter.IsNullChecked)
+            {
+                writer.Open("if (" + parameter.Name + " is null)");
+                writer.Line($"throw new global::System.ArgumentNullException(nameof({parameter.Name}));");
+                writer.Close();
+                any = true;
+            }
         }
 
-        if (checkedParameters.Count > 0)
+        if (any)
         {
             writer.Line();
         }

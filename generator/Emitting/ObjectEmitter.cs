@@ -211,14 +211,14 @@ internal static partial class ObjectEmitter
         string access = FieldAccess(model);
         foreach (string word in withFields.Where(m => m.IsTracked).Select(m => m.FlagWord).Distinct().Where(w => !inheritedWords.Contains(w)))
         {
-            writer.Line(access + " ulong " + word + ";");
+            writer.Line($"{access} ulong {word};");
         }
 
         foreach (Member member in withFields)
         {
             // A required checked string starts null like any required member; the init accessor is what sets it.
             string initializer = !member.IsTracked && !member.Property.Type.IsNullable ? " = null!" : string.Empty;
-            writer.Line(access + " " + TypeSyntax.Of(member.Property.Type, facts) + " " + member.Field + initializer + ";");
+            writer.Line($"{access} {TypeSyntax.Of(member.Property.Type, facts)} {member.Field}{initializer};");
         }
 
         writer.Line();
@@ -235,7 +235,7 @@ internal static partial class ObjectEmitter
                 ? " Left out when not set; set it to null to send JSON null." + (property.DefaultJson is null ? string.Empty : " When left out, the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.")
                 : string.Empty;
         string rule = member.Rule is { } length ? " " + FirstUpper(length.Describe()) + ", checked when set and when read." : string.Empty;
-        writer.Line("/// <remarks>JSON name: <c>" + SourceWriter.Xml(property.JsonName) + "</c>" + (property.IsRequired ? "; required." : "; optional.") + rule + access + sent + TagRemark(model, property) + "</remarks>");
+        writer.Line($"/// <remarks>JSON name: <c>{SourceWriter.Xml(property.JsonName)}</c>{(property.IsRequired ? "; required." : "; optional.")}{rule}{access}{sent}{TagRemark(model, property)}</remarks>");
         if (property.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
@@ -254,7 +254,7 @@ internal static partial class ObjectEmitter
             bool useRequired = facts.HasRequiredMembers && !property.IsDeprecated && property.Access != PropertyAccess.ReadOnly;
             bool needsInitializer = !useRequired && !property.Type.IsNullable && !property.Type.IsValueType && !member.HasField;
             string accessors = member.Rule is not null ? "{ get => " + member.Field + "; init { " + member.CheckLength("value") + " " + member.Field + " = value; } }" : "{ get; init; }";
-            writer.Line("public " + (useRequired ? "required " : string.Empty) + type + " " + property.Name + " " + accessors + (needsInitializer ? " = default!;" : string.Empty));
+            writer.Line($"public {(useRequired ? "required " : string.Empty)}{type} {property.Name} {accessors}{(needsInitializer ? " = default!;" : string.Empty)}");
         }
         else if (property.ConstJson is not null)
         {
@@ -296,7 +296,7 @@ internal static partial class ObjectEmitter
         {
             PropertyModel property = member.Property;
             string initial = property.IsRequired ? "default!" : property.ConstJson is not null ? ConstLiteral(property) : "default";
-            writer.Line(TypeSyntax.Of(property.Type, facts) + " " + member.Local + " = " + initial + ";");
+            writer.Line($"{TypeSyntax.Of(property.Type, facts)} {member.Local} = {initial};");
         }
 
         writer.Lines($$"""
@@ -311,7 +311,6 @@ internal static partial class ObjectEmitter
         foreach (Member member in members)
         {
             string literal = CSharpLiteral.String(member.Property.JsonName);
-            string? has = member.IsTracked ? member.LocalFlagWord + " |= " + member.FlagBit + ";" : member.MustBePresent ? member.RequiredWord + " |= " + member.RequiredBit + ";" : null;
             writer.Lines($$"""
                 {{(member.Index == 0 ? "if" : "else if")}} (reader.ValueTextEquals({{literal}}u8))
                 {
@@ -323,12 +322,16 @@ internal static partial class ObjectEmitter
             {
                 // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
                 // to its field, a required one through its init accessor, which checks it again (a count of code points).
-                writer.Line("    " + member.CheckLength(member.Local));
+                writer.Line($"    {member.CheckLength(member.Local)}");
             }
 
-            if (has is not null)
+            if (member.IsTracked)
             {
-                writer.Line("    " + has);
+                writer.Line($"    {member.LocalFlagWord} |= {member.FlagBit};");
+            }
+            else if (member.MustBePresent)
+            {
+                writer.Line($"    {member.RequiredWord} |= {member.RequiredBit};");
             }
 
             writer.Line("}");
@@ -376,7 +379,7 @@ internal static partial class ObjectEmitter
         writer.Line("{");
         foreach (Member member in members.Where(m => !m.IsTracked))
         {
-            writer.Line("    " + member.Property.Name + " = " + member.Local + ",");
+            writer.Line($"    {member.Property.Name} = {member.Local},");
         }
 
         writer.Line("    " + model.AdditionalPropertiesName + " = extras,");
@@ -385,7 +388,7 @@ internal static partial class ObjectEmitter
         // the JSON held counts as set, so writing it back sends what was read.
         foreach (Member member in members.Where(m => m.IsTracked))
         {
-            writer.Line("result." + member.Field + " = " + member.Local + ";");
+            writer.Line($"result.{member.Field} = {member.Local};");
         }
 
         foreach (string word in flagWords)
@@ -429,20 +432,20 @@ internal static partial class ObjectEmitter
         foreach (Member member in members)
         {
             PropertyModel property = member.Property;
-            string name = "writer.WritePropertyName(" + CSharpLiteral.String(property.JsonName) + "u8);";
+            string literal = CSharpLiteral.String(property.JsonName);
             if (member.IsTracked)
             {
                 writer.Lines($$"""
                     if ((value.{{member.FlagWord}} & ({{member.FlagBit}})) != 0)
                     {
-                        {{name}}
+                        writer.WritePropertyName({{literal}}u8);
                         {{TypeSyntax.Write(property.Type, "writer", "value." + member.Field, facts, 1)}}
                     }
                     """);
             }
             else
             {
-                writer.Line(name);
+                writer.Line($"writer.WritePropertyName({literal}u8);");
                 writer.Line(TypeSyntax.Write(property.Type, "writer", "value." + property.Name, facts, 1));
             }
         }

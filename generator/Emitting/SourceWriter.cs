@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LiveAvatarGen.Generator.Emitting;
@@ -22,6 +23,12 @@ internal sealed class SourceWriter
 
     private StringBuilder? _builder;
     private int _indent;
+
+    /// <summary>Within a template: the current line has its indentation.</summary>
+    private bool _lineStarted;
+
+    /// <summary>Within a template: a <c>\r</c> ended the last piece.</summary>
+    private bool _heldReturn;
 
     public SourceWriter()
     {
@@ -49,39 +56,99 @@ internal sealed class SourceWriter
     }
 
     /// <summary>
+    /// The same for an interpolated line: its parts are written as they come, without a concatenated string
+    /// (per-member lines of readers and writers were most of what emitting allocated besides the output).
+    /// </summary>
+    public void Line([InterpolatedStringHandlerArgument("")] SourceTemplate line) => EndTemplate();
+
+    /// <summary>
     /// Writes a template: each line of a multi-line fragment (typically a raw string literal, whose own indentation
     /// the compiler strips) at the current indentation, so a fixed block reads in the emitter as it reads in the
-    /// output. Empty lines stay empty.
+    /// output. Empty lines stay empty; a line break ends the text.
     /// </summary>
     public void Lines(string text)
     {
-        // Appended slice by slice: templates are most of the output, and splitting each into strings first was
-        // a measurable share of emitting a big spec.
+        AppendTemplate(text);
+        EndTemplate();
+    }
+
+    /// <summary>
+    /// The same for an interpolated template: its parts arrive through <see cref="SourceTemplate"/> and are written
+    /// as they come (a line break inside a hole's value starts an indented line like one in the literal).
+    /// </summary>
+    public void Lines([InterpolatedStringHandlerArgument("")] SourceTemplate template) => EndTemplate();
+
+    /// <summary>
+    /// Appends a piece of the current template, slice by slice: indentation goes before the first character of a
+    /// non-empty line, and a <c>\r</c> that ends a line is dropped (held back, since the <c>\n</c> can come in
+    /// the next piece).
+    /// </summary>
+    internal void AppendTemplate(string text)
+    {
         StringBuilder builder = Builder;
         int start = 0;
         while (true)
         {
             int end = text.IndexOf('\n', start);
             int stop = end < 0 ? text.Length : end;
-            int length = stop > start && text[stop - 1] == '\r' ? stop - start - 1 : stop - start;
-            if (length > 0)
+            if (stop > start)
             {
-                for (int i = 0; i < _indent; i++)
+                WriteHeldReturn();
+                bool endsInReturn = text[stop - 1] == '\r';
+                int length = endsInReturn ? stop - start - 1 : stop - start;
+                if (length > 0)
                 {
-                    builder.Append(IndentUnit);
+                    StartTemplateLine();
+                    builder.Append(text, start, length);
                 }
 
-                builder.Append(text, start, length);
+                _heldReturn = endsInReturn;
             }
 
-            builder.Append('\n');
             if (end < 0)
             {
                 return;
             }
 
+            _heldReturn = false;
+            _lineStarted = false;
+            builder.Append('\n');
             start = end + 1;
         }
+    }
+
+    private void EndTemplate()
+    {
+        _heldReturn = false;
+        _lineStarted = false;
+        Builder.Append('\n');
+    }
+
+    /// <summary>A <c>\r</c> held back at the end of a piece that turned out to be inside a line: it is content.</summary>
+    private void WriteHeldReturn()
+    {
+        if (_heldReturn)
+        {
+            _heldReturn = false;
+            StartTemplateLine();
+            Builder.Append('\r');
+        }
+    }
+
+    private void StartTemplateLine()
+    {
+        if (_lineStarted)
+        {
+            return;
+        }
+
+        StringBuilder builder = Builder;
+        for (int i = 0; i < _indent; i++)
+        {
+            builder.Append(IndentUnit);
+        }
+
+        _lineStarted = true;
     }
 
     /// <summary>

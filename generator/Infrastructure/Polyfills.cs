@@ -6,3 +6,19 @@ namespace System.Runtime.CompilerServices;
 internal static class IsExternalInit
 {
 }
+
+// netstandard2.0 lacks the attributes that let SourceWriter take a template as an interpolated string handler.
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+internal sealed class InterpolatedStringHandlerAttribute : Attribute
+{
+}
+
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+internal sealed class InterpolatedStringHandlerArgumentAttribute : Attribute
+{
+    public InterpolatedStringHandlerArgumentAttribute(string argument) => Arguments = new[] { argument };
+
+    public InterpolatedStringHandlerArgumentAttribute(params string[] arguments) => Arguments = arguments;
+
+    public string[] Arguments { get; }
+}

@@ -26,28 +26,39 @@ internal static class Identifiers
         "where", "yield", "get", "set", "init", "global", "partial", "and", "or", "not", "with", "managed", "unmanaged",
     };
 
+    /// <summary>The buffer <see cref="ToPascalCase"/> builds a name in, one per thread.</summary>
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
     /// <summary>
     /// PascalCase: words split at every character that cannot appear in an identifier, each word's first letter
     /// raised, the rest kept (so <c>fooBar</c> and <c>HTTPValidationError</c> keep their inner capitals).
     /// </summary>
     public static string ToPascalCase(string raw)
     {
-        StringBuilder builder = new(raw.Length);
+        // Names are made for every member, parameter and header; most need at most a few letters raised, so the
+        // word is built in one reused buffer, and a name that is already PascalCase comes back as it is.
+        char[] buffer = t_buffer is { } cached && cached.Length >= raw.Length ? cached : t_buffer = new char[Math.Max(raw.Length, 64)];
+        int length = 0;
+        bool changed = false;
         bool startOfWord = true;
         foreach (char c in raw)
         {
             if (IsIdentifierPart(c) && c != '_')
             {
-                builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+                char written = startOfWord ? char.ToUpperInvariant(c) : c;
+                changed |= written != c;
+                buffer[length++] = written;
                 startOfWord = false;
             }
             else
             {
+                changed = true;
                 startOfWord = true;
             }
         }
 
-        return Finish(builder.ToString(), "Value");
+        return Finish(changed ? new string(buffer, 0, length) : raw, "Value");
     }
 
     /// <summary>camelCase for parameters and locals, with <c>@</c> before keywords.</summary>

@@ -1,7 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.OpenApi;
 
 namespace LiveAvatarGen.Generator.Parsing;
@@ -41,10 +40,16 @@ internal static class FileFields
         return Unwrap(items) is { } item && IsBinary(item) ? FileShape.Many : FileShape.None;
     }
 
+    /// <summary>
+    /// Follows references, a nullable wrapper and a single <c>allOf</c> to the schema that says what the field is.
+    /// Each step resolves a reference once: every accessor of a reference resolves it again (a workspace lookup),
+    /// and this runs for every field of every form and multipart body.
+    /// </summary>
     private static IOpenApiSchema? Unwrap(IOpenApiSchema? schema)
     {
         for (int depth = 0; schema is not null && depth < MaxUnwrap; depth++)
         {
+            schema = Target(schema);
             IOpenApiSchema? inner = SafeSchema.Get(schema, static s => OnlyPart(s), null);
             if (inner is null)
             {
@@ -57,14 +62,44 @@ internal static class FileFields
         return schema;
     }
 
+    /// <summary>What a reference points to; an unresolvable or cyclic one stays as it is (its accessors yield nothing).</summary>
+    private static IOpenApiSchema Target(IOpenApiSchema schema)
+    {
+        for (int depth = 0; depth < MaxUnwrap && schema is OpenApiSchemaReference reference; depth++)
+        {
+            IOpenApiSchema? target = SafeSchema.Get(reference, static r => (IOpenApiSchema?)((OpenApiSchemaReference)r).Target, null);
+            if (target is null || ReferenceEquals(target, schema))
+            {
+                break;
+            }
+
+            schema = target;
+        }
+
+        return schema;
+    }
+
     /// <summary>The one real alternative of a nullable <c>anyOf</c>/<c>oneOf</c>, or the one part of an <c>allOf</c>.</summary>
     private static IOpenApiSchema? OnlyPart(IOpenApiSchema schema)
     {
         IList<IOpenApiSchema>? alternatives = schema.AnyOf is { Count: > 0 } anyOf ? anyOf : schema.OneOf;
         if (alternatives is { Count: > 0 })
         {
-            List<IOpenApiSchema> real = alternatives.Where(a => a is not null && a.Type != JsonSchemaType.Null).ToList();
-            return real.Count == 1 ? real[0] : null;
+            IOpenApiSchema? real = null;
+            foreach (IOpenApiSchema alternative in alternatives)
+            {
+                if (alternative is not null && alternative.Type != JsonSchemaType.Null)
+                {
+                    if (real is not null)
+                    {
+                        return null;
+                    }
+
+                    real = alternative;
+                }
+            }
+
+            return real;
         }
 
         return schema.AllOf is { Count: 1 } allOf && schema.Properties is not { Count: > 0 } ? allOf[0] : null;

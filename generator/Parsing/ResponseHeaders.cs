@@ -24,10 +24,9 @@ internal static class ResponseHeaders
             return headers.ToEquatableArray();
         }
 
-        NameRegistry names = MembersTaken.Start();
-        names.Reserve(className);
-
-        HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
+        // Made when the first header is met: most operations declare none.
+        NameRegistry? names = null;
+        HashSet<string>? seen = null;
         foreach (KeyValuePair<string, IOpenApiResponse> response in responses)
         {
             if (!IsSuccess(response.Key) || References.Resolve(response.Value)?.Headers is not { } declared)
@@ -38,9 +37,15 @@ internal static class ResponseHeaders
             foreach (KeyValuePair<string, IOpenApiHeader> header in declared)
             {
                 // OpenAPI: a response header named Content-Type is ignored (the media type says it).
-                if (string.IsNullOrWhiteSpace(header.Key) || string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase) || !seen.Add(header.Key))
+                if (string.IsNullOrWhiteSpace(header.Key) || string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase) || !(seen ??= new(StringComparer.OrdinalIgnoreCase)).Add(header.Key))
                 {
                     continue;
+                }
+
+                if (names is null)
+                {
+                    names = MembersTaken.Start();
+                    names.Reserve(className);
                 }
 
                 IOpenApiHeader? value = References.Resolve(header.Value);

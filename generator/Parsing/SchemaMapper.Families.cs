@@ -135,7 +135,7 @@ internal sealed partial class SchemaMapper
             return;
         }
 
-        text.Append(type.Kind).Append(':').Append(type.FullName);
+        text.Append((int)type.Kind).Append(':').Append(type.FullName);
         if (type.Element is not null)
         {
             text.Append('<');

@@ -1,5 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System;
 using System.Linq;
 using LiveAvatarGen.Generator.Naming;
 using LiveAvatarGen.Tests.Harness;
@@ -105,9 +106,26 @@ public sealed class NamingTests
     [InlineData("größe", "Größe")]
     [InlineData("", "Value")]
     [InlineData("!!!", "Value")]
+    [InlineData("Sid", "Sid")]
+    [InlineData("_sid", "Sid")]
+    [InlineData("x", "X")]
     public void PascalCase(string raw, string expected)
     {
         Assert.Equal(expected, Identifiers.ToPascalCase(raw));
+    }
+
+    [Fact]
+    public void PascalCaseKeepsANameThatNeedsNoChangeAndBuildsLongAndShortNamesAlike()
+    {
+        // Built in one reused buffer: a long name grows it, a shorter one after it must not see its tail.
+        string longName = string.Concat(Enumerable.Repeat("segment_", 40));
+        string pascal = Identifiers.ToPascalCase(longName);
+        Assert.Equal(120, pascal.Length);
+        Assert.StartsWith("SegmentSegment", pascal, StringComparison.Ordinal);
+        Assert.Equal("AB", Identifiers.ToPascalCase("a_b"));
+
+        string already = "AlreadyPascal";
+        Assert.Same(already, Identifiers.ToPascalCase(already));
     }
 
     [Theory]
