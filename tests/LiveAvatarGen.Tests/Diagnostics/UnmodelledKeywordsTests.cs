@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LiveAvatarGen.Tests.Harness;
@@ -102,6 +103,17 @@ public sealed class UnmodelledKeywordsTests
         // The pre-check decides whether a spec's whole text is indexed; prose in descriptions must not trigger it,
         // and a real key must never be missed, in any YAML or JSON spelling.
         Assert.Equal(mayHave, new LiveAvatarGen.Generator.Parsing.SpecLocator("/specs/x.yaml", text).MayHaveKey("if"));
+    }
+
+    [Fact]
+    public void OneScanOfTheTextFindsEveryAskedKeyThatStandsAsAKeyAndNoOther()
+    {
+        string text = "{\"description\": \"it contains: if: x\", \"s\": {\"prefixItems\" : [], \"x\": {'propertyNames':{}}}, \"contains\":\n{}}";
+        var locator = new LiveAvatarGen.Generator.Parsing.SpecLocator("/specs/x.json", text);
+
+        HashSet<string> found = locator.KeysAmong(new[] { "if", "contains", "prefixItems", "propertyNames", "dependentSchemas" });
+
+        Assert.Equal(new[] { "contains", "prefixItems", "propertyNames" }, found.OrderBy(k => k, StringComparer.Ordinal).ToArray());
     }
 
     private static string Keyword(Diagnostic diagnostic)
