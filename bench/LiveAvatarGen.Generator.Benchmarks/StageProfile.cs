@@ -23,6 +23,7 @@ internal static class StageProfile
 {
     public static void Run(string[] specs)
     {
+        Console.WriteLine(System.Runtime.GCSettings.IsServerGC ? "GC: server (as the compiler runs generators)" : "GC: workstation");
         foreach (string spec in specs)
         {
             string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", spec));

@@ -25,12 +25,7 @@ internal sealed partial class SchemaMapper
         ("unevaluatedItems", "extra items are not checked"),
     };
 
-    private static readonly string[] s_unmodelledKeywordNames = Array.ConvertAll(s_unmodelledKeywords, k => k.Keyword);
-
     private readonly HashSet<string> _keywordsChecked = new(StringComparer.Ordinal);
-
-    /// <summary>Which of the keywords the spec text holds anywhere a key can stand: one scan of the text, on first need.</summary>
-    private HashSet<string>? _keywordsInText;
 
     /// <summary>Reports, once per schema, each keyword above that the spec text holds at <paramref name="pointer"/>.</summary>
     private void ReportUnmodelledKeywords(string pointer)
@@ -44,8 +39,7 @@ internal sealed partial class SchemaMapper
         {
             // The text test first (answered once per spec): most specs hold none of these, and building each
             // keyword's pointer for each of Stripe's thousands of schemas was a tenth of its mapping.
-            _keywordsInText ??= _locator.KeysAmong(s_unmodelledKeywordNames);
-            if (!_keywordsInText.Contains(keyword))
+            if (!_locator.MayHaveKey(keyword))
             {
                 continue;
             }

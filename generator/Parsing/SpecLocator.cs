@@ -19,6 +19,7 @@ internal sealed class SpecLocator
     private readonly string _text;
     private Dictionary<string, int>? _offsets;
     private int[]? _lineStarts;
+    private Dictionary<string, bool>? _keys;
     private int _targetedLookups;
 
     public SpecLocator(string path, string? text)
@@ -46,57 +47,45 @@ internal sealed class SpecLocator
     /// <c>key:</c> before a space or line end, after indentation, <c>- </c>, <c>{</c>, <c>,</c> or <c>? </c>; prose
     /// such as "the list contains: ..." in a description does not (it cost Adyen's run a third of its mapping).
     /// </summary>
-    public bool MayHaveKey(string key) => KeysAmong(new[] { key }).Count > 0;
-
-    /// <summary>
-    /// Which of <paramref name="candidates"/> the text holds where a key can stand (as <see cref="MayHaveKey"/>),
-    /// in one pass over the text's colons: every key ends at one, and a spec is scanned once for all the names a
-    /// caller asks about instead of once per name (each scan stopped at every "if" in "specified").
-    /// </summary>
-    public HashSet<string> KeysAmong(IReadOnlyList<string> candidates)
+    public bool MayHaveKey(string key)
     {
-        HashSet<string> found = new(StringComparer.Ordinal);
-        for (int colon = _text.IndexOf(':'); colon >= 0 && found.Count < candidates.Count; colon = _text.IndexOf(':', colon + 1))
+        _keys ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (!_keys.TryGetValue(key, out bool found))
         {
-            AddKeysEndingAt(_text, colon, candidates, found);
+            found = HasKeyLike(_text, key);
+            _keys[key] = found;
         }
 
         return found;
     }
 
-    private static void AddKeysEndingAt(string text, int colon, IReadOnlyList<string> candidates, HashSet<string> found)
+    private static bool HasKeyLike(string text, string key)
     {
-        // Quoted, as in JSON or quoted YAML: whitespace may stand between the closing quote and the colon.
-        int closingQuote = colon - 1;
-        while (closingQuote >= 0 && char.IsWhiteSpace(text[closingQuote]))
+        for (int at = text.IndexOf(key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(key, at + 1, StringComparison.Ordinal))
         {
-            closingQuote--;
-        }
-
-        char quote = closingQuote >= 0 ? text[closingQuote] : '\0';
-        bool quoted = quote is '"' or '\'';
-        bool plainColon = colon + 1 == text.Length || text[colon + 1] is ' ' or '\t' or '\r' or '\n';
-        foreach (string key in candidates)
-        {
-            int length = key.Length;
-            if (found.Contains(key))
+            int end = at + key.Length;
+            char before = at > 0 ? text[at - 1] : '\n';
+            if ((before == '"' || before == '\'') && end < text.Length && text[end] == before)
             {
-                continue;
-            }
-
-            if (quoted)
-            {
-                int open = closingQuote - length - 1;
-                if (open >= 0 && text[open] == quote && string.CompareOrdinal(text, open + 1, key, 0, length) == 0)
+                // Quoted, as in JSON or quoted YAML: a colon must follow, after any whitespace.
+                int next = end + 1;
+                while (next < text.Length && char.IsWhiteSpace(text[next]))
                 {
-                    found.Add(key);
+                    next++;
+                }
+
+                if (next < text.Length && text[next] == ':')
+                {
+                    return true;
                 }
             }
-            else if (plainColon && colon - length >= 0 && string.CompareOrdinal(text, colon - length, key, 0, length) == 0 && IsKeyStart(text, colon - length))
+            else if (end < text.Length && text[end] == ':' && (end + 1 == text.Length || text[end + 1] is ' ' or '\t' or '\r' or '\n') && IsKeyStart(text, at))
             {
-                found.Add(key);
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>Whether a plain YAML key may start at <paramref name="at"/>: only indentation, <c>- </c>, <c>? </c>, <c>{</c> or <c>,</c> before it.</summary>
