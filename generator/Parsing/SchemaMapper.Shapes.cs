@@ -22,6 +22,9 @@ internal sealed partial class SchemaMapper
         Envelope,
     }
 
+    /// <summary>What <see cref="Alternatives"/> returns for a schema without oneOf or anyOf: shared, so never changed.</summary>
+    private static readonly List<IOpenApiSchema> s_noAlternatives = new();
+
     private static bool HasNullFlag(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
     /// <summary>Whether a (non-reference) schema allows a JSON null in any of the ways the versions spell it.</summary>
@@ -53,18 +56,35 @@ internal sealed partial class SchemaMapper
 
     private static List<IOpenApiSchema> Alternatives(IOpenApiSchema schema)
     {
-        List<IOpenApiSchema> all = new();
-        if (schema.OneOf is { Count: > 0 } oneOf)
+        IList<IOpenApiSchema>? oneOf = schema.OneOf;
+        IList<IOpenApiSchema>? anyOf = schema.AnyOf;
+        int count = (oneOf?.Count ?? 0) + (anyOf?.Count ?? 0);
+        if (count == 0)
         {
-            all.AddRange(oneOf.Where(s => s is not null));
+            // Asked of every schema, most of which have none; callers only read the list.
+            return s_noAlternatives;
         }
 
-        if (schema.AnyOf is { Count: > 0 } anyOf)
-        {
-            all.AddRange(anyOf.Where(s => s is not null));
-        }
-
+        List<IOpenApiSchema> all = new(count);
+        AddPresent(all, oneOf);
+        AddPresent(all, anyOf);
         return all;
+    }
+
+    private static void AddPresent(List<IOpenApiSchema> all, IList<IOpenApiSchema>? schemas)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (IOpenApiSchema schema in schemas)
+        {
+            if (schema is not null)
+            {
+                all.Add(schema);
+            }
+        }
     }
 
     /// <summary>
@@ -227,20 +247,7 @@ internal sealed partial class SchemaMapper
     }
 
     /// <summary>The identity of an inline enum: its kind and its values in order (documentation aside).</summary>
-    private static string EnumKey(IOpenApiSchema schema)
-    {
-        System.Text.StringBuilder key = new(IsIntegerEnum(schema) ? "i" : "s");
-        foreach (System.Text.Json.Nodes.JsonNode? node in schema.Enum!)
-        {
-            // A listed null only makes the use nullable, which each use decides for itself.
-            if (!IsNullValue(node))
-            {
-                key.Append('\u0001').Append(node!.ToJsonString());
-            }
-        }
-
-        return key.ToString();
-    }
+    private static EnumValues EnumKey(IOpenApiSchema schema) => new(IsIntegerEnum(schema), schema.Enum!, IsNullValue);
 
     private static bool TryNamedShape(IOpenApiSchema schema, out NamedShape shape)
     {
@@ -334,7 +341,7 @@ internal sealed partial class SchemaMapper
             return nullable ? sameUnion.AsNullable() : sameUnion;
         }
 
-        string? enumKey = shape == NamedShape.Enum ? EnumKey(schema) : null;
+        EnumValues? enumKey = shape == NamedShape.Enum ? EnumKey(schema) : null;
         if (enumKey is not null && _enumsByValues.TryGetValue(enumKey, out TypeRef? sameEnum))
         {
             // Big specs repeat the same inline list in many places (Stripe: a 300-value merchant category list

@@ -34,7 +34,7 @@ internal sealed partial class SchemaMapper
     private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _valueTypesByShape = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TypeRef> _enumsByValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<EnumValues, TypeRef> _enumsByValues = new();
     private readonly Dictionary<string, TypeRef> _unionsByVariants = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();

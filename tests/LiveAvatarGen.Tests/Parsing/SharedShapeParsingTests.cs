@@ -24,6 +24,8 @@ public sealed class SharedShapeParsingTests
                 other: { type: string, enum: [airlines, ac_refrigeration, bakeries] }
                 level: { type: integer, enum: [1, 2, 3] }
                 rank: { type: string, enum: ["1", "2", "3"] }
+                joinedLeft: { type: string, enum: [ab, c] }
+                joinedRight: { type: string, enum: [a, bc] }
             """));
 
         ObjectModel card = spec.Type<ObjectModel>("Card");
@@ -37,9 +39,12 @@ public sealed class SharedShapeParsingTests
         Assert.NotEqual(allowed.FullName, card.Property("other").Type.AsNonNullable().FullName);
         Assert.NotEqual(card.Property("level").Type.AsNonNullable().FullName, card.Property("rank").Type.AsNonNullable().FullName);
 
+        // Values are compared one by one, not as one joined text.
+        Assert.NotEqual(card.Property("joinedLeft").Type.FullName, card.Property("joinedRight").Type.FullName);
+
         EnumModel shared = spec.Types.OfType<EnumModel>().Single(e => allowed.FullName!.EndsWith("." + e.Name, System.StringComparison.Ordinal));
         Assert.Equal(new[] { "ac_refrigeration", "airlines", "bakeries" }, shared.Members.Select(m => m.Value));
-        Assert.Equal(4, spec.Types.OfType<EnumModel>().Count());
+        Assert.Equal(6, spec.Types.OfType<EnumModel>().Count());
 
         // The null Microsoft.OpenApi keeps in the list as a sentinel string is no member.
         Assert.All(spec.Types.OfType<EnumModel>(), e => Assert.DoesNotContain(e.Members, m => m.Value.Contains("sentinel", System.StringComparison.Ordinal)));
