@@ -179,13 +179,12 @@ internal sealed class SpecLocator
 
     private static int[] ComputeLineStarts(string text)
     {
+        // Jumps from line break to line break (a vectorised search): a char-by-char loop over a 1.4 MB spec was a
+        // tenth of mapping it when one diagnostic needed a line number.
         List<int> starts = new() { 0 };
-        for (int i = 0; i < text.Length; i++)
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
         {
-            if (text[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            starts.Add(i + 1);
         }
 
         return starts.ToArray();

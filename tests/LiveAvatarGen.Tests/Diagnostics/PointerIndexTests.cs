@@ -43,6 +43,24 @@ public sealed class PointerIndexTests
     }
 
     [Fact]
+    public void AScanForOnePathIsNotMisledByBracketsQuotesAndBackslashesInStrings()
+    {
+        // Strings holding brackets, escaped quotes and escaped backslashes must not end or open anything, before the
+        // target or inside values off its path.
+        const string json = "{\"a\":{\"x\":\"br}ack]et\\\"s {[\",\"y\":[1,{\"z\":\"\\\\\"},\"]\"]},\"b\":{\"c\":[10,{\"d\":\"e\"}],\"f\":{}}}";
+        Dictionary<string, int> whole = PointerIndex.Build(json);
+
+        foreach (string target in whole.Keys)
+        {
+            Dictionary<string, int> path = PointerIndex.Build(json, target);
+            Assert.Equal(whole[target], path[target]);
+        }
+
+        Assert.Equal(json.IndexOf("\"d\"", System.StringComparison.Ordinal), PointerIndex.Build(json, "/b/c/1/d")["/b/c/1/d"]);
+        Assert.Equal(json.IndexOf("\"f\"", System.StringComparison.Ordinal), PointerIndex.Build(json, "/b/f")["/b/f"]);
+    }
+
+    [Fact]
     public void APathTheTextLacksFindsItsAncestorsOnly()
     {
         const string json = "{\"components\":{\"schemas\":{\"A\":{\"description\":\"a \\\"quoted\\\" {text}\",\"type\":\"object\"},\"B\":{}}}}";
