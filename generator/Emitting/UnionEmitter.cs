@@ -142,7 +142,7 @@ internal static class UnionEmitter
         }
 
         writer.Lines($$"""
-            if (_variant < 0 && {{TypeSyntax.Runtime}}.Json.JsonUnion.TryRead<{{type}}>(Raw, {{TypeSyntax.ReadLambda(variant.Type, "r", facts, 0)}}, out {{type}} read))
+            if (_variant < 0 && {{TypeSyntax.Runtime}}.Json.JsonUnion.{{VariantRead(variant.Type, facts)}}(Raw, {{VariantReader(variant.Type, facts)}}, out {{type}} read))
             {
                 return read;
             }
@@ -159,5 +159,27 @@ internal static class UnionEmitter
         {
             yield return variant.Name;
         }
+    }
+
+    /// <summary>
+    /// A list or map variant whose items have a method-group reader is read by the runtime's <c>TryReadList</c> or
+    /// <c>TryReadMap</c> with that method group: the union then declares no lambda, whose closure class would make
+    /// NativeAOT keep its converter (reader and writer) in any app that asks for the variant.
+    /// </summary>
+    private static string VariantRead(TypeRef type, CompilationFacts facts)
+        => ItemReader(type, facts) is null ? "TryRead<" + TypeSyntax.Of(type, facts) + ">" : (type.Kind == TypeKind.List ? "TryReadList<" : "TryReadMap<") + TypeSyntax.Of(type.Element!, facts) + ">";
+
+    private static string VariantReader(TypeRef type, CompilationFacts facts)
+        => ItemReader(type, facts) ?? TypeSyntax.ReadLambda(type, "r", facts, 0);
+
+    private static string? ItemReader(TypeRef type, CompilationFacts facts)
+    {
+        if (type.IsNullable || type.Kind is not (TypeKind.List or TypeKind.Map))
+        {
+            return null;
+        }
+
+        string item = TypeSyntax.ReadLambda(type.Element!, "r", facts, 0);
+        return item.Contains("=>") ? null : item;
     }
 }

@@ -71,6 +71,9 @@ internal static class EmitterSamples
 
     public static UnionModel TextOrNumber { get; } = Union("TextOrNumber", null, ("String", Of(TypeKind.String), System.Array.Empty<string>()), ("Int64", Of(TypeKind.Int64), System.Array.Empty<string>()));
 
+    /// <summary>List and map variants: read through the runtime's TryReadList/TryReadMap with method groups, not lambdas.</summary>
+    public static UnionModel TagsOrCounts { get; } = Union("TagsOrCounts", null, ("Tags", ListOf(Of(TypeKind.String)), System.Array.Empty<string>()), ("Counts", MapOf(Of(TypeKind.Int64)), System.Array.Empty<string>()), ("Pets", ListOf(Class("Pet")), System.Array.Empty<string>()), ("Matrix", ListOf(ListOf(Of(TypeKind.Int64))), System.Array.Empty<string>()));
+
     public static ValueTypeModel PetName { get; } = ValueType("PetName", "^[a-z]+$", minLength: 1, maxLength: 20);
 
     public static ValueTypeModel CreditsLeft { get; } = ValueType("CreditsLeft", "^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$", decimalString: true);
@@ -82,7 +85,7 @@ internal static class EmitterSamples
     public static EnvelopeModel ApiEnvelope { get; } = Envelope();
 
     /// <summary>Every type model above; each one's file compiles only with the others beside it.</summary>
-    public static IReadOnlyList<TypeModel> Types { get; } = new TypeModel[] { Pet, Owner, Problem, Vehicle, Car, Bike, PetKind, PetStatus, AnyParty, TextOrNumber, PetName, CreditsLeft, Weight, Percent, ApiEnvelope };
+    public static IReadOnlyList<TypeModel> Types { get; } = new TypeModel[] { Pet, Owner, Problem, Vehicle, Car, Bike, PetKind, PetStatus, AnyParty, TextOrNumber, TagsOrCounts, PetName, CreditsLeft, Weight, Percent, ApiEnvelope };
 
     public static OperationModel GetPet { get; } = Operation(
         "GetPetAsync",

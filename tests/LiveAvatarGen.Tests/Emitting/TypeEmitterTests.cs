@@ -106,6 +106,21 @@ public sealed class UnionEmitterTests
 
         Assert.Equal(union, type.Method("ReadJson").ReturnType.Display());
     }
+
+    [Fact]
+    public void ListAndMapVariantsAreReadWithTheirItemsMethodGroupNotALambda()
+    {
+        // A lambda's closure class, once constructed, makes NativeAOT keep the union's converter (reader and writer).
+        string source = EmitterSamples.EmitType(EmitterSamples.TagsOrCounts);
+
+        Assert.Contains("JsonUnion.TryReadList<string>(Raw, global::LiveAvatarGen.Runtime.Json.JsonRead.String, out global::System.Collections.Generic.IReadOnlyList<string> read)", source, System.StringComparison.Ordinal);
+        Assert.Contains("JsonUnion.TryReadMap<long>(Raw, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64, out global::System.Collections.Generic.IReadOnlyDictionary<string, long> read)", source, System.StringComparison.Ordinal);
+        Assert.Contains("JsonUnion.TryReadList<global::Test.Api.Pet>(Raw, global::Test.Api.Pet.ReadJson, out", source, System.StringComparison.Ordinal);
+
+        // A list of lists has no method group for its items: it keeps the lambda.
+        Assert.Single(source.Split('\n'), line => line.Contains("static (ref", System.StringComparison.Ordinal));
+        Assert.NotEmpty(EmitterHarness.All.Type("TagsOrCounts").GetMembers("AsTags"));
+    }
 }
 
 /// <summary>ValueTypeEmitter and NumberTypeEmitter: validated structs.</summary>
