@@ -221,7 +221,7 @@ internal static partial class ClientEmitter
         writer.Line($"/// <remarks><c>{operation.HttpMethod} {SourceWriter.Xml(operation.PathTemplate)}</c></remarks>");
         foreach (Parameter parameter in parameters)
         {
-            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{(SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " "))}</param>");
+            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " ")}</param>");
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");

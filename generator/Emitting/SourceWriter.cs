@@ -56,8 +56,8 @@ internal sealed class SourceWriter
     }
 
     /// <summary>
-    /// The same for an interpolated line: its parts are written as they come, without a concatenated string
-    /// (per-member lines of readers and writers were most of what emitting allocated besides the output).
+    /// An interpolated line, written part by part like a template (<see cref="Lines(SourceTemplate)"/>), without the
+    /// concatenated string: objects' per-member lines are written thousands of times on a big spec.
     /// </summary>
     public void Line([InterpolatedStringHandlerArgument("")] SourceTemplate line) => EndTemplate();
 

@@ -10,7 +10,7 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// An inline enum's list of values as a dictionary key: two lists are the same when they hold the same values in the
 /// same order (nulls left out: a listed null only makes a use nullable) and are both integer or both not. Values are
 /// compared where they stand, without writing the list out as one string: Stripe's 2,270 inline enums list up to
-/// 500 values each, and building a key string per enum was a fifth of mapping it.
+/// 500 values each, and building a key string per enum was the largest of mapping's own costs in Stripe's profile.
 /// </summary>
 internal sealed class EnumValues : IEquatable<EnumValues>
 {
