@@ -71,6 +71,7 @@ internal static class TypeSyntax
         return type.Kind switch
         {
             TypeKind.List => JsonRead + ".List<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
+            TypeKind.Map when ListItemReader(type.Element!, facts) is { } itemReader => JsonRead + ".MapOfLists<" + Of(type.Element!.Element!, facts) + ">(" + byRef + ", " + itemReader + ")",
             TypeKind.Map => JsonRead + ".Map<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
             TypeKind.Generic => Of(type, facts) + ".ReadJson(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
             TypeKind.TypeParameter => SlotReader + "(" + byRef + ")",
@@ -128,6 +129,7 @@ internal static class TypeSyntax
             TypeKind.Bytes => writer + ".WriteBase64StringValue(" + value + ");",
             TypeKind.Any => value + ".WriteTo(" + writer + ");",
             TypeKind.List => JsonWrite + ".List<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
+            TypeKind.Map when ListItemWriter(type.Element!, facts) is { } itemWriter => JsonWrite + ".MapOfLists<" + Of(type.Element!.Element!, facts) + ">(" + writer + ", " + value + ", " + itemWriter + ");",
             TypeKind.Map => JsonWrite + ".Map<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
             TypeKind.Generic => Of(type, facts) + ".WriteJson(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
             TypeKind.TypeParameter => SlotWriter + "(" + writer + ", " + value + ");",
@@ -155,6 +157,18 @@ internal static class TypeSyntax
         string d = (depth + 1).ToString(CultureInfo.InvariantCulture);
         return (type.HasTypeParameter ? string.Empty : "static ") + "(" + Writer + " w" + d + ", " + Of(type, facts) + " item" + d + ") => { " + Write(type, "w" + d, "item" + d, facts, depth + 1) + " }";
     }
+
+    /// <summary>
+    /// For a map whose values are lists (never null) of items with a method-group reader: that reader, so the map is
+    /// read by the runtime's <c>MapOfLists</c> without a lambda, whose closure class would make NativeAOT keep the
+    /// declaring type's converter. Null for any other value type.
+    /// </summary>
+    private static string? ListItemReader(TypeRef value, CompilationFacts facts)
+        => value.IsNullable || value.Kind != TypeKind.List || ReadLambda(value.Element!, "r", facts, 0) is not { } item || item.Contains("=>") ? null : item;
+
+    /// <summary>The writing side of <see cref="ListItemReader"/>.</summary>
+    private static string? ListItemWriter(TypeRef value, CompilationFacts facts)
+        => value.IsNullable || value.Kind != TypeKind.List || WriteLambda(value.Element!, facts, 0) is not { } item || item.Contains("=>") ? null : item;
 
     /// <summary>The name of the runtime's reader (and, but for dates, writer) of a primitive kind, or null for other kinds.</summary>
     private static string? PrimitiveName(TypeRef type, CompilationFacts facts) => type.Kind switch

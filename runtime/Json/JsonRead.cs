@@ -297,16 +297,28 @@ public static partial class JsonRead
 
     /// <summary>Reads an object with arbitrary keys into a dictionary, keeping the document's order.</summary>
     public static Dictionary<string, T> Map<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readValue)
+        => MapOf<T, ReadWith<T>>(ref reader, new ReadWith<T>(readValue));
+
+    /// <summary>
+    /// Reads an object whose values are arrays, each item read by <paramref name="readItem"/>. Generated code passes
+    /// a method group here: a lambda reading the inner list would declare a closure class, which NativeAOT treats as
+    /// a reason to keep the declaring type's converter, reader and writer.
+    /// </summary>
+    public static Dictionary<string, IReadOnlyList<T>> MapOfLists<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem)
+        => MapOf<IReadOnlyList<T>, ReadList<T>>(ref reader, new ReadList<T>(readItem));
+
+    private static Dictionary<string, TValue> MapOf<TValue, TReader>(ref Utf8JsonReader reader, TReader readValue)
+        where TReader : struct, IJsonValueReader<TValue>
     {
         StartObject(ref reader, "map");
-        Dictionary<string, T> map = new(StringComparer.Ordinal);
+        Dictionary<string, TValue> map = new(StringComparer.Ordinal);
         while (NextProperty(ref reader))
         {
             string key = reader.GetString()!;
             reader.Read();
             try
             {
-                map[key] = readValue(ref reader);
+                map[key] = readValue.Read(ref reader);
             }
             catch (ApiDataException ex)
             {

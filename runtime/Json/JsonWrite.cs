@@ -74,6 +74,23 @@ public static partial class JsonWrite
     }
 
     /// <summary>
+    /// Writes a dictionary of lists as a JSON object of arrays, each item by <paramref name="writeItem"/>: a method
+    /// group in generated code, where a lambda writing the inner list would declare a closure class (see
+    /// <see cref="JsonRead.MapOfLists{T}"/>).
+    /// </summary>
+    public static void MapOfLists<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, IReadOnlyList<T>>> map, JsonWriteAction<T> writeItem)
+    {
+        writer.WriteStartObject();
+        foreach (KeyValuePair<string, IReadOnlyList<T>> pair in map)
+        {
+            writer.WritePropertyName(pair.Key);
+            List(writer, pair.Value, writeItem);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
     /// Writes an object's undeclared members kept in <c>AdditionalProperties</c>, inside the object being written;
     /// nothing when there are none. One call instead of a loop in every generated type.
     /// </summary>

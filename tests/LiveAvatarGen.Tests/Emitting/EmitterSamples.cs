@@ -41,6 +41,13 @@ internal static class EmitterSamples
 
     public static ObjectModel Problem { get; } = ModelFactory.Object("Problem", Property("title", "Title", Of(TypeKind.String, nullable: true)));
 
+    /// <summary>Maps of lists: read and written by the runtime's MapOfLists with the items' method group; deeper nesting keeps a lambda.</summary>
+    public static ObjectModel Catalog { get; } = ModelFactory.Object(
+        "Catalog",
+        Property("sections", "Sections", MapOf(ListOf(Of(TypeKind.String))), required: true),
+        Property("owners", "Owners", MapOf(ListOf(Class("Owner")), nullable: true)),
+        Property("grid", "Grid", MapOf(ListOf(ListOf(Of(TypeKind.Int64)))), required: true));
+
     /// <summary>The base of a class hierarchy: Car is selected by two tags, Bike by one.</summary>
     public static ObjectModel Vehicle { get; } = BaseObject(
         "Vehicle",
@@ -85,7 +92,7 @@ internal static class EmitterSamples
     public static EnvelopeModel ApiEnvelope { get; } = Envelope();
 
     /// <summary>Every type model above; each one's file compiles only with the others beside it.</summary>
-    public static IReadOnlyList<TypeModel> Types { get; } = new TypeModel[] { Pet, Owner, Problem, Vehicle, Car, Bike, PetKind, PetStatus, AnyParty, TextOrNumber, TagsOrCounts, PetName, CreditsLeft, Weight, Percent, ApiEnvelope };
+    public static IReadOnlyList<TypeModel> Types { get; } = new TypeModel[] { Pet, Owner, Problem, Catalog, Vehicle, Car, Bike, PetKind, PetStatus, AnyParty, TextOrNumber, TagsOrCounts, PetName, CreditsLeft, Weight, Percent, ApiEnvelope };
 
     public static OperationModel GetPet { get; } = Operation(
         "GetPetAsync",

@@ -87,6 +87,26 @@ public sealed class EnumEmitterTests
     }
 }
 
+/// <summary>ObjectEmitter on nested collections: no lambda where the runtime has a method for the shape.</summary>
+public sealed class NestedCollectionEmitterTests
+{
+    [Fact]
+    public void MapsOfListsAreReadAndWrittenWithTheItemsMethodGroup()
+    {
+        // A lambda's closure class, once constructed, makes NativeAOT keep the object's converter (reader and writer).
+        string source = EmitterSamples.EmitType(EmitterSamples.Catalog);
+
+        Assert.Contains("JsonRead.MapOfLists<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String)", source, System.StringComparison.Ordinal);
+        Assert.Contains("JsonWrite.MapOfLists<string>(writer, value.Sections, global::LiveAvatarGen.Runtime.Json.JsonWrite.String);", source, System.StringComparison.Ordinal);
+        Assert.Contains("JsonRead.MapOfLists<global::Test.Api.Owner>(ref reader, global::Test.Api.Owner.ReadJson)", source, System.StringComparison.Ordinal);
+        Assert.Contains("JsonWrite.MapOfLists<global::Test.Api.Owner>(writer, v1, global::Test.Api.Owner.WriteJson);", source, System.StringComparison.Ordinal);
+
+        // A map of lists of lists has no method group for its inner lists: reading and writing it keep a lambda each.
+        Assert.Equal(2, source.Split('\n').Count(line => line.Contains("static (", System.StringComparison.Ordinal)));
+        Assert.Equal("IReadOnlyDictionary<string, IReadOnlyList<string>>", EmitterHarness.All.Type("Catalog").Property("Sections").Type.Display());
+    }
+}
+
 /// <summary>UnionEmitter: raw JSON kept, one accessor and one factory per variant.</summary>
 public sealed class UnionEmitterTests
 {

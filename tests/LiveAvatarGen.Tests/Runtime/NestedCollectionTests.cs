@@ -1,0 +1,56 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using LiveAvatarGen.Runtime.Errors;
+using LiveAvatarGen.Runtime.Json;
+using Xunit;
+
+namespace LiveAvatarGen.Tests.Runtime;
+
+/// <summary>Maps of lists read and written from the items' reader and writer alone (no lambda in generated code).</summary>
+public sealed class NestedCollectionTests
+{
+    private static Dictionary<string, IReadOnlyList<long>> Read(string json)
+    {
+        Utf8JsonReader reader = new(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return JsonRead.MapOfLists(ref reader, JsonRead.Int64);
+    }
+
+    [Fact]
+    public void AMapOfListsReadsEveryListInTheDocumentsOrder()
+    {
+        Dictionary<string, IReadOnlyList<long>> map = Read("{\"b\": [1, 2], \"a\": [], \"c\": [3]}");
+
+        Assert.Equal(new[] { "b", "a", "c" }, map.Keys);
+        Assert.Equal(new long[] { 1, 2 }, map["b"]);
+        Assert.Empty(map["a"]);
+    }
+
+    [Fact]
+    public void ABadItemNamesItsKeyAndIndex()
+    {
+        ApiDataException error = Assert.ThrowsAny<ApiDataException>(() => Read("{\"ok\": [1], \"bad\": [1, \"x\"]}"));
+
+        Assert.Contains("bad", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains("[1]", error.Message, System.StringComparison.Ordinal);
+        Assert.ThrowsAny<ApiDataException>(() => Read("{\"a\": 1}"));
+        Assert.ThrowsAny<ApiDataException>(() => Read("[[1]]"));
+    }
+
+    [Fact]
+    public void AMapOfListsWritesWhatItReads()
+    {
+        Dictionary<string, IReadOnlyList<long>> map = Read("{\"b\":[1,2],\"a\":[]}");
+        using MemoryStream stream = new();
+        using (Utf8JsonWriter writer = new(stream))
+        {
+            JsonWrite.MapOfLists(writer, map, JsonWrite.Int64);
+        }
+
+        Assert.Equal("{\"b\":[1,2],\"a\":[]}", Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}
