@@ -71,7 +71,7 @@ internal static class TypeSyntax
         return type.Kind switch
         {
             TypeKind.List => JsonRead + ".List<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
-            TypeKind.Map when ListItemReader(type.Element!, facts) is { } itemReader => JsonRead + ".MapOfLists<" + Of(type.Element!.Element!, facts) + ">(" + byRef + ", " + itemReader + ")",
+            TypeKind.Map when type.Element!.Kind == TypeKind.List && ItemReaderGroup(type.Element!, facts) is { } itemReader => JsonRead + ".MapOfLists<" + Of(type.Element!.Element!, facts) + ">(" + byRef + ", " + itemReader + ")",
             TypeKind.Map => JsonRead + ".Map<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
             TypeKind.Generic => Of(type, facts) + ".ReadJson(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
             TypeKind.TypeParameter => SlotReader + "(" + byRef + ")",
@@ -129,7 +129,7 @@ internal static class TypeSyntax
             TypeKind.Bytes => writer + ".WriteBase64StringValue(" + value + ");",
             TypeKind.Any => value + ".WriteTo(" + writer + ");",
             TypeKind.List => JsonWrite + ".List<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
-            TypeKind.Map when ListItemWriter(type.Element!, facts) is { } itemWriter => JsonWrite + ".MapOfLists<" + Of(type.Element!.Element!, facts) + ">(" + writer + ", " + value + ", " + itemWriter + ");",
+            TypeKind.Map when type.Element!.Kind == TypeKind.List && ItemWriterGroup(type.Element!, facts) is { } itemWriter => JsonWrite + ".MapOfLists<" + Of(type.Element!.Element!, facts) + ">(" + writer + ", " + value + ", " + itemWriter + ");",
             TypeKind.Map => JsonWrite + ".Map<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
             TypeKind.Generic => Of(type, facts) + ".WriteJson(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
             TypeKind.TypeParameter => SlotWriter + "(" + writer + ", " + value + ");",
@@ -159,16 +159,16 @@ internal static class TypeSyntax
     }
 
     /// <summary>
-    /// For a map whose values are lists (never null) of items with a method-group reader: that reader, so the map is
-    /// read by the runtime's <c>MapOfLists</c> without a lambda, whose closure class would make NativeAOT keep the
-    /// declaring type's converter. Null for any other value type.
+    /// For a list or map (never null) whose items have a method-group reader: that reader, so the runtime can read the
+    /// collection inside another (<c>JsonRead.MapOfLists</c>, <c>JsonUnion.TryReadList</c>) without a lambda, whose
+    /// closure class would make NativeAOT keep the declaring type's converter. Null otherwise.
     /// </summary>
-    private static string? ListItemReader(TypeRef value, CompilationFacts facts)
-        => value.IsNullable || value.Kind != TypeKind.List || ReadLambda(value.Element!, "r", facts, 0) is not { } item || item.Contains("=>") ? null : item;
+    public static string? ItemReaderGroup(TypeRef collection, CompilationFacts facts)
+        => collection.IsNullable || collection.Kind is not (TypeKind.List or TypeKind.Map) || ReadLambda(collection.Element!, "r", facts, 0) is not { } item || item.Contains("=>") ? null : item;
 
-    /// <summary>The writing side of <see cref="ListItemReader"/>.</summary>
-    private static string? ListItemWriter(TypeRef value, CompilationFacts facts)
-        => value.IsNullable || value.Kind != TypeKind.List || WriteLambda(value.Element!, facts, 0) is not { } item || item.Contains("=>") ? null : item;
+    /// <summary>The writing side of <see cref="ItemReaderGroup"/>.</summary>
+    public static string? ItemWriterGroup(TypeRef collection, CompilationFacts facts)
+        => collection.IsNullable || collection.Kind is not (TypeKind.List or TypeKind.Map) || WriteLambda(collection.Element!, facts, 0) is not { } item || item.Contains("=>") ? null : item;
 
     /// <summary>The name of the runtime's reader (and, but for dates, writer) of a primitive kind, or null for other kinds.</summary>
     private static string? PrimitiveName(TypeRef type, CompilationFacts facts) => type.Kind switch

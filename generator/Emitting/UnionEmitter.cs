@@ -167,19 +167,8 @@ internal static class UnionEmitter
     /// NativeAOT keep its converter (reader and writer) in any app that asks for the variant.
     /// </summary>
     private static string VariantRead(TypeRef type, CompilationFacts facts)
-        => ItemReader(type, facts) is null ? "TryRead<" + TypeSyntax.Of(type, facts) + ">" : (type.Kind == TypeKind.List ? "TryReadList<" : "TryReadMap<") + TypeSyntax.Of(type.Element!, facts) + ">";
+        => TypeSyntax.ItemReaderGroup(type, facts) is null ? "TryRead<" + TypeSyntax.Of(type, facts) + ">" : (type.Kind == TypeKind.List ? "TryReadList<" : "TryReadMap<") + TypeSyntax.Of(type.Element!, facts) + ">";
 
     private static string VariantReader(TypeRef type, CompilationFacts facts)
-        => ItemReader(type, facts) ?? TypeSyntax.ReadLambda(type, "r", facts, 0);
-
-    private static string? ItemReader(TypeRef type, CompilationFacts facts)
-    {
-        if (type.IsNullable || type.Kind is not (TypeKind.List or TypeKind.Map))
-        {
-            return null;
-        }
-
-        string item = TypeSyntax.ReadLambda(type.Element!, "r", facts, 0);
-        return item.Contains("=>") ? null : item;
-    }
+        => TypeSyntax.ItemReaderGroup(type, facts) ?? TypeSyntax.ReadLambda(type, "r", facts, 0);
 }
