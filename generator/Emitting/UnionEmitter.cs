@@ -142,7 +142,7 @@ internal static class UnionEmitter
         }
 
         writer.Lines($$"""
-            if (_variant < 0 && {{TypeSyntax.Runtime}}.Json.JsonUnion.{{VariantRead(variant.Type, facts)}}(Raw, {{VariantReader(variant.Type, facts)}}, out {{type}} read))
+            if (_variant < 0 && {{TypeSyntax.Runtime}}.Json.JsonUnion.{{TryReadCall(variant.Type, facts)}}, out {{type}} read))
             {
                 return read;
             }
@@ -162,13 +162,18 @@ internal static class UnionEmitter
     }
 
     /// <summary>
-    /// A list or map variant whose items have a method-group reader is read by the runtime's <c>TryReadList</c> or
-    /// <c>TryReadMap</c> with that method group: the union then declares no lambda, whose closure class would make
-    /// NativeAOT keep its converter (reader and writer) in any app that asks for the variant.
+    /// The <c>JsonUnion</c> call that tries a variant, up to its out argument. A list or map variant whose items have a
+    /// method-group reader is read by <c>TryReadList</c> or <c>TryReadMap</c> with that method group: the union then
+    /// declares no lambda, whose closure class would make NativeAOT keep its converter (reader and writer) in any app
+    /// that asks for the variant.
     /// </summary>
-    private static string VariantRead(TypeRef type, CompilationFacts facts)
-        => TypeSyntax.ItemReaderGroup(type, facts) is null ? "TryRead<" + TypeSyntax.Of(type, facts) + ">" : (type.Kind == TypeKind.List ? "TryReadList<" : "TryReadMap<") + TypeSyntax.Of(type.Element!, facts) + ">";
+    private static string TryReadCall(TypeRef type, CompilationFacts facts)
+    {
+        if (TypeSyntax.ItemReaderGroup(type, facts) is { } itemReader)
+        {
+            return (type.Kind == TypeKind.List ? "TryReadList<" : "TryReadMap<") + TypeSyntax.Of(type.Element!, facts) + ">(Raw, " + itemReader;
+        }
 
-    private static string VariantReader(TypeRef type, CompilationFacts facts)
-        => TypeSyntax.ItemReaderGroup(type, facts) ?? TypeSyntax.ReadLambda(type, "r", facts, 0);
+        return "TryRead<" + TypeSyntax.Of(type, facts) + ">(Raw, " + TypeSyntax.ReadLambda(type, "r", facts, 0);
+    }
 }

@@ -49,7 +49,7 @@ internal static class FileFields
     {
         for (int depth = 0; schema is not null && depth < MaxUnwrap; depth++)
         {
-            schema = Target(schema);
+            schema = References.Resolve(schema);
             IOpenApiSchema? inner = SafeSchema.Get(schema, static s => OnlyPart(s), null);
             if (inner is null)
             {
@@ -57,23 +57,6 @@ internal static class FileFields
             }
 
             schema = inner;
-        }
-
-        return schema;
-    }
-
-    /// <summary>What a reference points to; an unresolvable or cyclic one stays as it is (its accessors yield nothing).</summary>
-    private static IOpenApiSchema Target(IOpenApiSchema schema)
-    {
-        for (int depth = 0; depth < MaxUnwrap && schema is OpenApiSchemaReference reference; depth++)
-        {
-            IOpenApiSchema? target = SafeSchema.Get(reference, static r => (IOpenApiSchema?)((OpenApiSchemaReference)r).Target, null);
-            if (target is null || ReferenceEquals(target, schema))
-            {
-                break;
-            }
-
-            schema = target;
         }
 
         return schema;
