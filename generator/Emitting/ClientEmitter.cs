@@ -46,6 +46,8 @@ internal static partial class ClientEmitter
             writer.Line((model.Groups.Count == 0 ? "private" : "internal") + " static readonly " + Http + ".ApiSecurityScheme " + SchemeField(scheme) + " = new(" + CSharpLiteral.String(scheme.SchemeName) + ", " + Http + ".ApiSecuritySchemeKind." + scheme.Kind + ", " + CSharpLiteral.String(scheme.ParameterName) + ");");
         }
 
+        EmitSecurityFields(writer, model);
+
         if (model.DefaultServer is { } server)
         {
             writer.Line("private static readonly " + Http + ".ApiServer s_server = " + ServerExpression(server) + ";");
@@ -119,10 +121,9 @@ internal static partial class ClientEmitter
         writer.Close();
         writer.Line();
         writer.Open("public sealed partial class " + output.ClientName);
-        // A sub-client's operation names the client's scheme fields through the client.
-        string schemeOwner = output.RootClientName.Length == 0 || output.RootClientName == output.ClientName ? string.Empty : output.RootClientName + ".";
-        Dictionary<string, string> schemes = output.SecuritySchemes.ToDictionary(s => s.SchemeName, s => schemeOwner + s.FieldName, System.StringComparer.Ordinal);
-        string security = LazySecurity(operation, schemes);
+        // A sub-client's operation names the client's security field through the client.
+        string securityOwner = output.RootClientName.Length == 0 || output.RootClientName == output.ClientName ? string.Empty : output.RootClientName + ".";
+        string security = operation.SecurityField.Length == 0 ? "global::System.Array.Empty<" + Http + ".ApiSecurityScheme[]>()" : securityOwner + operation.SecurityField;
         EmitOperation(writer, operation, plan, parameters, signature, security, facts);
         EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, security);
         writer.Close();
@@ -260,17 +261,26 @@ internal static partial class ClientEmitter
     private static string SchemeField(SecuritySchemeModel scheme) => scheme.FieldName;
 
     /// <summary>
-    /// The operation's security alternatives, built on its first call. A static readonly field would be set in the
-    /// client's static constructor, one for all operations, so a NativeAOT app would carry every operation's arrays
-    /// (Stripe: 87 KB of code for 468 operations) whatever it calls. Two threads racing build equal arrays; either
-    /// is kept, and neither is ever changed.
+    /// The security alternatives of operations, one field per distinct set (<see cref="OperationModel.SecurityField"/>),
+    /// set in the client's static constructor with the schemes: a spec has a handful of sets however many operations
+    /// share them (Stripe: one for 468), so a NativeAOT app keeps a few small arrays, not one per operation.
     /// </summary>
-    private static string LazySecurity(OperationModel operation, Dictionary<string, string> schemes)
+    private static void EmitSecurityFields(SourceWriter writer, ClientModel model)
+    {
+        Dictionary<string, string> schemes = model.SecuritySchemes.ToDictionary(s => s.SchemeName, s => s.FieldName, System.StringComparer.Ordinal);
+        foreach (SecurityFieldModel field in model.SecurityFields)
+        {
+            // Internal when sub-clients exist: their operations name the sets through this class.
+            writer.Line($"{(model.Groups.Count == 0 ? "private" : "internal")} static readonly {Http}.ApiSecurityScheme[][] {field.FieldName} = {SecurityAlternatives(field.Alternatives, schemes)};");
+        }
+    }
+
+    private static string SecurityAlternatives(EquatableArray<EquatableArray<string>> alternatives, Dictionary<string, string> schemes)
     {
         System.Text.StringBuilder text = new();
-        text.Append('(').Append(operation.SecurityField).Append(" ??= new ").Append(Http).Append(".ApiSecurityScheme[][] { ");
+        text.Append("new ").Append(Http).Append(".ApiSecurityScheme[][] { ");
         bool first = true;
-        foreach (EquatableArray<string> requirement in operation.Security)
+        foreach (EquatableArray<string> requirement in alternatives)
         {
             // A requirement naming a scheme the spec does not declare cannot be met: it is left out.
             if (!requirement.All(schemes.ContainsKey))
@@ -288,13 +298,12 @@ internal static partial class ClientEmitter
             first = false;
         }
 
-        return text.Append(" })").ToString();
+        return text.Append(" }").ToString();
     }
 
     private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, string signature, string security, CompilationFacts facts)
     {
         string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-        writer.Line($"private static {Http}.ApiSecurityScheme[][]? {operation.SecurityField};");
         string? serverField = null;
         if (operation.Server is { } server)
         {

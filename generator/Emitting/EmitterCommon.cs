@@ -48,14 +48,14 @@ internal static class EmitterCommon
     /// <param name="name">The struct's name.</param>
     /// <param name="readSummary">The reader's summary.</param>
     /// <param name="isInteger">An integer enum: the struct wraps a long.</param>
-    /// <param name="knownValues">For string open enums: each listed wire value and its static member. The reader returns
-    /// that member when the JSON string equals the value, so reading a listed value allocates no string.</param>
-    public static void StringValueMembers(SourceWriter writer, string name, string readSummary, bool isInteger = false, System.Collections.Generic.IReadOnlyList<(string Value, string Member)>? knownValues = null)
+    /// <param name="knownValues">A string open enum with listed values, in its <c>s_values</c> table and <c>s_known</c>
+    /// array: the reader returns the member for a listed value, so reading one allocates no string.</param>
+    public static void StringValueMembers(SourceWriter writer, string name, string readSummary, bool isInteger = false, bool knownValues = false)
     {
         WrapperSemantics semantics = isInteger
             ? new("Compares the values.", "Value == other.Value", "Value.GetHashCode()", "Value.ToString(" + TypeSyntax.Invariant + ")", TypeSyntax.JsonRead + ".Int64(ref reader)", "writer.WriteNumberValue(value.Value)")
             : new("Compares the values ordinally.", "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)", "global::System.StringComparer.Ordinal.GetHashCode(Value)", "Value", TypeSyntax.JsonRead + ".String(ref reader)", "writer.WriteStringValue(value.Value)");
-        WrapperMembers(writer, name, semantics, readSummary, isInteger ? null : knownValues);
+        WrapperMembers(writer, name, semantics, readSummary, !isInteger && knownValues);
     }
 
     /// <summary>
@@ -66,8 +66,8 @@ internal static class EmitterCommon
     /// <param name="name">The struct's name.</param>
     /// <param name="semantics">The expressions that differ between strings, integers and numbers.</param>
     /// <param name="readSummary">The reader's summary.</param>
-    /// <param name="knownValues">Listed string values the reader returns as their static members, or null.</param>
-    public static void WrapperMembers(SourceWriter writer, string name, WrapperSemantics semantics, string readSummary, System.Collections.Generic.IReadOnlyList<(string Value, string Member)>? knownValues = null)
+    /// <param name="knownValues">The struct has the <c>s_values</c> table and <c>s_known</c> members of an open enum.</param>
+    public static void WrapperMembers(SourceWriter writer, string name, WrapperSemantics semantics, string readSummary, bool knownValues = false)
     {
         writer.Lines($$"""
             /// <summary>{{semantics.CompareSummary}}</summary>
@@ -90,25 +90,19 @@ internal static class EmitterCommon
 
             /// <summary>{{readSummary}}</summary>
             """);
-        if (knownValues is null || knownValues.Count == 0)
+        if (!knownValues)
         {
             writer.Line("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader) => new(" + semantics.Read + ");");
         }
         else
         {
-            writer.Open("public static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader)");
-            writer.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
-            foreach ((string value, string member) in knownValues)
-            {
-                writer.Open("if (reader.ValueTextEquals(" + CSharpLiteral.String(value) + "u8))");
-                writer.Line("return " + member + ";");
-                writer.Close();
-            }
-
-            writer.Close();
-            writer.Line();
-            writer.Line("return new(" + semantics.Read + ");");
-            writer.Close();
+            writer.Lines($$"""
+                public static {{name}} ReadJson(ref {{TypeSyntax.Reader}} reader)
+                {
+                    int known = s_values.IndexOf(ref reader);
+                    return known >= 0 ? s_known[known] : new({{semantics.Read}});
+                }
+                """);
         }
 
         writer.Lines($$"""

@@ -12,7 +12,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 internal static class EnumEmitter
 {
     /// <summary>The members this emitter writes besides the known values; the parser keeps value names off them.</summary>
-    public static readonly string[] Members = { "Value", "IsKnown", "KnownValues", "ReadJson", "WriteJson", "JsonConverter" };
+    public static readonly string[] Members = { "Value", "IsKnown", "KnownValues", "ReadJson", "WriteJson", "JsonConverter", "s_values", "s_known" };
 
     public static string Emit(EnumModel model)
     {
@@ -46,6 +46,15 @@ internal static class EnumEmitter
                 """);
         }
 
+        if (!model.IsInteger && model.Members.Count > 0)
+        {
+            // The reader and IsKnown find a value in one probe of this table, instead of one comparison per value.
+            writer.Lines($$"""
+
+                private static readonly {{TypeSyntax.JsonNameTable}} s_values = new({{string.Join(", ", model.Members.Select(m => Literal(model, m.Value)))}});
+                """);
+        }
+
         foreach (EnumMemberModel member in model.Members)
         {
             writer.Lines($$"""
@@ -55,11 +64,16 @@ internal static class EnumEmitter
                 """);
         }
 
-        string known = model.Members.Count == 0 ? "false" : "Value is " + string.Join(" or ", model.Members.Select(m => Literal(model, m.Value)));
+        string known = model.Members.Count == 0 ? "false"
+            : model.IsInteger ? "Value is " + string.Join(" or ", model.Members.Select(m => Literal(model, m.Value)))
+            : "s_values.IndexOf(Value) >= 0";
         writer.Lines($$"""
 
+            // In the order of the table: the reader returns the member at the index it finds.
+            private static readonly {{name}}[] s_known = {{(model.Members.Count == 0 ? "global::System.Array.Empty<" + name + ">()" : "{ " + string.Join(", ", model.Members.Select(m => m.Name)) + " }")}};
+
             /// <summary>The values the spec lists.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues { get; } = new {{name}}[] { {{string.Join(", ", model.Members.Select(m => m.Name))}} };
+            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_known;
 
             /// <summary>The wire value.</summary>
             {{(model.IsInteger ? "public long Value { get; }" : "public string Value => _value ?? string.Empty;")}}
@@ -76,7 +90,7 @@ internal static class EnumEmitter
             name,
             model.IsInteger ? "Reads the value; any integer is accepted." : "Reads the value; any string is accepted, and a listed one reuses its member without allocating.",
             model.IsInteger,
-            model.IsInteger ? null : model.Members.Select(m => (m.Value, m.Name)).ToList());
+            knownValues: !model.IsInteger && model.Members.Count > 0);
         writer.Close();
         return writer.ToString();
     }

@@ -16,7 +16,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 internal static partial class ObjectEmitter
 {
     /// <summary>The members this emitter writes besides the properties; the parser keeps property names off them.</summary>
-    public static readonly string[] Members = { "ReadJson", "WriteJson", "JsonConverter" };
+    public static readonly string[] Members = { "ReadJson", "WriteJson", "JsonConverter", "s_jsonNames" };
 
     /// <summary>How the emitter treats one property.</summary>
     private sealed record Member(PropertyModel Property, int Index, int TrackedIndex, int RequiredIndex)
@@ -270,6 +270,13 @@ internal static partial class ObjectEmitter
     private static void EmitRead(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
     {
         string extrasValue = TypeSyntax.Of(model.AdditionalPropertiesType ?? TypeRef.AnyJson, facts);
+        if (members.Count > 0)
+        {
+            // The member names in the order of the reader's cases, each spelled once.
+            writer.Line($"private static readonly {TypeSyntax.JsonNameTable} s_jsonNames = new({string.Join(", ", members.Select(m => CSharpLiteral.String(m.Property.JsonName)))});");
+            writer.Line();
+        }
+
         writer.Lines($$"""
             /// <summary>{{ReadSummary(model)}}</summary>
             public static {{(IsDerived(model) ? "new " : string.Empty)}}{{Self(model)}} ReadJson(ref {{TypeSyntax.Reader}} reader{{SlotParameter(model, read: true)}})
@@ -302,55 +309,57 @@ internal static partial class ObjectEmitter
         writer.Lines($$"""
             global::System.Collections.Generic.Dictionary<string, {{extrasValue}}>? extras = null;
             string? property = null;
-            try
+            {{(members.Count > 0 ? "int next = 0;\n" : string.Empty)}}try
             {
                 while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
                 {
             """);
         writer.Indent(2);
-        foreach (Member member in members)
-        {
-            string literal = CSharpLiteral.String(member.Property.JsonName);
-            writer.Lines($$"""
-                {{(member.Index == 0 ? "if" : "else if")}} (reader.ValueTextEquals({{literal}}u8))
-                {
-                    property = {{literal}};
-                    reader.Read();
-                    {{member.Local}} = {{TypeSyntax.Read(member.Property.Type, "reader", facts)}};
-                """);
-            if (member.Rule is not null)
-            {
-                // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
-                // to its field, a required one through its init accessor, which checks it again (a count of code points).
-                writer.Line($"    {member.CheckLength(member.Local)}");
-            }
-
-            if (member.IsTracked)
-            {
-                writer.Line($"    {member.LocalFlagWord} |= {member.FlagBit};");
-            }
-            else if (member.MustBePresent)
-            {
-                writer.Line($"    {member.RequiredWord} |= {member.RequiredBit};");
-            }
-
-            writer.Line("}");
-        }
 
         // Undeclared members are read by one runtime call; typed ones pass the value's reader.
         string readExtra = model.AdditionalPropertiesType is { } extrasType && extrasType.Kind != TypeKind.Any
             ? ", " + TypeSyntax.ReadLambda(extrasType, "r1", facts, 1)
             : string.Empty;
-        if (members.Count > 0)
+        string readMember = $"{TypeSyntax.JsonRead}.Member(ref reader, ref extras, out property{readExtra});";
+        if (members.Count == 0)
         {
-            writer.Line("else");
+            writer.Line(readMember);
+        }
+        else
+        {
+            // The table finds the member's index (trying the one after the last first), sets `property` and moves to
+            // the value; the reader switches on it.
+            writer.Open("switch (s_jsonNames.ReadMember(ref reader, ref next, out property))");
+            for (int i = 0; i < members.Count; i++)
+            {
+                Member member = members[i];
+                writer.Line($"case {i.ToString(CultureInfo.InvariantCulture)}:");
+                writer.Line($"    {member.Local} = {TypeSyntax.Read(member.Property.Type, "reader", facts)};");
+                if (member.Rule is not null)
+                {
+                    // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
+                    // to its field, a required one through its init accessor, which checks it again (a count of code points).
+                    writer.Line($"    {member.CheckLength(member.Local)}");
+                }
+
+                if (member.IsTracked)
+                {
+                    writer.Line($"    {member.LocalFlagWord} |= {member.FlagBit};");
+                }
+                else if (member.MustBePresent)
+                {
+                    writer.Line($"    {member.RequiredWord} |= {member.RequiredBit};");
+                }
+
+                writer.Line("    break;");
+            }
+
+            writer.Line("default:");
+            writer.Line("    " + readMember);
+            writer.Line("    break;");
+            writer.Close();
         }
 
-        writer.Lines($$"""
-            {
-                {{TypeSyntax.JsonRead}}.Member(ref reader, ref extras, out property{{readExtra}});
-            }
-            """);
         writer.Indent(-2);
         writer.Lines("""
                 }

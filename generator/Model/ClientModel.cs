@@ -7,6 +7,11 @@ namespace LiveAvatarGen.Generator.Model;
 
 /// <summary>The client class of one spec, with its options class, its interface and its DI registration class.</summary>
 /// <param name="Groups">The sub-clients, one per tag (an operation's first), in ordinal order of the tags; empty when grouping is off.</param>
+/// <param name="SecurityFields">
+/// The distinct sets of security alternatives the operations require, each the client's static field: kept apart from
+/// <paramref name="Operations"/>, which the client's own file is emitted without, so an operation added with a set
+/// already used leaves that file unchanged.
+/// </param>
 internal sealed record ClientModel(
     string HintPrefix,
     string Namespace,
@@ -19,7 +24,30 @@ internal sealed record ClientModel(
     EquatableArray<ServerVariableOption> ServerVariables,
     EquatableArray<SecuritySchemeModel> SecuritySchemes,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<OperationGroupModel> Groups = default);
+    EquatableArray<OperationGroupModel> Groups = default,
+    EquatableArray<SecurityFieldModel> SecurityFields = default);
+
+/// <summary>A static field of the client holding a set of security alternatives, shared by the operations that require it.</summary>
+/// <param name="FieldName">The field, named by the client-member registry (<c>s_security0</c>, ...).</param>
+/// <param name="Alternatives">The alternatives, each the names of the schemes it requires together.</param>
+internal sealed record SecurityFieldModel(string FieldName, EquatableArray<EquatableArray<string>> Alternatives)
+{
+    /// <summary>The fields the operations name, each once, in order of first use.</summary>
+    public static EquatableArray<SecurityFieldModel> Of(EquatableArray<OperationModel> operations)
+    {
+        System.Collections.Generic.List<SecurityFieldModel> fields = new();
+        System.Collections.Generic.HashSet<string> seen = new(System.StringComparer.Ordinal);
+        foreach (OperationModel operation in operations)
+        {
+            if (operation.SecurityField.Length > 0 && seen.Add(operation.SecurityField))
+            {
+                fields.Add(new SecurityFieldModel(operation.SecurityField, operation.Security));
+            }
+        }
+
+        return fields.ToEquatableArray();
+    }
+}
 
 /// <summary>A sub-client: the operations whose first tag is <paramref name="Tag"/>, reached through a property of the client.</summary>
 /// <param name="Tag">The tag as the spec writes it.</param>
@@ -47,8 +75,8 @@ internal sealed record ServerVariableOption(string Name, string PropertyName, st
 /// </summary>
 /// <param name="ClientName">The class the method goes in: the client, or the sub-client of the operation's group.</param>
 /// <param name="InterfaceName">That class's interface.</param>
-/// <param name="RootClientName">The client, whose static fields describe the security schemes.</param>
-internal sealed record OperationOutput(string HintPrefix, string Namespace, string ClientName, string InterfaceName, EquatableArray<SecuritySchemeModel> SecuritySchemes, OperationModel Operation, string RootClientName = "")
+/// <param name="RootClientName">The client, whose static fields hold the security alternatives operations require.</param>
+internal sealed record OperationOutput(string HintPrefix, string Namespace, string ClientName, string InterfaceName, OperationModel Operation, string RootClientName = "")
 {
     public static EquatableArray<OperationOutput> From(ClientModel client)
     {
@@ -57,7 +85,7 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
         {
             OperationModel operation = client.Operations[i];
             OperationGroupModel? group = operation.Group is { } tag ? client.Groups.FirstOrDefault(g => g.Tag == tag) : null;
-            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, group?.ClassName ?? client.Name, group?.InterfaceName ?? client.InterfaceName, client.SecuritySchemes, operation, client.Name);
+            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, group?.ClassName ?? client.Name, group?.InterfaceName ?? client.InterfaceName, operation, client.Name);
         }
 
         return new EquatableArray<OperationOutput>(outputs);
@@ -75,6 +103,7 @@ internal sealed record SecuritySchemeModel(string SchemeName, string PropertyNam
 
 /// <summary>One operation: one client method, and its companion that also returns the status and headers.</summary>
 /// <param name="Server">The operation's or its path's own server; null when it uses the document's.</param>
+/// <param name="SecurityField">The client's static field of the security alternatives, shared by every operation that requires the same ones; empty when the operation requires none.</param>
 /// <param name="Group">The tag of the sub-client the method goes in; null for the client itself.</param>
 /// <param name="WithResponseName">The companion method (<c>...WithResponseAsync</c>), named by the client-member registry.</param>
 /// <param name="RequestFactory">The private method both build the request with, named by the client-member registry.</param>

@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -24,6 +25,7 @@ internal sealed partial class OperationMapper
     private readonly SpecLocator _locator;
     private readonly Dictionary<string, TypeRef> _sharedTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<EquatableArray<ResponseHeaderModel>, string> _headersClasses = new();
+    private readonly Dictionary<EquatableArray<EquatableArray<string>>, string> _securityFields = new();
     private static readonly NameTemplate MethodLocalsTaken = new(ClientEmitter.MethodLocals);
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
@@ -210,6 +212,7 @@ internal sealed partial class OperationMapper
             }
         }
 
+        EquatableArray<EquatableArray<string>> security = Security(operation.Security ?? document.Security);
         OperationModel model = new(
             baseName,
             method.Method.ToUpperInvariant(),
@@ -219,9 +222,9 @@ internal sealed partial class OperationMapper
             parameters.ToEquatableArray(),
             body,
             responses.ToEquatableArray(),
-            Security(operation.Security ?? document.Security),
+            security,
             server,
-            _methodNames.Claim("s_security_" + typeBase),
+            SecurityField(security),
             server is null ? string.Empty : _methodNames.Claim("s_server_" + typeBase),
             _groupByTag ? OperationGroups.FirstTag(operation) : null,
             HeadersClass: headers.Count == 0 ? null : headersClass,
@@ -230,6 +233,27 @@ internal sealed partial class OperationMapper
             OperationId: string.IsNullOrWhiteSpace(operation.OperationId) ? null : operation.OperationId,
             OperationField: _methodNames.Claim("s_operation_" + typeBase));
         return model with { Paging = DetectPaging(model, operation) };
+    }
+
+    /// <summary>
+    /// The client's field for these security alternatives: one per distinct set, shared by every operation that
+    /// requires it (Stripe's 468 operations share one), named in order of first use; none for an operation that
+    /// requires nothing, so adding one leaves the client's file unchanged.
+    /// </summary>
+    private string SecurityField(EquatableArray<EquatableArray<string>> security)
+    {
+        if (security.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        if (!_securityFields.TryGetValue(security, out string? field))
+        {
+            field = _methodNames.Claim("s_security" + _securityFields.Count.ToString(CultureInfo.InvariantCulture));
+            _securityFields.Add(security, field);
+        }
+
+        return field;
     }
 
     private static bool HasSuccessHeaders(OpenApiResponses? responses)

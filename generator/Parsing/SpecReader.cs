@@ -92,7 +92,8 @@ internal static class SpecReader
             ServerReader.Options(servers, securitySchemes.SelectMany(SecuritySchemeOptions.PropertyNames).Append(optionsName)),
             securitySchemes,
             mapped,
-            namedGroups);
+            namedGroups,
+            SecurityFieldModel.Of(mapped));
         // With a filter, the types only the left-out operations used are left out too.
         // Filters select operations; webhooks are always kept, so their payload types are reachable too.
         IReadOnlyList<TypeModel> types = input.Filter is { IsActive: true } ? OperationFilter.Reachable(schemas.Types, mapped, webhooks?.Webhooks.Select(w => w.Payload)) : schemas.Types;

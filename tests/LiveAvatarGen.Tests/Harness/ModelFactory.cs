@@ -109,7 +109,7 @@ internal static class ModelFactory
             (responses ?? new[] { Response("204") }).ToEquatableArray(),
             (security ?? System.Array.Empty<string[]>()).Select(s => s.ToEquatableArray()).ToEquatableArray(),
             server,
-            "s_security_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal),
+            security is { Length: > 0 } ? "s_security_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal) : string.Empty,
             server is null ? string.Empty : "s_server_" + methodName.Replace("Async", string.Empty, System.StringComparison.Ordinal),
             group,
             methodName.Replace("Async", "WithResponseAsync", System.StringComparison.Ordinal),
@@ -149,7 +149,8 @@ internal static class ModelFactory
             (serverVariables ?? System.Array.Empty<ServerVariableOption>()).ToEquatableArray(),
             (schemes ?? System.Array.Empty<SecuritySchemeModel>()).ToEquatableArray(),
             operations.ToEquatableArray(),
-            groups.ToEquatableArray());
+            groups.ToEquatableArray(),
+            SecurityFieldModel.Of(operations.ToEquatableArray()));
 
     /// <summary>The operation's file as the pipeline makes it: in the sub-client of its group, if any.</summary>
     public static OperationOutput OperationFile(ClientModel client, OperationModel operation)

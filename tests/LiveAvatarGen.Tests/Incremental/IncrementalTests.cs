@@ -113,6 +113,30 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void AddingAnOperationWithSecurityAnotherRequiresAddsExactlyItsOutput()
+    {
+        // Security alternatives are the client's fields, one per distinct set: a new operation requiring the set the
+        // others require names that field and leaves the client's own file unchanged.
+        string spec = TestPaths.ReadSpec("credits.openapi.json");
+        (GeneratorDriver driver, CSharpCompilation compilation, AdditionalText original) = RunOnce(spec);
+        int before = driver.GetRunResult().Results.Single().GeneratedSources.Length;
+
+        System.Text.Json.Nodes.JsonObject document = System.Text.Json.Nodes.JsonNode.Parse(spec)!.AsObject();
+        document["paths"]!.AsObject()["/v1/ping"] = System.Text.Json.Nodes.JsonNode.Parse("{ \"get\": { \"operationId\": \"ping_v1_ping_get\", \"security\": [ { \"APIKeyHeader\": [] } ], \"responses\": { \"204\": { \"description\": \"pong\" } } } }");
+        driver = driver.ReplaceAdditionalText(original, new InMemoryText("/specs/credits.openapi.json", document.ToJsonString()));
+        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        foreach (string step in new[] { TrackingNames.Types, TrackingNames.Client })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, step + " was " + o.Reason));
+        }
+
+        Assert.Equal(before + 1, result.GeneratedSources.Length);
+        string ping = result.GeneratedSources.Single(s => s.HintName.EndsWith(".PingAsync.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("s_security0", ping, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddingAnOperationToAnExistingTagAddsExactlyItsOutput()
     {
         string spec = TestPaths.ReadSpec("credits.openapi.json");

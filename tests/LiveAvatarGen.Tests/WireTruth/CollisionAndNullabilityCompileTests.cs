@@ -223,7 +223,7 @@ public sealed class CollisionAndNullabilityCompileTests
             .Concat(LiveAvatarGen.Generator.Emitting.ClientEmitter.GroupMembers)
             .Concat(LiveAvatarGen.Generator.Emitting.ResponseHeadersEmitter.Members)
             .Concat(LiveAvatarGen.Generator.Emitting.EmitterCommon.ObjectMembers)
-            .Concat(new[] { "GetThingWithResponse", "HandleGetThingWithResponse", "CreateGetThingRequest", "GetThingResponseHeaders", "EveryNameClient", "IEveryNameClient", "opened", "HandleGetThing", "HandleGetThingError", "response", "status", "content", "body", "_parts", "_file", "_fieldValue", "__body", "s_security_GetThing", "s_scheme_Key", "s_server_GetThing", "s_operation_GetThing", "p0", "has0", "property", "writer", "reader", "value", "r0", "w1", "item1", "v0" })
+            .Concat(new[] { "GetThingWithResponse", "HandleGetThingWithResponse", "CreateGetThingRequest", "GetThingResponseHeaders", "EveryNameClient", "IEveryNameClient", "opened", "HandleGetThing", "HandleGetThingError", "response", "status", "content", "body", "_parts", "_file", "_fieldValue", "__body", "s_security0", "s_scheme_Key", "s_server_GetThing", "s_operation_GetThing", "p0", "has0", "property", "writer", "reader", "value", "r0", "w1", "item1", "v0" })
             .Distinct(System.StringComparer.Ordinal)
             .OrderBy(n => n, System.StringComparer.Ordinal)
             .ToArray();

@@ -38,6 +38,8 @@ public sealed partial class Cat
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+    private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("animal_type", "name", "meows");
+
     /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Cat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -49,34 +51,28 @@ public sealed partial class Cat
         bool p2 = default!;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
+        int next = 0;
         try
         {
             while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("animal_type"u8))
+                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    property = "animal_type";
-                    reader.Read();
-                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    required0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    property = "name";
-                    reader.Read();
-                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    set0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("meows"u8))
-                {
-                    property = "meows";
-                    reader.Read();
-                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
-                    required0 |= 1UL << 1;
-                }
-                else
-                {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                    case 0:
+                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                        required0 |= 1UL << 0;
+                        break;
+                    case 1:
+                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
+                        set0 |= 1UL << 0;
+                        break;
+                    case 2:
+                        p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
+                        required0 |= 1UL << 1;
+                        break;
+                    default:
+                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                        break;
                 }
             }
         }

@@ -25,16 +25,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_CreatePet;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_CreatePet;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Pet?> CreatePetAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.Pet?>(CreateCreatePetRequest(body), (s_security_CreatePet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } }), HandleCreatePet, (s_operation_CreatePet ??= new("CreatePet", "createPet", "POST", "/pets")), cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.Pet?>(CreateCreatePetRequest(body), s_security1, HandleCreatePet, (s_operation_CreatePet ??= new("CreatePet", "createPet", "POST", "/pets")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>>(CreateCreatePetRequest(body), (s_security_CreatePet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } }), HandleCreatePetWithResponse, (s_operation_CreatePet ??= new("CreatePet", "createPet", "POST", "/pets")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>>(CreateCreatePetRequest(body), s_security1, HandleCreatePetWithResponse, (s_operation_CreatePet ??= new("CreatePet", "createPet", "POST", "/pets")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateCreatePetRequest(global::Constructs.Api.Pet body)
     {

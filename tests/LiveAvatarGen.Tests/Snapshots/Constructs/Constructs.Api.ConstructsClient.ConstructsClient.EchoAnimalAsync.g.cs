@@ -25,16 +25,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_EchoAnimal;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_EchoAnimal;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.AnyAnimal> EchoAnimalAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.AnyAnimal>(CreateEchoAnimalRequest(body), (s_security_EchoAnimal ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEchoAnimal, (s_operation_EchoAnimal ??= new("EchoAnimal", "echoAnimal", "POST", "/animals")), cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.AnyAnimal>(CreateEchoAnimalRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEchoAnimal, (s_operation_EchoAnimal ??= new("EchoAnimal", "echoAnimal", "POST", "/animals")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>> EchoAnimalWithResponseAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>>(CreateEchoAnimalRequest(body), (s_security_EchoAnimal ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEchoAnimalWithResponse, (s_operation_EchoAnimal ??= new("EchoAnimal", "echoAnimal", "POST", "/animals")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>>(CreateEchoAnimalRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEchoAnimalWithResponse, (s_operation_EchoAnimal ??= new("EchoAnimal", "echoAnimal", "POST", "/animals")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoAnimalRequest(global::Constructs.Api.AnyAnimal body)
     {

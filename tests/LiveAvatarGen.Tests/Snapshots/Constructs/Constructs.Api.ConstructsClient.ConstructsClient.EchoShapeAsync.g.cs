@@ -25,16 +25,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_EchoShape;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_EchoShape;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Shape> EchoShapeAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.Shape>(CreateEchoShapeRequest(body), (s_security_EchoShape ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEchoShape, (s_operation_EchoShape ??= new("EchoShape", "echoShape", "POST", "/shapes")), cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.Shape>(CreateEchoShapeRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEchoShape, (s_operation_EchoShape ??= new("EchoShape", "echoShape", "POST", "/shapes")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>> EchoShapeWithResponseAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>>(CreateEchoShapeRequest(body), (s_security_EchoShape ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEchoShapeWithResponse, (s_operation_EchoShape ??= new("EchoShape", "echoShape", "POST", "/shapes")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>>(CreateEchoShapeRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEchoShapeWithResponse, (s_operation_EchoShape ??= new("EchoShape", "echoShape", "POST", "/shapes")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoShapeRequest(global::Constructs.Api.Shape body)
     {

@@ -24,16 +24,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_EmptyGetBody;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_EmptyGetBody;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task EmptyGetBodyAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateEmptyGetBodyRequest(), (s_security_EmptyGetBody ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEmptyGetBody, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
+        => _core.SendAsync<bool>(CreateEmptyGetBodyRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEmptyGetBody, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> EmptyGetBodyWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateEmptyGetBodyRequest(), (s_security_EmptyGetBody ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleEmptyGetBodyWithResponse, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateEmptyGetBodyRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEmptyGetBodyWithResponse, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEmptyGetBodyRequest()
     {

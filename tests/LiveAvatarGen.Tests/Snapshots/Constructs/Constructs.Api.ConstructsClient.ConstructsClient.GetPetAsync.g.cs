@@ -25,16 +25,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetPet;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetPet;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Pet> GetPetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.Pet>(CreateGetPetRequest(id), (s_security_GetPet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_QueryKey } }), HandleGetPet, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.Pet>(CreateGetPetRequest(id), s_security0, HandleGetPet, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>> GetPetWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>>(CreateGetPetRequest(id), (s_security_GetPet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_QueryKey } }), HandleGetPetWithResponse, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>>(CreateGetPetRequest(id), s_security0, HandleGetPetWithResponse, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id)
     {

@@ -24,17 +24,16 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetPinned;
     private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetPinned;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetPinned;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetPinnedRequest(), (s_security_GetPinned ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetPinned, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
+        => _core.SendAsync<bool>(CreateGetPinnedRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetPinned, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), (s_security_GetPinned ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetPinnedWithResponse, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetPinnedWithResponse, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPinnedRequest()
     {

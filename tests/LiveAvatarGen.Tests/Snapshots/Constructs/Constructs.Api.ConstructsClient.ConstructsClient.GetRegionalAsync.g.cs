@@ -24,17 +24,16 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetRegional;
     private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetRegional;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetRegional;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRegionalAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRegionalRequest(), (s_security_GetRegional ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRegional, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRegionalRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRegional, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRegionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRegionalRequest(), (s_security_GetRegional ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRegionalWithResponse, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRegionalRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRegionalWithResponse, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRegionalRequest()
     {

@@ -24,17 +24,16 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetRelative;
     private static global::LiveAvatarGen.Runtime.Http.ApiServer? s_server_GetRelative;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetRelative;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRelativeRequest(), (s_security_GetRelative ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRelative, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRelativeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRelative, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), (s_security_GetRelative ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetRelativeWithResponse, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRelativeWithResponse, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRelativeRequest()
     {

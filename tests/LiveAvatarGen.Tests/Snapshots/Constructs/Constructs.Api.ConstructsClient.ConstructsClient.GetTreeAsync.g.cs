@@ -24,16 +24,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetTree;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetTree;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.Tree>(CreateGetTreeRequest(), (s_security_GetTree ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetTree, (s_operation_GetTree ??= new("GetTree", null, "GET", "/tree")), cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.Tree>(CreateGetTreeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetTree, (s_operation_GetTree ??= new("GetTree", null, "GET", "/tree")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>> GetTreeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>>(CreateGetTreeRequest(), (s_security_GetTree ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleGetTreeWithResponse, (s_operation_GetTree ??= new("GetTree", null, "GET", "/tree")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>>(CreateGetTreeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetTreeWithResponse, (s_operation_GetTree ??= new("GetTree", null, "GET", "/tree")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetTreeRequest()
     {

@@ -26,18 +26,17 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_OldThing;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_OldThing;
 
     /// <inheritdoc />
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task OldThingAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateOldThingRequest(), (s_security_OldThing ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleOldThing, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
+        => _core.SendAsync<bool>(CreateOldThingRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleOldThing, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
 
     /// <inheritdoc />
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateOldThingRequest(), (s_security_OldThing ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleOldThingWithResponse, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateOldThingRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleOldThingWithResponse, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateOldThingRequest()
     {

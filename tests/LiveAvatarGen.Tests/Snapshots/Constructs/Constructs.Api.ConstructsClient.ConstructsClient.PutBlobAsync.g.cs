@@ -25,16 +25,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_PutBlob;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_PutBlob;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::System.IO.Stream> PutBlobAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::System.IO.Stream>(CreatePutBlobRequest(body), (s_security_PutBlob ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandlePutBlob, (s_operation_PutBlob ??= new("PutBlob", "putBlob", "PUT", "/blob")), cancellationToken);
+        => _core.SendAsync<global::System.IO.Stream>(CreatePutBlobRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandlePutBlob, (s_operation_PutBlob ??= new("PutBlob", "putBlob", "PUT", "/blob")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>> PutBlobWithResponseAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>>(CreatePutBlobRequest(body), (s_security_PutBlob ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandlePutBlobWithResponse, (s_operation_PutBlob ??= new("PutBlob", "putBlob", "PUT", "/blob")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>>(CreatePutBlobRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandlePutBlobWithResponse, (s_operation_PutBlob ??= new("PutBlob", "putBlob", "PUT", "/blob")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutBlobRequest(global::System.IO.Stream body)
     {

@@ -27,16 +27,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_SubmitForm;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_SubmitForm;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<string> SubmitFormAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<string>(CreateSubmitFormRequest(username, age, scopes), (s_security_SubmitForm ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleSubmitForm, (s_operation_SubmitForm ??= new("SubmitForm", "submitForm", "POST", "/form")), cancellationToken);
+        => _core.SendAsync<string>(CreateSubmitFormRequest(username, age, scopes), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitForm, (s_operation_SubmitForm ??= new("SubmitForm", "submitForm", "POST", "/form")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateSubmitFormRequest(username, age, scopes), (s_security_SubmitForm ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleSubmitFormWithResponse, (s_operation_SubmitForm ??= new("SubmitForm", "submitForm", "POST", "/form")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateSubmitFormRequest(username, age, scopes), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitFormWithResponse, (s_operation_SubmitForm ??= new("SubmitForm", "submitForm", "POST", "/form")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitFormRequest(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default)
     {

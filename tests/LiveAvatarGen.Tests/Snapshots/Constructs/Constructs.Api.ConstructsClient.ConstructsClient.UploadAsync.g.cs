@@ -27,16 +27,15 @@ public partial interface IConstructsClient
 
 public sealed partial class ConstructsClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_Upload;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_Upload;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Constructs.Api.UploadResponse> UploadAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), (s_security_Upload ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleUpload, (s_operation_Upload ??= new("Upload", "upload", "POST", "/upload")), cancellationToken);
+        => _core.SendAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUpload, (s_operation_Upload ??= new("Upload", "upload", "POST", "/upload")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), (s_security_Upload ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] {  }), HandleUploadWithResponse, (s_operation_Upload ??= new("Upload", "upload", "POST", "/upload")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUploadWithResponse, (s_operation_Upload ??= new("Upload", "upload", "POST", "/upload")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadRequest(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default)
     {

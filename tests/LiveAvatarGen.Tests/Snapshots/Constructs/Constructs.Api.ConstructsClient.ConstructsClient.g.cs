@@ -15,6 +15,10 @@ public sealed partial class ConstructsClient : IConstructsClient
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_Basic = new("Basic", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.Basic, "");
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_CookieKey = new("CookieKey", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyCookie, "session_key");
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_QueryKey = new("QueryKey", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyQuery, "api_key");
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security0 = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_QueryKey } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security1 = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security2 = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security3 = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_CookieKey }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] {  } };
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server = new("https://constructs.example.test");
 
     /// <summary>

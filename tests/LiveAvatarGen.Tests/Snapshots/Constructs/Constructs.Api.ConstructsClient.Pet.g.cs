@@ -102,6 +102,8 @@ public sealed partial class Pet
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+    private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("id", "name", "kind", "tags", "attributes", "born", "weight", "legacy_code", "secret", "created", "nickname", "status");
+
     /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -122,98 +124,65 @@ public sealed partial class Pet
         global::Constructs.Api.PetStatus? p11 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
+        int next = 0;
         try
         {
             while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    property = "id";
-                    reader.Read();
-                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    required0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    property = "name";
-                    reader.Read();
-                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20);
-                    required0 |= 1UL << 1;
-                }
-                else if (reader.ValueTextEquals("kind"u8))
-                {
-                    property = "kind";
-                    reader.Read();
-                    p2 = global::Constructs.Api.PetKind.ReadJson(ref reader);
-                    required0 |= 1UL << 2;
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    property = "tags";
-                    reader.Read();
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String);
-                    set0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("attributes"u8))
-                {
-                    property = "attributes";
-                    reader.Read();
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
-                    set0 |= 1UL << 1;
-                }
-                else if (reader.ValueTextEquals("born"u8))
-                {
-                    property = "born";
-                    reader.Read();
-                    p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader);
-                    set0 |= 1UL << 2;
-                }
-                else if (reader.ValueTextEquals("weight"u8))
-                {
-                    property = "weight";
-                    reader.Read();
-                    p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader);
-                    set0 |= 1UL << 3;
-                }
-                else if (reader.ValueTextEquals("legacy_code"u8))
-                {
-                    property = "legacy_code";
-                    reader.Read();
-                    p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    set0 |= 1UL << 4;
-                }
-                else if (reader.ValueTextEquals("secret"u8))
-                {
-                    property = "secret";
-                    reader.Read();
-                    p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    set0 |= 1UL << 5;
-                }
-                else if (reader.ValueTextEquals("created"u8))
-                {
-                    property = "created";
-                    reader.Read();
-                    p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader);
-                    set0 |= 1UL << 6;
-                }
-                else if (reader.ValueTextEquals("nickname"u8))
-                {
-                    property = "nickname";
-                    reader.Read();
-                    p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    set0 |= 1UL << 7;
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    property = "status";
-                    reader.Read();
-                    p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader);
-                    set0 |= 1UL << 8;
-                }
-                else
-                {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                    case 0:
+                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                        required0 |= 1UL << 0;
+                        break;
+                    case 1:
+                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                        global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20);
+                        required0 |= 1UL << 1;
+                        break;
+                    case 2:
+                        p2 = global::Constructs.Api.PetKind.ReadJson(ref reader);
+                        required0 |= 1UL << 2;
+                        break;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String);
+                        set0 |= 1UL << 0;
+                        break;
+                    case 4:
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
+                        set0 |= 1UL << 1;
+                        break;
+                    case 5:
+                        p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader);
+                        set0 |= 1UL << 2;
+                        break;
+                    case 6:
+                        p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader);
+                        set0 |= 1UL << 3;
+                        break;
+                    case 7:
+                        p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
+                        set0 |= 1UL << 4;
+                        break;
+                    case 8:
+                        p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
+                        set0 |= 1UL << 5;
+                        break;
+                    case 9:
+                        p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader);
+                        set0 |= 1UL << 6;
+                        break;
+                    case 10:
+                        p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
+                        set0 |= 1UL << 7;
+                        break;
+                    case 11:
+                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader);
+                        set0 |= 1UL << 8;
+                        break;
+                    default:
+                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                        break;
                 }
             }
         }

@@ -27,8 +27,11 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
     /// <summary>The value <c>3</c>.</summary>
     public static PetStatus Value3 { get; } = new(3L);
 
+    // In the order of the table: the reader returns the member at the index it finds.
+    private static readonly PetStatus[] s_known = { Value1, Value2, Value3 };
+
     /// <summary>The values the spec lists.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<PetStatus> KnownValues { get; } = new PetStatus[] { Value1, Value2, Value3 };
+    public static global::System.Collections.Generic.IReadOnlyList<PetStatus> KnownValues => s_known;
 
     /// <summary>The wire value.</summary>
     public long Value { get; }

@@ -25,6 +25,8 @@ public sealed partial class Square : global::Constructs.Api.Shape
         ShapeType = "Square";
     }
 
+    private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("shape_type", "label", "side");
+
     /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static new Square ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -36,34 +38,28 @@ public sealed partial class Square : global::Constructs.Api.Shape
         long? p2 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
+        int next = 0;
         try
         {
             while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("shape_type"u8))
+                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    property = "shape_type";
-                    reader.Read();
-                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    required0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("label"u8))
-                {
-                    property = "label";
-                    reader.Read();
-                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    set0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("side"u8))
-                {
-                    property = "side";
-                    reader.Read();
-                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
-                    set0 |= 1UL << 1;
-                }
-                else
-                {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                    case 0:
+                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                        required0 |= 1UL << 0;
+                        break;
+                    case 1:
+                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
+                        set0 |= 1UL << 0;
+                        break;
+                    case 2:
+                        p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
+                        set0 |= 1UL << 1;
+                        break;
+                    default:
+                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                        break;
                 }
             }
         }

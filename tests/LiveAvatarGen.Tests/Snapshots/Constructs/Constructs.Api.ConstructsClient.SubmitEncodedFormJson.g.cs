@@ -26,6 +26,8 @@ public sealed partial class SubmitEncodedFormJson
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+    private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("ids");
+
     /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static SubmitEncodedFormJson ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -34,20 +36,20 @@ public sealed partial class SubmitEncodedFormJson
         global::System.Collections.Generic.IReadOnlyList<long>? p0 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
+        int next = 0;
         try
         {
             while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("ids"u8))
+                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    property = "ids";
-                    reader.Read();
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
-                    set0 |= 1UL << 0;
-                }
-                else
-                {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
+                        set0 |= 1UL << 0;
+                        break;
+                    default:
+                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                        break;
                 }
             }
         }

@@ -38,6 +38,8 @@ public partial class Vehicle
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+    private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("vehicle_type", "wheels", "owner");
+
     /// <summary>Reads the object at the reader's current token as the class its discriminator names; any other tag reads this class, undeclared members kept.</summary>
     public static Vehicle ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -63,34 +65,28 @@ public partial class Vehicle
         global::Test.Api.Owner p2 = default!;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
+        int next = 0;
         try
         {
             while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("vehicle_type"u8))
+                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    property = "vehicle_type";
-                    reader.Read();
-                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    required0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("wheels"u8))
-                {
-                    property = "wheels";
-                    reader.Read();
-                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader);
-                    set0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("owner"u8))
-                {
-                    property = "owner";
-                    reader.Read();
-                    p2 = global::Test.Api.Owner.ReadJson(ref reader);
-                    required0 |= 1UL << 1;
-                }
-                else
-                {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                    case 0:
+                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                        required0 |= 1UL << 0;
+                        break;
+                    case 1:
+                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader);
+                        set0 |= 1UL << 0;
+                        break;
+                    case 2:
+                        p2 = global::Test.Api.Owner.ReadJson(ref reader);
+                        required0 |= 1UL << 1;
+                        break;
+                    default:
+                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                        break;
                 }
             }
         }

@@ -16,6 +16,8 @@ public sealed partial class TestClient : ITestClient
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_CookieKey = new("CookieKey", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyCookie, "sid");
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_Key = new("Key", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyHeader, "X-Key");
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_QueryKey = new("QueryKey", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyQuery, "api_key");
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_GetPet = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Key } };
+    private static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security_CreatePet = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Basic }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] {  } };
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server = new("https://{region}.example.com", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("region", "eu"));
 
     /// <summary>

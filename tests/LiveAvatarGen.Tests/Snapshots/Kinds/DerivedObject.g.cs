@@ -37,6 +37,8 @@ public sealed partial class Car : global::Test.Api.Vehicle
         VehicleType = "car";
     }
 
+    private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("vehicle_type", "wheels", "owner", "doors", "color", "engine");
+
     /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static new Car ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -51,54 +53,39 @@ public sealed partial class Car : global::Test.Api.Vehicle
         string p5 = "petrol";
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
+        int next = 0;
         try
         {
             while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("vehicle_type"u8))
+                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    property = "vehicle_type";
-                    reader.Read();
-                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                    required0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("wheels"u8))
-                {
-                    property = "wheels";
-                    reader.Read();
-                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader);
-                    set0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("owner"u8))
-                {
-                    property = "owner";
-                    reader.Read();
-                    p2 = global::Test.Api.Owner.ReadJson(ref reader);
-                    required0 |= 1UL << 1;
-                }
-                else if (reader.ValueTextEquals("doors"u8))
-                {
-                    property = "doors";
-                    reader.Read();
-                    p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
-                    required0 |= 1UL << 2;
-                }
-                else if (reader.ValueTextEquals("color"u8))
-                {
-                    property = "color";
-                    reader.Read();
-                    p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    set0 |= 1UL << 1;
-                }
-                else if (reader.ValueTextEquals("engine"u8))
-                {
-                    property = "engine";
-                    reader.Read();
-                    p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                }
-                else
-                {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                    case 0:
+                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                        required0 |= 1UL << 0;
+                        break;
+                    case 1:
+                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader);
+                        set0 |= 1UL << 0;
+                        break;
+                    case 2:
+                        p2 = global::Test.Api.Owner.ReadJson(ref reader);
+                        required0 |= 1UL << 1;
+                        break;
+                    case 3:
+                        p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
+                        required0 |= 1UL << 2;
+                        break;
+                    case 4:
+                        p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
+                        set0 |= 1UL << 1;
+                        break;
+                    case 5:
+                        p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
+                        break;
+                    default:
+                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                        break;
                 }
             }
         }

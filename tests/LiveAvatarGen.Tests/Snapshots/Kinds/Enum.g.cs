@@ -20,6 +20,8 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
+    private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_values = new("dog", "cat", "bird-of-prey");
+
     /// <summary>The value <c>dog</c>.</summary>
     public static PetKind Dog { get; } = new("dog");
 
@@ -29,14 +31,17 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
     /// <summary>The value <c>bird-of-prey</c>.</summary>
     public static PetKind BirdOfPrey { get; } = new("bird-of-prey");
 
+    // In the order of the table: the reader returns the member at the index it finds.
+    private static readonly PetKind[] s_known = { Dog, Cat, BirdOfPrey };
+
     /// <summary>The values the spec lists.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<PetKind> KnownValues { get; } = new PetKind[] { Dog, Cat, BirdOfPrey };
+    public static global::System.Collections.Generic.IReadOnlyList<PetKind> KnownValues => s_known;
 
     /// <summary>The wire value.</summary>
     public string Value => _value ?? string.Empty;
 
     /// <summary>True when the value is one the spec lists.</summary>
-    public bool IsKnown => Value is "dog" or "cat" or "bird-of-prey";
+    public bool IsKnown => s_values.IndexOf(Value) >= 0;
 
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator PetKind(string value) => new(value);
@@ -62,23 +67,8 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
     /// <summary>Reads the value; any string is accepted, and a listed one reuses its member without allocating.</summary>
     public static PetKind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("dog"u8))
-            {
-                return Dog;
-            }
-            if (reader.ValueTextEquals("cat"u8))
-            {
-                return Cat;
-            }
-            if (reader.ValueTextEquals("bird-of-prey"u8))
-            {
-                return BirdOfPrey;
-            }
-        }
-
-        return new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+        int known = s_values.IndexOf(ref reader);
+        return known >= 0 ? s_known[known] : new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
     }
 
     /// <summary>Writes the value.</summary>

@@ -24,8 +24,11 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
     /// <summary>The value <c>2</c>.</summary>
     public static PetStatus Value2 { get; } = new(2L);
 
+    // In the order of the table: the reader returns the member at the index it finds.
+    private static readonly PetStatus[] s_known = { Value1, Value2 };
+
     /// <summary>The values the spec lists.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<PetStatus> KnownValues { get; } = new PetStatus[] { Value1, Value2 };
+    public static global::System.Collections.Generic.IReadOnlyList<PetStatus> KnownValues => s_known;
 
     /// <summary>The wire value.</summary>
     public long Value { get; }

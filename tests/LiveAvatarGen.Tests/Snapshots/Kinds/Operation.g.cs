@@ -28,16 +28,15 @@ public partial interface ITestClient
 
 public sealed partial class TestClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_GetPet;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_GetPet;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::Test.Api.Pet> GetPetAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::Test.Api.Pet>(CreateGetPetRequest(id, xTrace, fields, session), (s_security_GetPet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Key } }), HandleGetPet, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
+        => _core.SendAsync<global::Test.Api.Pet>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPet, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>>(CreateGetPetRequest(id, xTrace, fields, session), (s_security_GetPet ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_Key } }), HandleGetPetWithResponse, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPetWithResponse, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default)
     {

@@ -38,16 +38,15 @@ public partial interface ILiveAvatarAvatarClient
 
 public sealed partial class LiveAvatarAvatarClient
 {
-    private static global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][]? s_security_ListUserAvatars;
     private static global::LiveAvatarGen.Runtime.Http.ApiOperation? s_operation_ListUserAvatars;
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>> ListUserAvatarsAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), (s_security_ListUserAvatars ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { LiveAvatarClient.s_scheme_APIKeyHeader } }), HandleListUserAvatars, (s_operation_ListUserAvatars ??= new("ListUserAvatars", "list_user_avatars_v1_avatars_get", "GET", "/v1/avatars")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), LiveAvatarClient.s_security2, HandleListUserAvatars, (s_operation_ListUserAvatars ??= new("ListUserAvatars", "list_user_avatars_v1_avatars_get", "GET", "/v1/avatars")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>> ListUserAvatarsWithResponseAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), (s_security_ListUserAvatars ??= new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { LiveAvatarClient.s_scheme_APIKeyHeader } }), HandleListUserAvatarsWithResponse, (s_operation_ListUserAvatars ??= new("ListUserAvatars", "list_user_avatars_v1_avatars_get", "GET", "/v1/avatars")), cancellationToken);
+        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), LiveAvatarClient.s_security2, HandleListUserAvatarsWithResponse, (s_operation_ListUserAvatars ??= new("ListUserAvatars", "list_user_avatars_v1_avatars_get", "GET", "/v1/avatars")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateListUserAvatarsRequest(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default)
     {

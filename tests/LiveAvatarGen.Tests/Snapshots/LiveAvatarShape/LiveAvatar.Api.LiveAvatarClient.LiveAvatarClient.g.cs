@@ -13,6 +13,9 @@ public sealed partial class LiveAvatarClient : ILiveAvatarClient
 {
     internal static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_APIKeyHeader = new("APIKeyHeader", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.ApiKeyHeader, "X-API-KEY");
     internal static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme s_scheme_HTTPBearer = new("HTTPBearer", global::LiveAvatarGen.Runtime.Http.ApiSecuritySchemeKind.Bearer, "");
+    internal static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security0 = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader }, new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_HTTPBearer } };
+    internal static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security1 = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_HTTPBearer } };
+    internal static readonly global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] s_security2 = new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[][] { new global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[] { s_scheme_APIKeyHeader } };
     private static readonly global::LiveAvatarGen.Runtime.Http.ApiServer s_server = new("https://api.liveavatar.com");
 
     /// <summary>

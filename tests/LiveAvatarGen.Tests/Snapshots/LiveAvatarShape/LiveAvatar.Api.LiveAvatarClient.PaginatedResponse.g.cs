@@ -46,6 +46,8 @@ public sealed partial class PaginatedResponse<T>
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+    private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("count", "next", "previous", "results");
+
     /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
     public static PaginatedResponse<T> ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::LiveAvatarGen.Runtime.Json.JsonReadFunc<T> readSlot)
     {
@@ -58,41 +60,32 @@ public sealed partial class PaginatedResponse<T>
         global::System.Collections.Generic.IReadOnlyList<T> p3 = default!;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
+        int next = 0;
         try
         {
             while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("count"u8))
+                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    property = "count";
-                    reader.Read();
-                    p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                    required0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("next"u8))
-                {
-                    property = "next";
-                    reader.Read();
-                    p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    set0 |= 1UL << 0;
-                }
-                else if (reader.ValueTextEquals("previous"u8))
-                {
-                    property = "previous";
-                    reader.Read();
-                    p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                    set0 |= 1UL << 1;
-                }
-                else if (reader.ValueTextEquals("results"u8))
-                {
-                    property = "results";
-                    reader.Read();
-                    p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot);
-                    required0 |= 1UL << 1;
-                }
-                else
-                {
-                    global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                    case 0:
+                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
+                        required0 |= 1UL << 0;
+                        break;
+                    case 1:
+                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
+                        set0 |= 1UL << 0;
+                        break;
+                    case 2:
+                        p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
+                        set0 |= 1UL << 1;
+                        break;
+                    case 3:
+                        p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot);
+                        required0 |= 1UL << 1;
+                        break;
+                    default:
+                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
+                        break;
                 }
             }
         }
