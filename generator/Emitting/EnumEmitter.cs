@@ -55,22 +55,27 @@ internal static class EnumEmitter
                 """);
         }
 
-        foreach (EnumMemberModel member in model.Members)
-        {
-            writer.Lines($$"""
-
-                /// <summary>The value <c>{{SourceWriter.Xml(member.Value)}}</c>.</summary>
-                public static {{name}} {{member.Name}} { get; } = new({{Literal(model, member.Value)}});
-                """);
-        }
-
         string known = model.Members.Count == 0 ? "false"
             : model.IsInteger ? "Value is " + string.Join(" or ", model.Members.Select(m => Literal(model, m.Value)))
             : "s_values.IndexOf(Value) >= 0";
+
+        // The listed values in the order of the table: the reader returns the one at the index it finds, and each
+        // static member reads its own (a property with no backing field: no field, attributes or initializer per value).
         writer.Lines($$"""
 
-            // In the order of the table: the reader returns the member at the index it finds.
-            private static readonly {{name}}[] s_known = {{(model.Members.Count == 0 ? "global::System.Array.Empty<" + name + ">()" : "{ " + string.Join(", ", model.Members.Select(m => m.Name)) + " }")}};
+            private static readonly {{name}}[] s_known = {{(model.Members.Count == 0 ? "global::System.Array.Empty<" + name + ">()" : "{ " + string.Join(", ", model.Members.Select(m => "new(" + Literal(model, m.Value) + ")")) + " }")}};
+            """);
+        for (int i = 0; i < model.Members.Count; i++)
+        {
+            EnumMemberModel member = model.Members[i];
+            writer.Lines($$"""
+
+                /// <summary>The value <c>{{SourceWriter.Xml(member.Value)}}</c>.</summary>
+                public static {{name}} {{member.Name}} => s_known[{{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}}];
+                """);
+        }
+
+        writer.Lines($$"""
 
             /// <summary>The values the spec lists.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_known;

@@ -438,23 +438,26 @@ internal static partial class ObjectEmitter
         writer.Indent(1);
         EmitWriteDispatch(writer, model);
         writer.Line("writer.WriteStartObject();");
-        foreach (Member member in members)
+        for (int i = 0; i < members.Count; i++)
         {
+            Member member = members[i];
             PropertyModel property = member.Property;
-            string literal = CSharpLiteral.String(property.JsonName);
+
+            // The reader's table holds the name, escaped once for writing (members are in the same order).
+            string name = "s_jsonNames.Encoded(" + i.ToString(CultureInfo.InvariantCulture) + ")";
             if (member.IsTracked)
             {
                 writer.Lines($$"""
                     if ((value.{{member.FlagWord}} & ({{member.FlagBit}})) != 0)
                     {
-                        writer.WritePropertyName({{literal}}u8);
+                        writer.WritePropertyName({{name}});
                         {{TypeSyntax.Write(property.Type, "writer", "value." + member.Field, facts, 1)}}
                     }
                     """);
             }
             else
             {
-                writer.Line($"writer.WritePropertyName({literal}u8);");
+                writer.Line($"writer.WritePropertyName({name});");
                 writer.Line(TypeSyntax.Write(property.Type, "writer", "value." + property.Name, facts, 1));
             }
         }

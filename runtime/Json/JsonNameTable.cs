@@ -12,7 +12,7 @@ namespace LiveAvatarGen.Runtime.Json;
 /// A fixed list of names (an object's member names, an open enum's values) found by the UTF-8 text of the reader's
 /// current token with one hash probe. A generated type holds one: its reader switches on the index, where it would
 /// otherwise compare the token with every name in turn (one comparison per member or value, 600 for a list of time
-/// zones), and the names are spelled once, not once per comparison.
+/// zones), and the names are spelled once, not once per comparison; its writer writes them pre-escaped.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonNameTable
@@ -25,6 +25,7 @@ public sealed class JsonNameTable
     private readonly int[] _next;
     private readonly int _mask;
     private Dictionary<string, int>? _byText;
+    private JsonEncodedText[]? _encoded;
 
     /// <summary>Builds the table; a name's index is its position in <paramref name="names"/>.</summary>
     public JsonNameTable(params string[] names)
@@ -57,6 +58,17 @@ public sealed class JsonNameTable
 
     /// <summary>The name at <paramref name="index"/>.</summary>
     public string this[int index] => _names[index];
+
+    /// <summary>
+    /// The name at <paramref name="index"/>, escaped for JSON once: a generated writer writes member names with it, so
+    /// the writer neither checks nor escapes them on every write, and the assembly holds no UTF-8 copy of each name.
+    /// </summary>
+    public JsonEncodedText Encoded(int index)
+    {
+        // Built on the first write: most types are only ever read. Two threads racing build equal arrays.
+        JsonEncodedText[] encoded = _encoded ??= Encode(_names);
+        return encoded[index];
+    }
 
     /// <summary>
     /// The index of the reader's current string value, escapes resolved; -1 when the table does not hold it or the
@@ -142,6 +154,17 @@ public sealed class JsonNameTable
 
         int hash = (((((length * 31) + text[0]) * 31) + text[length >> 1]) * 31) + text[length - 1];
         return hash ^ (hash >> 9);
+    }
+
+    private static JsonEncodedText[] Encode(string[] names)
+    {
+        JsonEncodedText[] encoded = new JsonEncodedText[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            encoded[i] = JsonEncodedText.Encode(names[i]);
+        }
+
+        return encoded;
     }
 
     private static Dictionary<string, int> ByText(string[] names)

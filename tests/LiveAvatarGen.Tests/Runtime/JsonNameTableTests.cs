@@ -131,6 +131,35 @@ public sealed class JsonNameTableTests
     }
 
     [Fact]
+    public void EncodedNamesAreWrittenEscapedAndReadBackAsTheSameNames()
+    {
+        JsonNameTable table = new("plain", "quo\"te", "back\\slash", "größe", "<tag>");
+        using System.IO.MemoryStream stream = new();
+        using (Utf8JsonWriter writer = new(stream))
+        {
+            writer.WriteStartObject();
+            for (int i = 0; i < table.Count; i++)
+            {
+                writer.WritePropertyName(table.Encoded(i));
+                writer.WriteNumberValue(i);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using JsonDocument written = JsonDocument.Parse(stream.ToArray());
+        Assert.Equal(new[] { "plain", "quo\"te", "back\\slash", "größe", "<tag>" }, written.RootElement.EnumerateObject().Select(p => p.Name));
+        Utf8JsonReader reader = new(stream.ToArray());
+        reader.Read();
+        int next = 0;
+        while (JsonRead.NextProperty(ref reader))
+        {
+            int expected = next;
+            Assert.Equal(expected, table.ReadMember(ref reader, ref next, out _));
+        }
+    }
+
+    [Fact]
     public void AGeneratedReaderFindsAnEscapedMemberNameAndKeepsAnUnknownOne()
     {
         Utf8JsonReader reader = At("{\"\\u0063redits_left\":\"5\",\"extra\":[1]}");

@@ -90,11 +90,11 @@ public sealed partial class Animal
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Animal value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("animal_type"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteStringValue(value.AnimalType);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("name"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

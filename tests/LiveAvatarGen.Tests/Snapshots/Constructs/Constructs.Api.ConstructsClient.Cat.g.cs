@@ -102,14 +102,14 @@ public sealed partial class Cat
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("animal_type"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteStringValue(value.AnimalType);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("name"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
-        writer.WritePropertyName("meows"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(2));
         writer.WriteBooleanValue(value.Meows);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -101,18 +101,18 @@ public sealed partial class Circle : global::Constructs.Api.Shape
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Circle value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("shape_type"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteStringValue(value.ShapeType);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("label"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
-        writer.WritePropertyName("radius"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(2));
         writer.WriteNumberValue(value.Radius);
         if ((value._set0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName("note"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(3));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

@@ -103,16 +103,16 @@ public sealed partial class Dog
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("animal_type"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteStringValue(value.AnimalType);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("name"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName("barks"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(2));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

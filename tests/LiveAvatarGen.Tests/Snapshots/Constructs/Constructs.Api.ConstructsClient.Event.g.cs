@@ -90,11 +90,11 @@ public sealed partial class Event
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Event value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("seq"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteNumberValue(value.Seq);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("text"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

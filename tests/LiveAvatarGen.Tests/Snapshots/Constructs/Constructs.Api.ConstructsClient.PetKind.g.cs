@@ -22,17 +22,16 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_values = new("dog", "cat", "bird-of-prey");
 
+    private static readonly PetKind[] s_known = { new("dog"), new("cat"), new("bird-of-prey") };
+
     /// <summary>The value <c>dog</c>.</summary>
-    public static PetKind Dog { get; } = new("dog");
+    public static PetKind Dog => s_known[0];
 
     /// <summary>The value <c>cat</c>.</summary>
-    public static PetKind Cat { get; } = new("cat");
+    public static PetKind Cat => s_known[1];
 
     /// <summary>The value <c>bird-of-prey</c>.</summary>
-    public static PetKind BirdOfPrey { get; } = new("bird-of-prey");
-
-    // In the order of the table: the reader returns the member at the index it finds.
-    private static readonly PetKind[] s_known = { Dog, Cat, BirdOfPrey };
+    public static PetKind BirdOfPrey => s_known[2];
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PetKind> KnownValues => s_known;

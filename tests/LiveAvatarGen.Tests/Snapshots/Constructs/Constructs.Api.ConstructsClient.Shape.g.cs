@@ -116,11 +116,11 @@ public partial class Shape
         }
 
         writer.WriteStartObject();
-        writer.WritePropertyName("shape_type"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteStringValue(value.ShapeType);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("label"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

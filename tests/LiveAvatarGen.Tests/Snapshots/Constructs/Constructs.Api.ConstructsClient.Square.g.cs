@@ -89,16 +89,16 @@ public sealed partial class Square : global::Constructs.Api.Shape
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Square value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("shape_type"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteStringValue(value.ShapeType);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("label"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName("side"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(2));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

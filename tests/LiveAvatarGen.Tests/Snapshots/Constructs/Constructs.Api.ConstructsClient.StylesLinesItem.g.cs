@@ -87,12 +87,12 @@ public sealed partial class StylesLinesItem
         writer.WriteStartObject();
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("price"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(0));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName("quantity"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p1);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

@@ -87,12 +87,12 @@ public sealed partial class SubmitEncodedFormFilter
         writer.WriteStartObject();
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("color"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(0));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName("sizes"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } }
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

@@ -74,7 +74,7 @@ public sealed partial class SubmitEncodedFormJson
         writer.WriteStartObject();
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("ids"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(0));
             { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } }
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

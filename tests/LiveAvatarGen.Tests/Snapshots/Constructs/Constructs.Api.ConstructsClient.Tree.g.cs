@@ -87,12 +87,12 @@ public sealed partial class Tree
         writer.WriteStartObject();
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("value"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(0));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0);
         }
         if ((value._set0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName("children"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::Constructs.Api.Tree.WriteJson); } else { writer.WriteNullValue(); } }
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

@@ -74,7 +74,7 @@ public sealed partial class UploadResponse
         writer.WriteStartObject();
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("size"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(0));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0);
         }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);

@@ -128,14 +128,14 @@ public partial class Vehicle
         }
 
         writer.WriteStartObject();
-        writer.WritePropertyName("vehicle_type"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteStringValue(value.VehicleType);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("wheels"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1);
         }
-        writer.WritePropertyName("owner"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(2));
         global::Test.Api.Owner.WriteJson(writer, value.Owner);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

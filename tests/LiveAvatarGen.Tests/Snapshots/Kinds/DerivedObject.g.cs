@@ -118,23 +118,23 @@ public sealed partial class Car : global::Test.Api.Vehicle
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Car value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("vehicle_type"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(0));
         writer.WriteStringValue(value.VehicleType);
         if ((value._set0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName("wheels"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(1));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1);
         }
-        writer.WritePropertyName("owner"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(2));
         global::Test.Api.Owner.WriteJson(writer, value.Owner);
-        writer.WritePropertyName("doors"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(3));
         writer.WriteNumberValue(value.Doors);
         if ((value._set0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName("color"u8);
+            writer.WritePropertyName(s_jsonNames.Encoded(4));
             global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p4);
         }
-        writer.WritePropertyName("engine"u8);
+        writer.WritePropertyName(s_jsonNames.Encoded(5));
         writer.WriteStringValue(value.Engine);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -18,14 +18,13 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
         Value = value;
     }
 
+    private static readonly PetStatus[] s_known = { new(1L), new(2L) };
+
     /// <summary>The value <c>1</c>.</summary>
-    public static PetStatus Value1 { get; } = new(1L);
+    public static PetStatus Value1 => s_known[0];
 
     /// <summary>The value <c>2</c>.</summary>
-    public static PetStatus Value2 { get; } = new(2L);
-
-    // In the order of the table: the reader returns the member at the index it finds.
-    private static readonly PetStatus[] s_known = { Value1, Value2 };
+    public static PetStatus Value2 => s_known[1];
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PetStatus> KnownValues => s_known;
