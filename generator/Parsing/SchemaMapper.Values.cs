@@ -16,23 +16,33 @@ namespace LiveAvatarGen.Generator.Parsing;
 internal sealed partial class SchemaMapper
 {
     /// <summary>
-    /// An inline string with a pattern (and any length rules beside it), or an inline number with bounds. It is named after the property (<c>CreditsLeft</c>), or after the
-    /// owner and property when that name is taken; identical rules under the same name share one type.
+    /// An inline string with a pattern (and any length rules beside it), or an inline number with bounds. It is named
+    /// after the property (<c>CreditsLeft</c>), or after the owner and property when that name is taken; inline ones
+    /// with identical rules share one type, named where first met, as inline enums and objects do (Twilio writes one
+    /// SID pattern, <c>^IS[0-9a-fA-F]{32}$</c>, on every property that holds that kind of ID: one type, not one per
+    /// property). Its summary stays only when every place gives the same one.
     /// </summary>
     private TypeRef MapValueType(IOpenApiSchema schema, NamedShape shape, string longName, string? shortName, string pointer)
     {
-        string baseName = shortName ?? longName;
         string shapeKey = shape == NamedShape.NumberType
-            ? baseName + "\u0002" + MapBuiltIn(schema, longName, pointer, 0).Kind + "\u0001" + NumberBounds.Of(schema)
-            : baseName + "\u0001" + schema.Pattern + "\u0001" + schema.MinLength + "\u0001" + schema.MaxLength;
+            ? "\u0002" + MapBuiltIn(schema, longName, pointer, 0).Kind + "\u0001" + NumberBounds.Of(schema)
+            : schema.Pattern + "\u0001" + schema.MinLength + "\u0001" + schema.MaxLength;
         if (_valueTypesByShape.TryGetValue(shapeKey, out TypeRef? existing))
         {
+            string sharedName = existing.FullName!.Substring(existing.FullName.LastIndexOf('.') + 1);
+            if (_sharedSummaries[sharedName] != Documentation.From(schema))
+            {
+                _summaryConflicts.Add(sharedName);
+            }
+
             return existing;
         }
 
+        string baseName = shortName ?? longName;
         string typeName = _typeNames.Claim(_typeNames.IsTaken(baseName) ? longName : baseName);
         TypeRef type = RefForNamed(shape, typeName);
         _valueTypesByShape[shapeKey] = type;
+        _sharedSummaries[typeName] = Documentation.From(schema);
         BuildNamed(shape, schema, typeName, pointer, 0);
         return type;
     }

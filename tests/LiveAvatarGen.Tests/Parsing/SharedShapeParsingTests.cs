@@ -51,6 +51,43 @@ public sealed class SharedShapeParsingTests
     }
 
     [Fact]
+    public void InlineValueTypesWithTheSameRulesShareTheTypeNamedWhereFirstMet()
+    {
+        ApiSpec spec = ReadClean(Schemas("""
+            Call:
+              type: object
+              properties:
+                serviceSid: { type: string, pattern: '^IS[0-9a-fA-F]{32}$', minLength: 34, maxLength: 34, description: The service. }
+                otherServiceSid: { type: string, pattern: '^IS[0-9a-fA-F]{32}$', minLength: 34, maxLength: 34, description: The service. }
+                chatSid: { type: string, pattern: '^IS[0-9a-fA-F]{32}$', minLength: 34, maxLength: 34, description: Another text. }
+                looseSid: { type: string, pattern: '^IS[0-9a-fA-F]{32}$' }
+                accountSid: { type: string, pattern: '^AC[0-9a-fA-F]{32}$', minLength: 34, maxLength: 34 }
+                ttl: { type: integer, minimum: 0, maximum: 3600 }
+                timeout: { type: integer, minimum: 0, maximum: 3600 }
+                retries: { type: integer, minimum: 0, maximum: 10 }
+            """));
+
+        ObjectModel call = spec.Type<ObjectModel>("Call");
+        TypeRef service = call.Property("serviceSid").Type.AsNonNullable();
+        Assert.Equal(service, call.Property("otherServiceSid").Type.AsNonNullable());
+        Assert.Equal(service, call.Property("chatSid").Type.AsNonNullable());
+        Assert.EndsWith(".ServiceSid", service.FullName, System.StringComparison.Ordinal);
+
+        // Other length rules, another pattern: other types.
+        Assert.NotEqual(service, call.Property("looseSid").Type.AsNonNullable());
+        Assert.NotEqual(service, call.Property("accountSid").Type.AsNonNullable());
+        Assert.Equal(3, spec.Types.OfType<ValueTypeModel>().Count());
+
+        // The places describe it differently, so no summary is kept: neither is true of all.
+        Assert.Null(spec.Types.OfType<ValueTypeModel>().Single(t => t.Name == "ServiceSid").Documentation);
+
+        // Numbers with the same kind and bounds share too.
+        Assert.Equal(call.Property("ttl").Type.AsNonNullable(), call.Property("timeout").Type.AsNonNullable());
+        Assert.NotEqual(call.Property("ttl").Type.AsNonNullable(), call.Property("retries").Type.AsNonNullable());
+        Assert.Equal(2, spec.Types.OfType<NumberTypeModel>().Count());
+    }
+
+    [Fact]
     public void SharedResponsesAndRequestBodiesAreOneTypeNamedAfterTheirComponent()
     {
         ApiSpec spec = ReadClean("""
