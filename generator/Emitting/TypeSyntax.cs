@@ -71,6 +71,7 @@ internal static class TypeSyntax
 
         return type.Kind switch
         {
+            TypeKind.List when type.Element!.Kind == TypeKind.List && ItemReaderGroup(type.Element!, facts) is { } listItemReader => JsonRead + ".ListOfLists<" + Of(type.Element!.Element!, facts) + ">(" + byRef + ", " + listItemReader + ")",
             TypeKind.List => JsonRead + ".List<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
             TypeKind.Map when type.Element!.Kind == TypeKind.List && ItemReaderGroup(type.Element!, facts) is { } itemReader => JsonRead + ".MapOfLists<" + Of(type.Element!.Element!, facts) + ">(" + byRef + ", " + itemReader + ")",
             TypeKind.Map => JsonRead + ".Map<" + Of(type.Element!, facts) + ">(" + byRef + ", " + ReadLambda(type.Element!, lambdaReader, facts, depth) + ")",
@@ -129,6 +130,7 @@ internal static class TypeSyntax
             TypeKind.Int32 or TypeKind.Int64 or TypeKind.Float or TypeKind.Double or TypeKind.Decimal => writer + ".WriteNumberValue(" + value + ");",
             TypeKind.Bytes => writer + ".WriteBase64StringValue(" + value + ");",
             TypeKind.Any => value + ".WriteTo(" + writer + ");",
+            TypeKind.List when type.Element!.Kind == TypeKind.List && ItemWriterGroup(type.Element!, facts) is { } listItemWriter => JsonWrite + ".ListOfLists<" + Of(type.Element!.Element!, facts) + ">(" + writer + ", " + value + ", " + listItemWriter + ");",
             TypeKind.List => JsonWrite + ".List<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
             TypeKind.Map when type.Element!.Kind == TypeKind.List && ItemWriterGroup(type.Element!, facts) is { } itemWriter => JsonWrite + ".MapOfLists<" + Of(type.Element!.Element!, facts) + ">(" + writer + ", " + value + ", " + itemWriter + ");",
             TypeKind.Map => JsonWrite + ".Map<" + Of(type.Element!, facts) + ">(" + writer + ", " + value + ", " + WriteLambda(type.Element!, facts, depth) + ");",
@@ -161,7 +163,7 @@ internal static class TypeSyntax
 
     /// <summary>
     /// For a list or map (never null) whose items have a method-group reader: that reader, so the runtime can read the
-    /// collection inside another (<c>JsonRead.MapOfLists</c>, <c>JsonUnion.TryReadList</c>) without a lambda, whose
+    /// collection inside another (<c>JsonRead.MapOfLists</c>, <c>ListOfLists</c>, <c>JsonUnion.TryReadList</c>) without a lambda, whose
     /// closure class would make NativeAOT keep the declaring type's converter. Null otherwise.
     /// </summary>
     public static string? ItemReaderGroup(TypeRef collection, CompilationFacts facts)

@@ -269,13 +269,24 @@ public static partial class JsonRead
 
     /// <summary>Reads an array, item by item, adding the index to the path of any error.</summary>
     public static List<T> List<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem)
+        => ListOf<T, ReadWith<T>>(ref reader, new ReadWith<T>(readItem));
+
+    /// <summary>
+    /// Reads an array whose items are arrays, each inner item read by <paramref name="readItem"/>: a method group from
+    /// generated code, for the reason given on <see cref="MapOfLists{T}"/>.
+    /// </summary>
+    public static List<IReadOnlyList<T>> ListOfLists<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem)
+        => ListOf<IReadOnlyList<T>, ReadList<T>>(ref reader, new ReadList<T>(readItem));
+
+    private static List<TItem> ListOf<TItem, TReader>(ref Utf8JsonReader reader, TReader readItem)
+        where TReader : struct, IJsonValueReader<TItem>
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw Unexpected(ref reader, "an array");
         }
 
-        List<T> items = new();
+        List<TItem> items = new();
         while (true)
         {
             reader.Read();
@@ -286,7 +297,7 @@ public static partial class JsonRead
 
             try
             {
-                items.Add(readItem(ref reader));
+                items.Add(readItem.Read(ref reader));
             }
             catch (ApiDataException ex)
             {

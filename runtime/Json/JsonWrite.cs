@@ -60,6 +60,21 @@ public static partial class JsonWrite
         writer.WriteEndArray();
     }
 
+    /// <summary>
+    /// Writes an array of arrays, each inner item with <paramref name="writeItem"/> (a method group from generated code:
+    /// see <see cref="JsonRead.ListOfLists{T}"/>).
+    /// </summary>
+    public static void ListOfLists<T>(Utf8JsonWriter writer, IEnumerable<IReadOnlyList<T>> lists, JsonWriteAction<T> writeItem)
+    {
+        writer.WriteStartArray();
+        foreach (IReadOnlyList<T> items in lists)
+        {
+            List(writer, items, writeItem);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes a dictionary as a JSON object, in key order as stored.</summary>
     public static void Map<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> map, JsonWriteAction<T> writeValue)
     {

@@ -41,12 +41,16 @@ internal static class EmitterSamples
 
     public static ObjectModel Problem { get; } = ModelFactory.Object("Problem", Property("title", "Title", Of(TypeKind.String, nullable: true)));
 
-    /// <summary>Maps of lists: read and written by the runtime's MapOfLists with the items' method group; deeper nesting keeps a lambda.</summary>
+    /// <summary>
+    /// Maps of lists and lists of lists: read and written by the runtime's MapOfLists and ListOfLists with the items'
+    /// method group; deeper nesting keeps a lambda.
+    /// </summary>
     public static ObjectModel Catalog { get; } = ModelFactory.Object(
         "Catalog",
         Property("sections", "Sections", MapOf(ListOf(Of(TypeKind.String))), required: true),
         Property("owners", "Owners", MapOf(ListOf(Class("Owner")), nullable: true)),
-        Property("grid", "Grid", MapOf(ListOf(ListOf(Of(TypeKind.Int64)))), required: true));
+        Property("grid", "Grid", MapOf(ListOf(ListOf(Of(TypeKind.Int64)))), required: true),
+        Property("pages", "Pages", ListOf(ListOf(Class("Owner"))), required: true));
 
     /// <summary>The base of a class hierarchy: Car is selected by two tags, Bike by one.</summary>
     public static ObjectModel Vehicle { get; } = BaseObject(

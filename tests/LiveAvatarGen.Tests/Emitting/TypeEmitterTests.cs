@@ -91,7 +91,7 @@ public sealed class EnumEmitterTests
 public sealed class NestedCollectionEmitterTests
 {
     [Fact]
-    public void MapsOfListsAreReadAndWrittenWithTheItemsMethodGroup()
+    public void MapsOfListsAndListsOfListsAreReadAndWrittenWithTheItemsMethodGroup()
     {
         // A lambda's closure class, once constructed, makes NativeAOT keep the object's converter (reader and writer).
         string source = EmitterSamples.EmitType(EmitterSamples.Catalog);
@@ -100,8 +100,11 @@ public sealed class NestedCollectionEmitterTests
         Assert.Contains("JsonWrite.MapOfLists<string>(writer, value.Sections, global::LiveAvatarGen.Runtime.Json.JsonWrite.String);", source, System.StringComparison.Ordinal);
         Assert.Contains("JsonRead.MapOfLists<global::Test.Api.Owner>(ref reader, global::Test.Api.Owner.ReadJson)", source, System.StringComparison.Ordinal);
         Assert.Contains("JsonWrite.MapOfLists<global::Test.Api.Owner>(writer, v1, global::Test.Api.Owner.WriteJson);", source, System.StringComparison.Ordinal);
+        Assert.Contains("JsonRead.ListOfLists<global::Test.Api.Owner>(ref reader, global::Test.Api.Owner.ReadJson)", source, System.StringComparison.Ordinal);
+        Assert.Contains("JsonWrite.ListOfLists<global::Test.Api.Owner>(writer, value.Pages, global::Test.Api.Owner.WriteJson);", source, System.StringComparison.Ordinal);
 
-        // A map of lists of lists has no method group for its inner lists: reading and writing it keep a lambda each.
+        // A map of lists of lists has no method group for its values (lists of lists): reading and writing it keep a
+        // lambda each, which hand the inner lists to ListOfLists.
         Assert.Equal(2, source.Split('\n').Count(line => line.Contains("static (", System.StringComparison.Ordinal)));
         Assert.Equal("IReadOnlyDictionary<string, IReadOnlyList<string>>", EmitterHarness.All.Type("Catalog").Property("Sections").Type.Display());
     }

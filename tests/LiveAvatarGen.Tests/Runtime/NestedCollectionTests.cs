@@ -10,7 +10,7 @@ using Xunit;
 
 namespace LiveAvatarGen.Tests.Runtime;
 
-/// <summary>Maps of lists read and written from the items' reader and writer alone (no lambda in generated code).</summary>
+/// <summary>Maps of lists and lists of lists read and written from the items' reader and writer alone (no lambda in generated code).</summary>
 public sealed class NestedCollectionTests
 {
     private static Dictionary<string, IReadOnlyList<long>> Read(string json)
@@ -52,5 +52,39 @@ public sealed class NestedCollectionTests
         }
 
         Assert.Equal("{\"b\":[1,2],\"a\":[]}", Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
+    public void AListOfListsReadsWritesAndLocatesABadItem()
+    {
+        Utf8JsonReader reader = new(Encoding.UTF8.GetBytes("[[1, 2], [], [3]]"));
+        reader.Read();
+        List<IReadOnlyList<long>> lists = JsonRead.ListOfLists(ref reader, JsonRead.Int64);
+
+        Assert.Equal(3, lists.Count);
+        Assert.Equal(new long[] { 1, 2 }, lists[0]);
+        Assert.Empty(lists[1]);
+
+        using MemoryStream stream = new();
+        using (Utf8JsonWriter writer = new(stream))
+        {
+            JsonWrite.ListOfLists(writer, lists, JsonWrite.Int64);
+        }
+
+        Assert.Equal("[[1,2],[],[3]]", Encoding.UTF8.GetString(stream.ToArray()));
+
+        ApiDataException error = Assert.ThrowsAny<ApiDataException>(() =>
+        {
+            Utf8JsonReader bad = new(Encoding.UTF8.GetBytes("[[1], [2, \"x\"]]"));
+            bad.Read();
+            JsonRead.ListOfLists(ref bad, JsonRead.Int64);
+        });
+        Assert.Equal("$[1][1]", error.JsonPath);
+        Assert.ThrowsAny<ApiDataException>(() =>
+        {
+            Utf8JsonReader flat = new(Encoding.UTF8.GetBytes("[1]"));
+            flat.Read();
+            JsonRead.ListOfLists(ref flat, JsonRead.Int64);
+        });
     }
 }
