@@ -309,7 +309,15 @@ internal static partial class ObjectEmitter
         writer.Lines($$"""
             global::System.Collections.Generic.Dictionary<string, {{extrasValue}}>? extras = null;
             string? property = null;
-            {{(members.Count > 0 ? "int next = 0;\n" : string.Empty)}}try
+            """);
+        if (members.Count > 0)
+        {
+            // The member the table tries first: the one after the last found.
+            writer.Line("int next = 0;");
+        }
+
+        writer.Lines($$"""
+            try
             {
                 while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
                 {
@@ -327,8 +335,7 @@ internal static partial class ObjectEmitter
         }
         else
         {
-            // The table finds the member's index (trying the one after the last first), sets `property` and moves to
-            // the value; the reader switches on it.
+            // The table finds the member's index, sets `property` and moves to the value; the reader switches on it.
             writer.Open("switch (s_jsonNames.ReadMember(ref reader, ref next, out property))");
             for (int i = 0; i < members.Count; i++)
             {
