@@ -60,7 +60,7 @@ internal static class OutputSize
         return document?.Paths?.Values.Sum(p => p.Operations?.Count ?? 0) ?? 0;
     }
 
-    private static IReadOnlyList<SourceText> Generate(string spec, string text)
+    internal static IReadOnlyList<SourceText> Generate(string spec, string text)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
@@ -71,7 +71,7 @@ internal static class OutputSize
         return driver.GetRunResult().Results[0].GeneratedSources.Select(s => s.SourceText).ToList();
     }
 
-    private static string NSwagSource(string spec, string text)
+    internal static string NSwagSource(string spec, string text)
     {
         NSwag.OpenApiDocument document = spec.EndsWith(".yaml", StringComparison.Ordinal)
             ? NSwag.OpenApiYamlDocument.FromYamlAsync(text, CancellationToken.None).GetAwaiter().GetResult()
@@ -80,6 +80,13 @@ internal static class OutputSize
     }
 
     private static (double Seconds, long DllBytes, int Errors) Compile(IReadOnlyList<SourceText> sources, bool withNewtonsoft)
+    {
+        (double seconds, byte[]? dll, int errors) = CompileToBytes(sources, withNewtonsoft);
+        return (seconds, dll?.LongLength ?? 0, errors);
+    }
+
+    /// <summary>A Release compile of <paramref name="sources"/>: its time, the dll (null when it has errors) and its error count.</summary>
+    internal static (double Seconds, byte[]? Dll, int Errors) CompileToBytes(IReadOnlyList<SourceText> sources, bool withNewtonsoft)
     {
         IEnumerable<MetadataReference> references = References(withNewtonsoft);
         Stopwatch watch = Stopwatch.StartNew();
@@ -92,7 +99,7 @@ internal static class OutputSize
         using MemoryStream dll = new();
         Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(dll);
         double seconds = watch.Elapsed.TotalSeconds;
-        return (seconds, result.Success ? dll.Length : 0, result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        return (seconds, result.Success ? dll.ToArray() : null, result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
     }
 
     private static IEnumerable<MetadataReference> References(bool withNewtonsoft)

@@ -6,10 +6,17 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --stages [spec ...]   (where a run's time goes)
 // dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --sizes [spec ...]    (C# size, compile time, dll size)
+// dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --dlls [spec ...]     (what the two dlls are made of)
 string[] allSpecs = { "liveavatar.openapi.json", "spotify.yaml", "stripe.yaml", "adyen-management-v3.json", "twilio-conversations-v1.json", "twilio-flex-v1.json" };
 if (args.Length > 0 && args[0] == "--sizes")
 {
     LiveAvatarGen.Generator.Benchmarks.OutputSize.Run(args.Length > 1 ? args.Skip(1).ToArray() : allSpecs);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--dlls")
+{
+    LiveAvatarGen.Generator.Benchmarks.DllComposition.Run(args.Length > 1 ? args.Skip(1).ToArray() : allSpecs);
     return;
 }
 
