@@ -49,10 +49,8 @@ internal static class EnumEmitter
         if (!model.IsInteger && model.Members.Count > 0)
         {
             // The reader and IsKnown find a value in one probe of this table, instead of one comparison per value.
-            writer.Lines($$"""
-
-                private static readonly {{TypeSyntax.JsonNameTable}} s_values = new({{string.Join(", ", model.Members.Select(m => Literal(model, m.Value)))}});
-                """);
+            writer.Line();
+            writer.Line(TypeSyntax.NameTable("s_values", model.Members.Select(m => m.Value)));
         }
 
         string known = model.Members.Count == 0 ? "false"

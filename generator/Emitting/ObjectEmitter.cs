@@ -273,7 +273,7 @@ internal static partial class ObjectEmitter
         if (members.Count > 0)
         {
             // The member names in the order of the reader's cases, each spelled once.
-            writer.Line($"private static readonly {TypeSyntax.JsonNameTable} s_jsonNames = new({string.Join(", ", members.Select(m => CSharpLiteral.String(m.Property.JsonName)))});");
+            writer.Line(TypeSyntax.NameTable("s_jsonNames", members.Select(m => m.Property.JsonName)));
             writer.Line();
         }
 

@@ -1,6 +1,8 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using LiveAvatarGen.Generator.Model;
 
 namespace LiveAvatarGen.Generator.Emitting;
@@ -172,6 +174,13 @@ internal static class TypeSyntax
     /// <summary>The writing side of <see cref="ItemReaderGroup"/>.</summary>
     public static string? ItemWriterGroup(TypeRef collection, CompilationFacts facts)
         => collection.IsNullable || collection.Kind is not (TypeKind.List or TypeKind.Map) || WriteLambda(collection.Element!, facts, 0) is not { } item || item.Contains("=>") ? null : item;
+
+    /// <summary>
+    /// The declaration of a type's <c>JsonNameTable</c> field holding <paramref name="names"/> in order: an object's
+    /// member names (<c>s_jsonNames</c>) or an open enum's values (<c>s_values</c>), each spelled once.
+    /// </summary>
+    public static string NameTable(string field, IEnumerable<string> names)
+        => "private static readonly " + JsonNameTable + " " + field + " = new(" + string.Join(", ", names.Select(CSharpLiteral.String)) + ");";
 
     /// <summary>The name of the runtime's reader (and, but for dates, writer) of a primitive kind, or null for other kinds.</summary>
     private static string? PrimitiveName(TypeRef type, CompilationFacts facts) => type.Kind switch

@@ -71,13 +71,21 @@ internal sealed partial class SchemaMapper
         }
 
         _types.RemoveAt(last);
+        NoteSharedSummary(shared, model.Documentation);
+        return shared;
+    }
+
+    /// <summary>
+    /// Another place <paramref name="shared"/> stands for describes it as <paramref name="summary"/>: when that differs
+    /// from the summary of the place that named it, none of them is true of all, and the type keeps none.
+    /// </summary>
+    private void NoteSharedSummary(TypeRef shared, string? summary)
+    {
         string sharedName = shared.FullName!.Substring(shared.FullName.LastIndexOf('.') + 1);
-        if (_sharedSummaries[sharedName] != model.Documentation)
+        if (_sharedSummaries[sharedName] != summary)
         {
             _summaryConflicts.Add(sharedName);
         }
-
-        return shared;
     }
 
     /// <summary>

@@ -29,12 +29,7 @@ internal sealed partial class SchemaMapper
             : schema.Pattern + "\u0001" + schema.MinLength + "\u0001" + schema.MaxLength;
         if (_valueTypesByShape.TryGetValue(shapeKey, out TypeRef? existing))
         {
-            string sharedName = existing.FullName!.Substring(existing.FullName.LastIndexOf('.') + 1);
-            if (_sharedSummaries[sharedName] != Documentation.From(schema))
-            {
-                _summaryConflicts.Add(sharedName);
-            }
-
+            NoteSharedSummary(existing, Documentation.From(schema));
             return existing;
         }
 

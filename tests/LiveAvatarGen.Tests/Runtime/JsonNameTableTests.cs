@@ -59,8 +59,8 @@ public sealed class JsonNameTableTests
     {
         JsonNameTable table = new(string.Empty, "é", "日本", "😀");
 
-        Assert.Equal(0, table.IndexOf(ReadOnlySpanOf(string.Empty)));
-        Assert.Equal(2, table.IndexOf(ReadOnlySpanOf("日本")));
+        Assert.Equal(0, table.IndexOf(Utf8(string.Empty)));
+        Assert.Equal(2, table.IndexOf(Utf8("日本")));
         Assert.Equal(3, table.IndexOf("😀"));
         Utf8JsonReader escaped = At("\"\\u00e9\"");
         Assert.Equal(1, table.IndexOf(ref escaped));
@@ -71,7 +71,7 @@ public sealed class JsonNameTableTests
     {
         JsonNameTable table = new("a", "b", "a");
 
-        Assert.Equal(0, table.IndexOf(ReadOnlySpanOf("a")));
+        Assert.Equal(0, table.IndexOf(Utf8("a")));
         Assert.Equal(0, table.IndexOf("a"));
     }
 
@@ -184,5 +184,5 @@ public sealed class JsonNameTableTests
         return UserCreditsSchema.ReadJson(ref reader);
     }
 
-    private static byte[] ReadOnlySpanOf(string text) => Encoding.UTF8.GetBytes(text);
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }
