@@ -10,7 +10,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// The auto-paging method of a list operation that pages: an <c>IAsyncEnumerable</c> of its items that fetches the
 /// next page only when the caller has consumed the previous one, stops at the end the answer signals, honours
 /// cancellation between and during pages, and lets errors of any page surface as the operation's usual exceptions.
-/// Its locals start with an underscore, which no parameter does.
+/// The loop is the runtime's (<c>ApiPager</c>: one per way of paging, not an async state machine per operation); the
+/// generated method passes it two lambdas, one fetching a page and one reading its facts. Their parameters start with
+/// an underscore, which no parameter of the operation does.
 /// </summary>
 internal static partial class ClientEmitter
 {
@@ -24,7 +26,7 @@ internal static partial class ClientEmitter
         List<Parameter> own = parameters.Where(p => p.Name != paging.Parameter).ToList();
         string item = TypeSyntax.Of(paging.ItemType, facts);
         string returnType = "global::System.Collections.Generic.IAsyncEnumerable<" + item + ">";
-        string signature = string.Join(", ", own.Select(p => p.Declaration).Append("[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default"));
+        string signature = string.Join(", ", own.Select(p => p.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default"));
         writer.Line();
         if (!inInterface)
         {
@@ -49,139 +51,77 @@ internal static partial class ClientEmitter
 
         if (inInterface)
         {
-            writer.Line(returnType + " " + paging.MethodName + "(" + signature.Replace("[global::System.Runtime.CompilerServices.EnumeratorCancellation] ", string.Empty) + ");");
+            writer.Line(returnType + " " + paging.MethodName + "(" + signature + ");");
             return;
         }
 
-        if (paging.Style == PagingStyle.NextLink)
+        string arguments = string.Join(", ", own.Select(p => p.Name + ": " + p.Name));
+        string pager = TypeSyntax.Runtime + ".Http.ApiPager";
+        string read = PageReader(paging, item);
+        if (paging.Style is PagingStyle.PageNumber or PagingStyle.Offset)
         {
-            EmitNextLinkPager(writer, operation, paging, own, resultType, returnType, signature, security);
+            bool byOffset = paging.Style == PagingStyle.Offset;
+            string position = paging.CounterIsInt32 ? "(int)_position" : "_position";
+            string limit = byOffset && paging.LimitParameter is { } size ? size + " is { } _limit ? (long)_limit : (long?)null" : "null";
+            writer.Lines($$"""
+                public {{returnType}} {{paging.MethodName}}({{signature}})
+                    => {{pager}}.ByNumber<{{resultType}}, {{item}}>(
+                        first: {{paging.FirstPage}},
+                        byOffset: {{(byOffset ? "true" : "false")}},
+                        limit: {{limit}},
+                        fetch: (_position, _cancellationToken) => {{operation.MethodName}}({{Join(arguments, paging.Parameter + ": " + position)}}, cancellationToken: _cancellationToken),
+                        read: {{read}},
+                        cancellationToken: cancellationToken);
+                """);
             return;
         }
 
-        string counter = paging.CounterIsInt32 ? "int" : "long";
-        string arguments = string.Join(", ", own.Select(p => p.Name + ": " + p.Name).Append(paging.Parameter + ": _position").Append("cancellationToken: cancellationToken"));
-        string position = paging.Style == PagingStyle.Cursor ? "string? _position = null;" : counter + " _position = " + paging.FirstPage + ";";
+        // A cursor goes back as the operation's parameter; a next link is requested as it is (same origin only).
+        string fetch = paging.Style == PagingStyle.Cursor
+            ? operation.MethodName + "(" + Join(arguments, paging.Parameter + ": _next") + ", cancellationToken: _cancellationToken)"
+            : "_next is null ? " + operation.MethodName + "(" + Join(arguments, "cancellationToken: _cancellationToken") + ") : _core.SendAsync<" + resultType + ">(_core.LinkRequest(_next), " + security + ", Handle" + BaseName(operation) + ", " + LazyOperation(operation, BaseName(operation)) + ", _cancellationToken)";
         writer.Lines($$"""
-            public async {{returnType}} {{paging.MethodName}}({{signature}})
-            {
-                {{position}}
-                long _seen = 0;
-                while (true)
-                {
-                    var _response = await {{operation.MethodName}}({{arguments}}).ConfigureAwait(false);
-            """);
-        writer.Indent(2);
-        EmitPageItems(writer, paging);
-        if (paging.HasMoreProperty is { } hasMore)
-        {
-            writer.Lines($$"""
-                if (_page.{{hasMore}} is false)
-                {
-                    yield break;
-                }
-
-                """);
-        }
-
-        if (paging.NextProperty is { } next)
-        {
-            writer.Lines($$"""
-                if (string.IsNullOrEmpty(_page.{{next}}))
-                {
-                    yield break;
-                }
-
-                """);
-        }
-
-        if (paging.Style == PagingStyle.Offset && paging.LimitParameter is { } limit)
-        {
-            writer.Lines($$"""
-                if ({{limit}} is { } _limit && _items.Count < (long)_limit)
-                {
-                    yield break;
-                }
-
-                """);
-        }
-
-        writer.Line(paging.Style switch
-        {
-            PagingStyle.PageNumber => "_position++;",
-            PagingStyle.Offset => "_position += _items.Count;",
-            _ when paging.ItemCursorProperty is { } id => "_position = _items[_items.Count - 1]." + id + ";",
-            _ => "_position = _page." + paging.NextProperty + ";",
-        });
-        writer.Indent(-2);
-        writer.Lines("""
-                }
-            }
+            public {{returnType}} {{paging.MethodName}}({{signature}})
+                => {{pager}}.ByNext<{{resultType}}, {{item}}>(
+                    fetch: (_next, _cancellationToken) => {{fetch}},
+                    read: {{read}},
+                    cancellationToken: cancellationToken);
             """);
     }
 
-    /// <summary>The first page from the operation's own method, then each next link as the answer gives it (same origin only).</summary>
-    private static void EmitNextLinkPager(SourceWriter writer, OperationModel operation, PagingModel paging, List<Parameter> own, string resultType, string returnType, string signature, string security)
-    {
-        string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-        string arguments = string.Join(", ", own.Select(p => p.Name + ": " + p.Name).Append("cancellationToken: cancellationToken"));
-        writer.Lines($$"""
-            public async {{returnType}} {{paging.MethodName}}({{signature}})
-            {
-                var _response = await {{operation.MethodName}}({{arguments}}).ConfigureAwait(false);
-                long _seen = 0;
-                while (true)
-                {
-            """);
-        writer.Indent(2);
-        EmitPageItems(writer, paging);
-        writer.Lines($$"""
-            if (_page.{{paging.NextProperty}} is not { Length: > 0 } _next)
-            {
-                yield break;
-            }
+    private static string Join(string first, string second) => first.Length == 0 ? second : first + ", " + second;
 
-            _response = await _core.SendAsync<{{resultType}}>(_core.LinkRequest(_next), {{security}}, Handle{{baseName}}, {{LazyOperation(operation, baseName)}}, cancellationToken).ConfigureAwait(false);
-            """);
-        writer.Indent(-2);
-        writer.Lines("""
-                }
-            }
-            """);
-    }
+    private static string BaseName(OperationModel operation) => operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
 
     /// <summary>
-    /// What every pager does with a page, inside its loop: the page (the answer, or the envelope's data), its items
-    /// yielded one by one with cancellation checked between them, and the end once the total is reached.
+    /// The lambda that reads a page's facts for the pager: its items (the answer's, or its envelope's data's), the
+    /// total, whether more follow (a false has-more, or an empty next link or cursor, says no) and the next cursor or
+    /// link. A cursor taken from the items is the last item's id.
     /// </summary>
-    private static void EmitPageItems(SourceWriter writer, PagingModel paging)
+    private static string PageReader(PagingModel paging, string item)
     {
-        writer.Lines($$"""
-            var _page = {{(paging.InEnvelope ? "_response.GetDataOrThrow()" : "_response")}};
-            var _items = _page?.{{paging.ItemsProperty}};
-            if (_page is null || _items is null || _items.Count == 0)
-            {
-                yield break;
-            }
-
-            foreach (var _item in _items)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return _item;
-            }
-
-            _seen += _items.Count;
-            """);
-        if (paging.TotalProperty is { } total)
+        List<string> more = new();
+        if (paging.HasMoreProperty is { } hasMore)
         {
-            writer.Lines($$"""
-                if (_page.{{total}} is { } _total && _seen >= _total)
-                {
-                    yield break;
-                }
-
-                """);
+            more.Add("_page?." + hasMore + " is not false");
         }
+
+        if (paging.NextProperty is { } nextProperty && paging.Style is PagingStyle.PageNumber or PagingStyle.Offset)
+        {
+            more.Add("!string.IsNullOrEmpty(_page?." + nextProperty + ")");
+        }
+
+        string next = paging.Style switch
+        {
+            PagingStyle.PageNumber or PagingStyle.Offset => "null",
+            _ when paging.ItemCursorProperty is { } id => "_page?." + paging.ItemsProperty + " is { Count: > 0 } _items ? _items[_items.Count - 1]." + id + " : null",
+            _ => "_page?." + paging.NextProperty,
+        };
+        string total = paging.TotalProperty is { } totalProperty ? "_page?." + totalProperty : "null";
+        string page = "new " + TypeSyntax.Runtime + ".Http.ApiPage<" + item + ">(_page?." + paging.ItemsProperty + ", " + total + ", " + (more.Count == 0 ? "true" : string.Join(" && ", more)) + ", " + next + ")";
+        return paging.InEnvelope
+            ? "static _response => { var _page = _response.GetDataOrThrow(); return " + page + "; }"
+            : "static _page => " + page;
     }
 
     private static string Describe(PagingModel paging) => paging.Style switch

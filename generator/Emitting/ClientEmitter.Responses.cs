@@ -34,6 +34,9 @@ internal static partial class ClientEmitter
         /// <summary>The type of a streamed item.</summary>
         public string ItemType => TypeSyntax.Of(_resultType!, _facts);
 
+        /// <summary>A success returns a body (else the handler returns bool and the method a bare Task).</summary>
+        public bool HasResult => _resultType is not null;
+
         /// <summary>The type the handler returns: the success body's type, or bool for operations without one.</summary>
         public string ResultType => _resultType is null ? "bool" : TypeSyntax.Of(_resultType, _facts);
 
@@ -127,10 +130,10 @@ internal static partial class ClientEmitter
             writer.Close();
         }
 
-        /// <summary>The companion's handler: the plain handler's result (or its exception) with the status and headers.</summary>
+        /// <summary>The companion's handler when headers are declared: the plain handler's result (or its exception) with the typed headers.</summary>
         public void EmitWithResponseHandler(SourceWriter writer, string name, string plainHandler)
         {
-            string headers = _headersClass is null ? "response.Headers" : "new " + _headersClass + "(response.Headers)";
+            string headers = "new " + _headersClass + "(response.Headers)";
             writer.Open("private static " + WithResponseResultType + " " + name + "(" + Http + ".ApiResponseData response)");
             if (_resultType is null)
             {

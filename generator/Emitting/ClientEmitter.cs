@@ -351,16 +351,26 @@ internal static partial class ClientEmitter
 
             """);
         EmitImplementationDocs(writer, operation);
+
+        // Untyped headers: the runtime wraps the handler's result; declared headers need their class built here.
+        string companionCall = operation.HeadersClass is not null
+            ? "_core.SendAsync<" + plan.WithResponseResultType + ">(" + factoryCall + ", " + security + ", " + withResponseHandler + ", " + operationField + ", cancellationToken)"
+            : plan.HasResult
+                ? "_core.SendWithResponseAsync<" + plan.ResultType + ">(" + factoryCall + ", " + security + ", Handle" + baseName + ", " + operationField + ", cancellationToken)"
+                : "_core.SendWithResponseAsync(" + factoryCall + ", " + security + ", Handle" + baseName + ", " + operationField + ", cancellationToken)";
         writer.Lines($$"""
             public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{signature}})
-                => _core.SendAsync<{{plan.WithResponseResultType}}>({{factoryCall}}, {{security}}, {{withResponseHandler}}, {{operationField}}, cancellationToken);
+                => {{companionCall}};
 
             """);
         EmitRequestFactory(writer, operation, parameters, serverField, facts);
         writer.Line();
         plan.EmitHandler(writer, "Handle" + baseName);
-        writer.Line();
-        plan.EmitWithResponseHandler(writer, withResponseHandler, "Handle" + baseName);
+        if (operation.HeadersClass is not null)
+        {
+            writer.Line();
+            plan.EmitWithResponseHandler(writer, withResponseHandler, "Handle" + baseName);
+        }
     }
 
     /// <summary>The request both methods send: parameters checked and placed, credentials not yet applied.</summary>

@@ -124,6 +124,31 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task ATokenGivenToTheEnumeratorCancelsLikeTheMethodsOwn()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Answer(r => "{\"data\":" + Items(new[] { Query(r, "n", 0) }) + ",\"has_more\":true}"));
+        using HttpClient http = new();
+        using CancellationTokenSource cancel = new();
+        int seen = 0;
+
+        // WithCancellation reaches the runtime's pager through [EnumeratorCancellation]; the page in flight and the
+        // items after it see the same token.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (Item item in Client(http, server).ListChargesAllAsync().WithCancellation(cancel.Token))
+            {
+                if (++seen == 3)
+                {
+                    cancel.Cancel();
+                }
+            }
+        });
+
+        Assert.Equal(3, seen);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task OffsetsAdvanceByTheItemsReceivedAndAShortPageEnds()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Answer(r =>
@@ -152,6 +177,17 @@ public sealed class PagingTests
 
         Assert.Equal(new[] { "i1", "i2", "i3" }, await All(Client(http, server).ListChargesAllAsync(limit: 2)));
         Assert.Equal(new[] { "/charges?limit=2", "/charges?starting_after=i2&limit=2" }, server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task ALastItemWithAnEmptyIdEndsRatherThanStartingOver()
+    {
+        // Without an id there is no cursor: asking again without one would fetch the first page forever.
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Answer(_ => "{\"data\":[{\"id\":\"i1\"},{\"id\":\"\"}],\"has_more\":true}"));
+        using HttpClient http = new();
+
+        Assert.Equal(new[] { "i1", string.Empty }, await All(Client(http, server).ListChargesAllAsync()));
+        Assert.Single(server.Requests);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>> EchoAnimalWithResponseAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>>(CreateEchoAnimalRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEchoAnimalWithResponse, (s_operation_EchoAnimal ??= new("EchoAnimal", "echoAnimal", "POST", "/animals")), cancellationToken);
+        => _core.SendWithResponseAsync<global::Constructs.Api.AnyAnimal>(CreateEchoAnimalRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEchoAnimal, (s_operation_EchoAnimal ??= new("EchoAnimal", "echoAnimal", "POST", "/animals")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoAnimalRequest(global::Constructs.Api.AnyAnimal body)
     {
@@ -59,11 +59,5 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.AnyAnimal>(global::Constructs.Api.AnyAnimal.ReadJson);
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal> HandleEchoAnimalWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::Constructs.Api.AnyAnimal value = HandleEchoAnimal(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

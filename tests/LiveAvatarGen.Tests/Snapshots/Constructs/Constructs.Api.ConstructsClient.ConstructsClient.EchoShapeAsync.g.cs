@@ -33,7 +33,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>> EchoShapeWithResponseAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>>(CreateEchoShapeRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEchoShapeWithResponse, (s_operation_EchoShape ??= new("EchoShape", "echoShape", "POST", "/shapes")), cancellationToken);
+        => _core.SendWithResponseAsync<global::Constructs.Api.Shape>(CreateEchoShapeRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEchoShape, (s_operation_EchoShape ??= new("EchoShape", "echoShape", "POST", "/shapes")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoShapeRequest(global::Constructs.Api.Shape body)
     {
@@ -59,11 +59,5 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Shape>(global::Constructs.Api.Shape.ReadJson);
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape> HandleEchoShapeWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::Constructs.Api.Shape value = HandleEchoShape(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

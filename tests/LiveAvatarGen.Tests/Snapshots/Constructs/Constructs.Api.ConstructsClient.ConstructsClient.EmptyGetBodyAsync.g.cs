@@ -32,7 +32,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> EmptyGetBodyWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateEmptyGetBodyRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEmptyGetBodyWithResponse, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateEmptyGetBodyRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEmptyGetBody, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEmptyGetBodyRequest()
     {
@@ -52,11 +52,5 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleEmptyGetBodyWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        HandleEmptyGetBody(response);
-        return new(response.StatusCode, response.Headers);
     }
 }

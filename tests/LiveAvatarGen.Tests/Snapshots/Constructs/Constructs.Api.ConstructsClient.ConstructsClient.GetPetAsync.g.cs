@@ -33,7 +33,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>> GetPetWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>>(CreateGetPetRequest(id), s_security0, HandleGetPetWithResponse, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
+        => _core.SendWithResponseAsync<global::Constructs.Api.Pet>(CreateGetPetRequest(id), s_security0, HandleGetPet, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id)
     {
@@ -61,11 +61,5 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
         }
         throw response.ToException<global::Constructs.Api.Problem>(global::Constructs.Api.Problem.ReadJson);
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet> HandleGetPetWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::Constructs.Api.Pet value = HandleGetPet(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetPinnedRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetPinnedWithResponse, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateGetPinnedRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetPinned, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPinnedRequest()
     {
@@ -54,11 +54,5 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleGetPinnedWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        HandleGetPinned(response);
-        return new(response.StatusCode, response.Headers);
     }
 }

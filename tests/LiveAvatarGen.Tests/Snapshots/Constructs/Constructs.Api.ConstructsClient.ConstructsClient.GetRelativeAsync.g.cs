@@ -33,7 +33,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetRelativeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRelativeWithResponse, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateGetRelativeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRelative, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRelativeRequest()
     {
@@ -54,11 +54,5 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleGetRelativeWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        HandleGetRelative(response);
-        return new(response.StatusCode, response.Headers);
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>> GetTreeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>>(CreateGetTreeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetTreeWithResponse, (s_operation_GetTree ??= new("GetTree", null, "GET", "/tree")), cancellationToken);
+        => _core.SendWithResponseAsync<global::Constructs.Api.Tree>(CreateGetTreeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetTree, (s_operation_GetTree ??= new("GetTree", null, "GET", "/tree")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetTreeRequest()
     {
@@ -52,11 +52,5 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Tree>(global::Constructs.Api.Tree.ReadJson);
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree> HandleGetTreeWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::Constructs.Api.Tree value = HandleGetTree(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

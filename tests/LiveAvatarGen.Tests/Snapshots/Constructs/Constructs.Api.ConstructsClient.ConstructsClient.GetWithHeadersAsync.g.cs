@@ -45,7 +45,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetWithHeadersWithResponseAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security2, HandleGetWithHeadersWithResponse, (s_operation_GetWithHeaders ??= new("GetWithHeaders", "getWithHeaders", "GET", "/headers")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security2, HandleGetWithHeaders, (s_operation_GetWithHeaders ??= new("GetWithHeaders", "getWithHeaders", "GET", "/headers")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetWithHeadersRequest(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default)
     {
@@ -119,11 +119,5 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleGetWithHeadersWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        HandleGetWithHeaders(response);
-        return new(response.StatusCode, response.Headers);
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class ConstructsClient
     /// <inheritdoc />
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateOldThingRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleOldThingWithResponse, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateOldThingRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleOldThing, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateOldThingRequest()
     {
@@ -56,11 +56,5 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleOldThingWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        HandleOldThing(response);
-        return new(response.StatusCode, response.Headers);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>> PutBlobWithResponseAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>>(CreatePutBlobRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandlePutBlobWithResponse, (s_operation_PutBlob ??= new("PutBlob", "putBlob", "PUT", "/blob")), cancellationToken);
+        => _core.SendWithResponseAsync<global::System.IO.Stream>(CreatePutBlobRequest(body), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandlePutBlob, (s_operation_PutBlob ??= new("PutBlob", "putBlob", "PUT", "/blob")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutBlobRequest(global::System.IO.Stream body)
     {
@@ -59,11 +59,5 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadStream();
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream> HandlePutBlobWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::System.IO.Stream value = HandlePutBlob(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> PutWithHeadersWithResponseAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security1, HandlePutWithHeadersWithResponse, (s_operation_PutWithHeaders ??= new("PutWithHeaders", "putWithHeaders", "PUT", "/headers")), cancellationToken);
+        => _core.SendWithResponseAsync(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security1, HandlePutWithHeaders, (s_operation_PutWithHeaders ??= new("PutWithHeaders", "putWithHeaders", "PUT", "/headers")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutWithHeadersRequest(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default)
     {
@@ -125,11 +125,5 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandlePutWithHeadersWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        HandlePutWithHeaders(response);
-        return new(response.StatusCode, response.Headers);
     }
 }

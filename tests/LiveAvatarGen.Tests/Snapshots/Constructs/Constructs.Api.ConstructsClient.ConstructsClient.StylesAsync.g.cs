@@ -42,7 +42,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse>(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds, expand, lines), s_security2, HandleStylesWithResponse, (s_operation_Styles ??= new("Styles", "styles", "GET", "/styles/{label}/{matrix}")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateStylesRequest(label, matrix, filter, pipes, spaces, ids, csv, xIds, expand, lines), s_security2, HandleStyles, (s_operation_Styles ??= new("Styles", "styles", "GET", "/styles/{label}/{matrix}")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateStylesRequest(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default)
     {
@@ -110,11 +110,5 @@ public sealed partial class ConstructsClient
             return true;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse HandleStylesWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        HandleStyles(response);
-        return new(response.StatusCode, response.Headers);
     }
 }

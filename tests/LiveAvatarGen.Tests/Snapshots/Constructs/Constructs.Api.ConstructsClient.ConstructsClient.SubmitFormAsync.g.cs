@@ -35,7 +35,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateSubmitFormRequest(username, age, scopes), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitFormWithResponse, (s_operation_SubmitForm ??= new("SubmitForm", "submitForm", "POST", "/form")), cancellationToken);
+        => _core.SendWithResponseAsync<string>(CreateSubmitFormRequest(username, age, scopes), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitForm, (s_operation_SubmitForm ??= new("SubmitForm", "submitForm", "POST", "/form")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitFormRequest(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default)
     {
@@ -71,11 +71,5 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.BodyText;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<string> HandleSubmitFormWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        string value = HandleSubmitForm(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

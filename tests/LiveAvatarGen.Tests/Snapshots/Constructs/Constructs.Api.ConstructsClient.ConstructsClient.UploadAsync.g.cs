@@ -35,7 +35,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>>(CreateUploadRequest(@file, description, meta), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUploadWithResponse, (s_operation_Upload ??= new("Upload", "upload", "POST", "/upload")), cancellationToken);
+        => _core.SendWithResponseAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUpload, (s_operation_Upload ??= new("Upload", "upload", "POST", "/upload")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadRequest(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default)
     {
@@ -71,11 +71,5 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.UploadResponse>(global::Constructs.Api.UploadResponse.ReadJson);
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse> HandleUploadWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::Constructs.Api.UploadResponse value = HandleUpload(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUploadFilesWithResponse, (s_operation_UploadFiles ??= new("UploadFiles", "uploadFiles", "POST", "/files")), cancellationToken);
+        => _core.SendWithResponseAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUploadFiles, (s_operation_UploadFiles ??= new("UploadFiles", "uploadFiles", "POST", "/files")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadFilesRequest(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default)
     {
@@ -96,11 +96,5 @@ public sealed partial class ConstructsClient
             return response.Body.IsEmpty ? default! : response.BodyText;
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<string> HandleUploadFilesWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        string value = HandleUploadFiles(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

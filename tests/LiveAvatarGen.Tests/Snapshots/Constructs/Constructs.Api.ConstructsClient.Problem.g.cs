@@ -103,6 +103,6 @@ public sealed partial class Problem
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Problem>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(ReadJson, WriteJson) { }
+        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Problem>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Problem>(WriteJson)) { }
     }
 }

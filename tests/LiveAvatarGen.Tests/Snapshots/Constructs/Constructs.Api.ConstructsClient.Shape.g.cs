@@ -131,6 +131,6 @@ public partial class Shape
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Shape>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(ReadJson, WriteJson) { }
+        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Shape>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Shape>(WriteJson)) { }
     }
 }

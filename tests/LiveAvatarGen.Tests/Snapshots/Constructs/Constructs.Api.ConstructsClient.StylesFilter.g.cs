@@ -103,6 +103,6 @@ public sealed partial class StylesFilter
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<StylesFilter>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(ReadJson, WriteJson) { }
+        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<StylesFilter>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<StylesFilter>(WriteJson)) { }
     }
 }

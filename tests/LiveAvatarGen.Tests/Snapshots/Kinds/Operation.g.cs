@@ -36,7 +36,7 @@ public sealed partial class TestClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPetWithResponse, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
+        => _core.SendWithResponseAsync<global::Test.Api.Pet>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPet, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default)
     {
@@ -78,11 +78,5 @@ public sealed partial class TestClient
             return response.Body.IsEmpty ? default! : response.ReadJson<global::Test.Api.Pet>(global::Test.Api.Pet.ReadJson);
         }
         throw response.ToException();
-    }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet> HandleGetPetWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::Test.Api.Pet value = HandleGetPet(response);
-        return new(response.StatusCode, response.Headers, value);
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class LiveAvatarAvatarClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>> ListUserAvatarsWithResponseAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), LiveAvatarClient.s_security2, HandleListUserAvatarsWithResponse, (s_operation_ListUserAvatars ??= new("ListUserAvatars", "list_user_avatars_v1_avatars_get", "GET", "/v1/avatars")), cancellationToken);
+        => _core.SendWithResponseAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), LiveAvatarClient.s_security2, HandleListUserAvatars, (s_operation_ListUserAvatars ??= new("ListUserAvatars", "list_user_avatars_v1_avatars_get", "GET", "/v1/avatars")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateListUserAvatarsRequest(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default)
     {
@@ -84,45 +84,13 @@ public sealed partial class LiveAvatarAvatarClient
         throw response.ToException();
     }
 
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>> HandleListUserAvatarsWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>> value = HandleListUserAvatars(response);
-        return new(response.StatusCode, response.Headers, value);
-    }
-
     /// <inheritdoc />
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::LiveAvatar.Api.AvatarSchema> ListUserAvatarsAllAsync(global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        long _position = 1;
-        long _seen = 0;
-        while (true)
-        {
-            var _response = await ListUserAvatarsAsync(pageSize: pageSize, laSession: laSession, page: _position, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var _page = _response.GetDataOrThrow();
-            var _items = _page?.Results;
-            if (_page is null || _items is null || _items.Count == 0)
-            {
-                yield break;
-            }
-
-            foreach (var _item in _items)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return _item;
-            }
-
-            _seen += _items.Count;
-            if (_page.Count is { } _total && _seen >= _total)
-            {
-                yield break;
-            }
-
-            if (string.IsNullOrEmpty(_page.Next))
-            {
-                yield break;
-            }
-
-            _position++;
-        }
-    }
+    public global::System.Collections.Generic.IAsyncEnumerable<global::LiveAvatar.Api.AvatarSchema> ListUserAvatarsAllAsync(global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::LiveAvatarGen.Runtime.Http.ApiPager.ByNumber<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>, global::LiveAvatar.Api.AvatarSchema>(
+            first: 1,
+            byOffset: false,
+            limit: null,
+            fetch: (_position, _cancellationToken) => ListUserAvatarsAsync(pageSize: pageSize, laSession: laSession, page: _position, cancellationToken: _cancellationToken),
+            read: static _response => { var _page = _response.GetDataOrThrow(); return new global::LiveAvatarGen.Runtime.Http.ApiPage<global::LiveAvatar.Api.AvatarSchema>(_page?.Results, _page?.Count, !string.IsNullOrEmpty(_page?.Next), null); },
+            cancellationToken: cancellationToken);
 }
