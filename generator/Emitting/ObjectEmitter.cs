@@ -81,13 +81,17 @@ internal static partial class ObjectEmitter
         EmitConstructor(writer, model);
         if (!IsDerived(model))
         {
+            // A field of our own rather than an auto-property: the compiler would mark the backing field and both
+            // accessors [CompilerGenerated], three attribute rows per type in the dll.
             string extrasType = ExtrasType(model, facts);
             writer.Lines($$"""
+                private {{extrasType}}? _extras;
+
                 /// <summary>
                 /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
                 /// were none. Add members here to send them.
                 /// </summary>
-                public {{extrasType}}? {{model.AdditionalPropertiesName}} { get; init; }
+                public {{extrasType}}? {{model.AdditionalPropertiesName}} { get => _extras; init => _extras = value; }
 
                 """);
         }

@@ -96,11 +96,13 @@ public sealed partial class Pet
     /// <remarks>JSON name: <c>status</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
     public global::Constructs.Api.PetStatus? Status { get => _p11; init { _p11 = value; _set0 |= 1UL << 8; } }
 
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
+
     /// <summary>
     /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
     /// were none. Add members here to send them.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _extras; init => _extras = value; }
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("id", "name", "kind", "tags", "attributes", "born", "weight", "legacy_code", "secret", "created", "nickname", "status");
 

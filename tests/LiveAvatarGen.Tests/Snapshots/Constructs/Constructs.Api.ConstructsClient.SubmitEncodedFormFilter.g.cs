@@ -27,11 +27,13 @@ public sealed partial class SubmitEncodedFormFilter
     /// <remarks>JSON name: <c>sizes</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<long>? Sizes { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
 
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
+
     /// <summary>
     /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
     /// were none. Add members here to send them.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _extras; init => _extras = value; }
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("color", "sizes");
 

@@ -32,11 +32,13 @@ public partial class Vehicle
     /// <remarks>JSON name: <c>owner</c>; required.</remarks>
     public required global::Test.Api.Owner Owner { get; init; }
 
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
+
     /// <summary>
     /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
     /// were none. Add members here to send them.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _extras; init => _extras = value; }
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("vehicle_type", "wheels", "owner");
 

@@ -121,11 +121,13 @@ public sealed partial class Pet
     /// <remarks>JSON name: <c>extra</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
     public global::System.Text.Json.JsonElement? Extra { get => _p15; init { _p15 = value; _set0 |= 1UL << 10; } }
 
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
+
     /// <summary>
     /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
     /// were none. Add members here to send them.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _extras; init => _extras = value; }
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("id", "name", "nickname", "kind", "status", "tags", "attributes", "owner", "born", "weight", "count", "type", "legacy_code", "secret", "created", "extra");
 
