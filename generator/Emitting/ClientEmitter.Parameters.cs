@@ -15,7 +15,8 @@ internal static partial class ClientEmitter
         {
             Name = name;
             WireName = wireName;
-            Declaration = TypeSyntax.Of(type, facts) + " " + name + (isRequired ? string.Empty : " = default");
+            Typed = TypeSyntax.Of(type, facts) + " " + name;
+            Declaration = Typed + (isRequired ? string.Empty : " = default");
             Documentation = documentation;
             Model = model;
             Body = body;
@@ -26,7 +27,11 @@ internal static partial class ClientEmitter
 
         public string WireName { get; }
 
+        /// <summary>The public declaration: type, name and, when optional, <c>= default</c>.</summary>
         public string Declaration { get; }
+
+        /// <summary>Type and name only, for the private request factory, which is always called with every argument.</summary>
+        public string Typed { get; }
 
         public string? Documentation { get; }
 

@@ -376,7 +376,7 @@ internal static partial class ClientEmitter
     /// <summary>The request both methods send: parameters checked and placed, credentials not yet applied.</summary>
     private static void EmitRequestFactory(SourceWriter writer, OperationModel operation, List<Parameter> parameters, string? serverField, CompilationFacts facts)
     {
-        writer.Open("private static " + Http + ".ApiRequest " + operation.RequestFactory + "(" + string.Join(", ", parameters.Select(p => p.Declaration)) + ")");
+        writer.Open("private static " + Http + ".ApiRequest " + operation.RequestFactory + "(" + string.Join(", ", parameters.Select(p => p.Typed)) + ")");
         EmitNullChecks(writer, parameters);
         writer.Line($"{Http}.ApiRequest request = new({HttpMethod(operation.HttpMethod)}, {PathExpression(operation, facts)});");
         if (serverField is not null)

@@ -28,8 +28,8 @@ internal static class EmitterCommon
 
     /// <summary>
     /// A System.Text.Json converter that forwards to the generated readers, for callers who use JsonSerializer. Its
-    /// delegates are created with <c>new</c>: a bare method group would make the compiler cache each in a nested
-    /// class of its own (<c>&lt;&gt;O</c>, with a field per delegate), a type per converter in the dll for a
+    /// delegates are created with (target-typed) <c>new</c>: a bare method group would make the compiler cache each in
+    /// a nested class of its own (<c>&lt;&gt;O</c>, with a field per delegate), a type per converter in the dll for a
     /// constructor that runs once per serializer options.
     /// </summary>
     /// <param name="hidesInherited">The type derives from a generated class, whose converter this one hides.</param>
@@ -40,7 +40,7 @@ internal static class EmitterCommon
             public {{(hidesInherited ? "new " : string.Empty)}}sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<{{typeName}}>
             {
                 /// <summary>Creates the converter.</summary>
-                public JsonConverter() : base(new {{TypeSyntax.Runtime}}.Json.JsonReadFunc<{{typeName}}>(ReadJson), new {{TypeSyntax.Runtime}}.Json.JsonWriteAction<{{typeName}}>(WriteJson)) { }
+                public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
             }
             """);
     }

@@ -107,6 +107,6 @@ public sealed partial class Animal
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Animal>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Animal>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Animal>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

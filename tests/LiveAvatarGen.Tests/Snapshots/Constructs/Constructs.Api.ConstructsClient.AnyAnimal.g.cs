@@ -115,6 +115,6 @@ public sealed partial class AnyAnimal
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<AnyAnimal>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<AnyAnimal>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<AnyAnimal>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

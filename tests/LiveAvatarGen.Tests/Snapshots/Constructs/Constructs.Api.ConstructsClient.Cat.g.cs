@@ -121,6 +121,6 @@ public sealed partial class Cat
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Cat>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Cat>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Cat>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

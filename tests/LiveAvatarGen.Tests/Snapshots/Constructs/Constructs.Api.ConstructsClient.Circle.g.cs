@@ -123,6 +123,6 @@ public sealed partial class Circle : global::Constructs.Api.Shape
     public new sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Circle>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Circle>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Circle>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class ConstructsClient
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendWithResponseAsync<string>(CreateSubmitFormRequest(username, age, scopes), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitForm, (s_operation_SubmitForm ??= new("SubmitForm", "submitForm", "POST", "/form")), cancellationToken);
 
-    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitFormRequest(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default)
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitFormRequest(string username, long? age, global::System.Collections.Generic.IReadOnlyList<string>? scopes)
     {
         if (username is null)
         {

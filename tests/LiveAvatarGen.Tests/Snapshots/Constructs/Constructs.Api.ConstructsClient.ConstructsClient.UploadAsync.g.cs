@@ -37,7 +37,7 @@ public sealed partial class ConstructsClient
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendWithResponseAsync<global::Constructs.Api.UploadResponse>(CreateUploadRequest(@file, description, meta), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUpload, (s_operation_Upload ??= new("Upload", "upload", "POST", "/upload")), cancellationToken);
 
-    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadRequest(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default)
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadRequest(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description, global::Constructs.Api.Event? meta)
     {
         if (@file is null)
         {

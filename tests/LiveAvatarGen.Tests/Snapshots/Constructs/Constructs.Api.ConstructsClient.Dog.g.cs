@@ -125,6 +125,6 @@ public sealed partial class Dog
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Dog>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Dog>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Dog>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

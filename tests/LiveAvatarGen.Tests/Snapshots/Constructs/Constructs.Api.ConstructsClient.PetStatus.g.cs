@@ -69,6 +69,6 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<PetStatus>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<PetStatus>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<PetStatus>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -105,6 +105,6 @@ public sealed partial class Problem
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Problem>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Problem>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Problem>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

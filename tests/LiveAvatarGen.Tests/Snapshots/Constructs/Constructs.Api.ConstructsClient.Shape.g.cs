@@ -133,6 +133,6 @@ public partial class Shape
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Shape>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Shape>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Shape>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

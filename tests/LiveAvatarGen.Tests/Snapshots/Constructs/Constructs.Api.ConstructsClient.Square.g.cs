@@ -109,6 +109,6 @@ public sealed partial class Square : global::Constructs.Api.Shape
     public new sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Square>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Square>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Square>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

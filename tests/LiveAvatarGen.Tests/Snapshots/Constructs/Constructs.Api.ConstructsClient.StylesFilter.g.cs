@@ -105,6 +105,6 @@ public sealed partial class StylesFilter
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<StylesFilter>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<StylesFilter>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<StylesFilter>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -105,6 +105,6 @@ public sealed partial class StylesLinesItem
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<StylesLinesItem>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<StylesLinesItem>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<StylesLinesItem>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -105,6 +105,6 @@ public sealed partial class SubmitEncodedFormFilter
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<SubmitEncodedFormFilter>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<SubmitEncodedFormFilter>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<SubmitEncodedFormFilter>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -105,6 +105,6 @@ public sealed partial class SubmitEncodedFormFlat
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<SubmitEncodedFormFlat>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<SubmitEncodedFormFlat>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<SubmitEncodedFormFlat>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -87,6 +87,6 @@ public sealed partial class SubmitEncodedFormJson
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<SubmitEncodedFormJson>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<SubmitEncodedFormJson>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<SubmitEncodedFormJson>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -105,6 +105,6 @@ public sealed partial class Tree
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Tree>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Tree>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Tree>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

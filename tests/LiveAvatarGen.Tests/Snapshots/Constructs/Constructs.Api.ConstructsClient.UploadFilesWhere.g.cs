@@ -87,6 +87,6 @@ public sealed partial class UploadFilesWhere
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<UploadFilesWhere>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<UploadFilesWhere>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<UploadFilesWhere>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -87,6 +87,6 @@ public sealed partial class UploadResponse
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<UploadResponse>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<UploadResponse>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<UploadResponse>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

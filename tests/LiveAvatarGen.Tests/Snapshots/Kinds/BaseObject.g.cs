@@ -147,6 +147,6 @@ public partial class Vehicle
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Vehicle>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Vehicle>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Vehicle>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -144,6 +144,6 @@ public sealed partial class Car : global::Test.Api.Vehicle
     public new sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Car>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Car>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Car>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

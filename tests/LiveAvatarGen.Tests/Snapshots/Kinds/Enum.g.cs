@@ -77,6 +77,6 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<PetKind>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<PetKind>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<PetKind>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -73,6 +73,6 @@ public readonly partial struct Weight : global::System.IEquatable<Weight>, globa
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Weight>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Weight>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Weight>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

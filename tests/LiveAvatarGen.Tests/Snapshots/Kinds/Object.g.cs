@@ -343,6 +343,6 @@ public sealed partial class Pet
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Pet>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<Pet>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<Pet>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

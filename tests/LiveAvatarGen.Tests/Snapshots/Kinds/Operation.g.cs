@@ -38,7 +38,7 @@ public sealed partial class TestClient
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendWithResponseAsync<global::Test.Api.Pet>(CreateGetPetRequest(id, xTrace, fields, session), s_security_GetPet, HandleGetPet, (s_operation_GetPet ??= new("GetPet", "getPet", "GET", "/pets/{id}")), cancellationToken);
 
-    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default)
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields, string? session)
     {
         if (xTrace is null)
         {

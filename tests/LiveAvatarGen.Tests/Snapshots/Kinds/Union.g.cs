@@ -115,6 +115,6 @@ public sealed partial class AnyParty
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<AnyParty>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<AnyParty>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<AnyParty>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -76,6 +76,6 @@ public readonly partial struct PetName : global::System.IEquatable<PetName>
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<PetName>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<PetName>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<PetName>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

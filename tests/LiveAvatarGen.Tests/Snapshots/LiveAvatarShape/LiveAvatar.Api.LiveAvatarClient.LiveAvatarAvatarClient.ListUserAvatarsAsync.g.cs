@@ -48,7 +48,7 @@ public sealed partial class LiveAvatarAvatarClient
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>> ListUserAvatarsWithResponseAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default)
         => _core.SendWithResponseAsync<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(CreateListUserAvatarsRequest(page, pageSize, laSession), LiveAvatarClient.s_security2, HandleListUserAvatars, (s_operation_ListUserAvatars ??= new("ListUserAvatars", "list_user_avatars_v1_avatars_get", "GET", "/v1/avatars")), cancellationToken);
 
-    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateListUserAvatarsRequest(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default)
+    private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateListUserAvatarsRequest(global::LiveAvatar.Api.Page? page, global::LiveAvatar.Api.PageSize? pageSize, string? laSession)
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/v1/avatars");
         if (page is { } __page)

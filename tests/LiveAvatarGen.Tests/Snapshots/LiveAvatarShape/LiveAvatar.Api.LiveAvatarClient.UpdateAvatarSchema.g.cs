@@ -105,6 +105,6 @@ public sealed partial class UpdateAvatarSchema
     public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<UpdateAvatarSchema>
     {
         /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new global::LiveAvatarGen.Runtime.Json.JsonReadFunc<UpdateAvatarSchema>(ReadJson), new global::LiveAvatarGen.Runtime.Json.JsonWriteAction<UpdateAvatarSchema>(WriteJson)) { }
+        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }
