@@ -35,18 +35,16 @@ internal static partial class ClientEmitter
         }
         else
         {
+            // The parameters' documentation is the operation's, inherited as the WithResponse companion's is (a param
+            // tag of its own would make the compiler ask for all of them).
             writer.Lines($$"""
                 /// <summary>
                 /// Every item of <see cref="{{operation.MethodName}}"/>, page after page ({{Describe(paging)}}): the next page is
-                /// fetched when the items of the previous one are consumed, and enumeration ends where the answer says.
+                /// fetched when the items of the previous one are consumed, and enumeration ends where the answer says; the
+                /// token cancels between pages and during a page's request.
                 /// </summary>
+                /// <inheritdoc cref="{{operation.MethodName}}"/>
                 """);
-            foreach (Parameter parameter in own)
-            {
-                writer.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + SourceWriter.Xml(parameter.Documentation ?? parameter.WireName).Replace("\n", " ") + "</param>");
-            }
-
-            writer.Line("/// <param name=\"cancellationToken\">Cancels the enumeration, between pages and during a page's request.</param>");
         }
 
         if (inInterface)

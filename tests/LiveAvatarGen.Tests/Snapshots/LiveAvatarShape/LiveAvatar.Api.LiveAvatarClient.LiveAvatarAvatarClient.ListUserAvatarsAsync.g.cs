@@ -28,11 +28,10 @@ public partial interface ILiveAvatarAvatarClient
 
     /// <summary>
     /// Every item of <see cref="ListUserAvatarsAsync"/>, page after page (by page number): the next page is
-    /// fetched when the items of the previous one are consumed, and enumeration ends where the answer says.
+    /// fetched when the items of the previous one are consumed, and enumeration ends where the answer says; the
+    /// token cancels between pages and during a page's request.
     /// </summary>
-    /// <param name="pageSize">page_size</param>
-    /// <param name="laSession">la_session</param>
-    /// <param name="cancellationToken">Cancels the enumeration, between pages and during a page's request.</param>
+    /// <inheritdoc cref="ListUserAvatarsAsync"/>
     global::System.Collections.Generic.IAsyncEnumerable<global::LiveAvatar.Api.AvatarSchema> ListUserAvatarsAllAsync(global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
