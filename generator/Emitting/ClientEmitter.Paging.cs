@@ -75,9 +75,10 @@ internal static partial class ClientEmitter
         }
 
         // A cursor goes back as the operation's parameter; a next link is requested as it is (same origin only).
+        string baseName = BaseName(operation);
         string fetch = paging.Style == PagingStyle.Cursor
             ? operation.MethodName + "(" + Join(arguments, paging.Parameter + ": _next") + ", cancellationToken: _cancellationToken)"
-            : "_next is null ? " + operation.MethodName + "(" + Join(arguments, "cancellationToken: _cancellationToken") + ") : _core.SendAsync<" + resultType + ">(_core.LinkRequest(_next), " + security + ", Handle" + BaseName(operation) + ", " + LazyOperation(operation, BaseName(operation)) + ", _cancellationToken)";
+            : "_next is null ? " + operation.MethodName + "(" + Join(arguments, "cancellationToken: _cancellationToken") + ") : _core.SendAsync<" + resultType + ">(_core.LinkRequest(_next), " + security + ", Handle" + baseName + ", " + LazyOperation(operation, baseName) + ", _cancellationToken)";
         writer.Lines($$"""
             public {{returnType}} {{paging.MethodName}}({{signature}})
                 => {{pager}}.ByNext<{{resultType}}, {{item}}>(
@@ -88,8 +89,6 @@ internal static partial class ClientEmitter
     }
 
     private static string Join(string first, string second) => first.Length == 0 ? second : first + ", " + second;
-
-    private static string BaseName(OperationModel operation) => operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
 
     /// <summary>
     /// The lambda that reads a page's facts for the pager: its items (the answer's, or its envelope's data's), the

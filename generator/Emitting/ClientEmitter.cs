@@ -301,9 +301,12 @@ internal static partial class ClientEmitter
         return text.Append(" }").ToString();
     }
 
+    /// <summary>The operation's method name without <c>Async</c>: what its handler, its <c>ApiOperation</c> and its field are named after.</summary>
+    private static string BaseName(OperationModel operation) => operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+
     private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, string signature, string security, CompilationFacts facts)
     {
-        string baseName = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+        string baseName = BaseName(operation);
         string? serverField = null;
         if (operation.Server is { } server)
         {
