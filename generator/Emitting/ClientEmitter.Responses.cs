@@ -212,7 +212,13 @@ internal static partial class ClientEmitter
         /// <summary>A delegate that reads one streamed item.</summary>
         public string ItemReader() => _resultType!.Kind == TypeKind.String ? "null" : TypeSyntax.ReadLambda(_resultType!, "reader", _facts, 0);
 
-        private string ReadSuccess(TypeRef type) => "response.ReadJson<" + TypeSyntax.Of(type, _facts) + ">(" + TypeSyntax.ReadLambda(type, "reader", _facts, 0) + ")";
+        /// <summary>
+        /// The body read as the result. A nullable generated class is read by <c>ReadJsonOrNull</c> with the class's
+        /// own reader: a lambda checking for null would be a method and a cache field per handler in the dll.
+        /// </summary>
+        private string ReadSuccess(TypeRef type) => type.IsNullable && type.Kind == TypeKind.Class
+            ? "response.ReadJsonOrNull<" + TypeSyntax.Of(type.AsNonNullable(), _facts) + ">(" + TypeSyntax.ReadLambda(type.AsNonNullable(), "reader", _facts, 0) + ")"
+            : "response.ReadJson<" + TypeSyntax.Of(type, _facts) + ">(" + TypeSyntax.ReadLambda(type, "reader", _facts, 0) + ")";
 
         private static bool IsRange(string code) => code.Length == 3 && code.EndsWith("XX", StringComparison.OrdinalIgnoreCase);
 

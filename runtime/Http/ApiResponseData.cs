@@ -70,7 +70,18 @@ public sealed class ApiResponseData
     }
 
     /// <summary>Parses the body with a generated reader. Malformed JSON and wrong shapes become <see cref="ApiResponseFormatException"/>.</summary>
-    public T ReadJson<T>(JsonReadFunc<T> read)
+    public T ReadJson<T>(JsonReadFunc<T> read) => Read(read, allowNull: false)!;
+
+    /// <summary>
+    /// <see cref="ReadJson{T}"/> for a body that may be JSON <c>null</c> (the schema allows it, or another success
+    /// has no body): null for <c>null</c>, the generated reader otherwise. Handlers pass the type's reader as a method
+    /// group rather than a lambda of their own that checks for null (a method and a cache field per handler).
+    /// </summary>
+    public T? ReadJsonOrNull<T>(JsonReadFunc<T> read)
+        where T : class
+        => Read(read, allowNull: true);
+
+    private T? Read<T>(JsonReadFunc<T> read, bool allowNull)
     {
         if (_body.IsEmpty)
         {
@@ -81,7 +92,7 @@ public sealed class ApiResponseData
         {
             Utf8JsonReader reader = new(_body.Span, new JsonReaderOptions { MaxDepth = 256 });
             reader.Read();
-            T value = read(ref reader);
+            T? value = allowNull && reader.TokenType == JsonTokenType.Null ? default : read(ref reader);
             if (reader.Read())
             {
                 throw new ApiResponseFormatException("Unexpected content after the JSON value.");

@@ -52,11 +52,11 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         if (status == 200)
         {
-            return response.ReadJson<global::Constructs.Api.Pet?>(static (ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.Pet?) : global::Constructs.Api.Pet.ReadJson(ref reader));
+            return response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
         }
         if (status == 201)
         {
-            return response.ReadJson<global::Constructs.Api.Pet?>(static (ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.Pet?) : global::Constructs.Api.Pet.ReadJson(ref reader));
+            return response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
         }
         if (status == 202)
         {
@@ -64,7 +64,7 @@ public sealed partial class ConstructsClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Pet?>(static (ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.Pet?) : global::Constructs.Api.Pet.ReadJson(ref reader));
+            return response.Body.IsEmpty ? default! : response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
         }
         throw response.ToException();
     }
