@@ -39,6 +39,17 @@ internal sealed class OAuth2TokenServer : IAsyncDisposable
     /// <summary>The API answers 401 to a token in this set.</summary>
     public HashSet<string> RefusedTokens { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Holds every 401 until this many refused requests have arrived, so that concurrent callers all send the refused
+    /// token before any of them learns it is refused (at most ten seconds: a missing request fails the test's
+    /// assertions rather than hanging it). Zero answers at once.
+    /// </summary>
+    public int HoldRefusalsUntil { get; set; }
+
+    private int _refusals;
+
+    private readonly TaskCompletionSource _refusalsArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public IReadOnlyList<RecordedRequest> TokenRequests => Server.Requests.Where(r => r.PathAndQuery == TokenPath).ToList();
 
     public IReadOnlyList<RecordedRequest> ApiRequests => Server.Requests.Where(r => r.PathAndQuery != TokenPath).ToList();
@@ -74,6 +85,12 @@ internal sealed class OAuth2TokenServer : IAsyncDisposable
         string token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization.Substring("Bearer ".Length) : "(none)";
         if (RefusedTokens.Contains(token))
         {
+            if (Interlocked.Increment(ref _refusals) >= HoldRefusalsUntil)
+            {
+                _refusalsArrived.TrySetResult();
+            }
+
+            await Task.WhenAny(_refusalsArrived.Task, Task.Delay(TimeSpan.FromSeconds(10)));
             context.Response.StatusCode = 401;
             return;
         }
