@@ -59,37 +59,10 @@ public static class ApiPager
     /// <param name="fetch">Fetches the page at a number or offset.</param>
     /// <param name="read">Reads a response's page.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public static async IAsyncEnumerable<TItem> ByNumber<TResponse, TItem>(long first, bool byOffset, long? limit, Func<long, CancellationToken, Task<TResponse>> fetch, Func<TResponse, ApiPage<TItem>> read, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<TItem> ByNumber<TResponse, TItem>(long first, bool byOffset, long? limit, Func<long, CancellationToken, Task<TResponse>> fetch, Func<TResponse, ApiPage<TItem>> read, CancellationToken cancellationToken = default)
     {
-        if (fetch is null || read is null)
-        {
-            throw new ArgumentNullException(fetch is null ? nameof(fetch) : nameof(read));
-        }
-
-        long position = first;
-        long seen = 0;
-        while (true)
-        {
-            ApiPage<TItem> page = read(await fetch(position, cancellationToken).ConfigureAwait(false));
-            if (page.Items is not { Count: > 0 } items)
-            {
-                yield break;
-            }
-
-            foreach (TItem item in items)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return item;
-            }
-
-            seen += items.Count;
-            if ((page.Total is { } total && seen >= total) || !page.More || (byOffset && limit is { } size && items.Count < size))
-            {
-                yield break;
-            }
-
-            position += byOffset ? items.Count : 1;
-        }
+        Func<long, CancellationToken, Task<TResponse>> fetchAt = fetch ?? throw new ArgumentNullException(nameof(fetch));
+        return Walk((position, _, token) => fetchAt(position, token), read ?? throw new ArgumentNullException(nameof(read)), first, byOffset ? Step.Offset : Step.Number, limit, cancellationToken);
     }
 
     /// <summary>
@@ -101,18 +74,21 @@ public static class ApiPager
     /// <param name="fetch">Fetches a page: the first with null, then each next cursor or link.</param>
     /// <param name="read">Reads a response's page.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public static async IAsyncEnumerable<TItem> ByNext<TResponse, TItem>(Func<string?, CancellationToken, Task<TResponse>> fetch, Func<TResponse, ApiPage<TItem>> read, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<TItem> ByNext<TResponse, TItem>(Func<string?, CancellationToken, Task<TResponse>> fetch, Func<TResponse, ApiPage<TItem>> read, CancellationToken cancellationToken = default)
     {
-        if (fetch is null || read is null)
-        {
-            throw new ArgumentNullException(fetch is null ? nameof(fetch) : nameof(read));
-        }
+        Func<string?, CancellationToken, Task<TResponse>> fetchAfter = fetch ?? throw new ArgumentNullException(nameof(fetch));
+        return Walk((_, next, token) => fetchAfter(next, token), read ?? throw new ArgumentNullException(nameof(read)), 0, Step.Next, null, cancellationToken);
+    }
 
+    /// <summary>The one loop: its position lives in the iterator, so each enumeration starts from the first page.</summary>
+    private static async IAsyncEnumerable<TItem> Walk<TResponse, TItem>(Func<long, string?, CancellationToken, Task<TResponse>> fetch, Func<TResponse, ApiPage<TItem>> read, long first, Step step, long? limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long position = first;
         string? next = null;
         long seen = 0;
         while (true)
         {
-            ApiPage<TItem> page = read(await fetch(next, cancellationToken).ConfigureAwait(false));
+            ApiPage<TItem> page = read(await fetch(position, next, cancellationToken).ConfigureAwait(false));
             if (page.Items is not { Count: > 0 } items)
             {
                 yield break;
@@ -125,12 +101,30 @@ public static class ApiPager
             }
 
             seen += items.Count;
-            if ((page.Total is { } total && seen >= total) || !page.More || string.IsNullOrEmpty(page.Next))
+            bool last = (page.Total is { } total && seen >= total)
+                || !page.More
+                || (step == Step.Offset && limit is { } size && items.Count < size)
+                || (step == Step.Next && string.IsNullOrEmpty(page.Next));
+            if (last)
             {
                 yield break;
             }
 
+            position += step == Step.Offset ? items.Count : 1;
             next = page.Next;
         }
+    }
+
+    /// <summary>How the position moves from one page to the next.</summary>
+    private enum Step
+    {
+        /// <summary>The page number, by one.</summary>
+        Number,
+
+        /// <summary>The offset, by the items received.</summary>
+        Offset,
+
+        /// <summary>The cursor or link the page gives.</summary>
+        Next,
     }
 }

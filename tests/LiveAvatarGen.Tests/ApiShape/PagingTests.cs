@@ -165,6 +165,22 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task EnumeratingTheSameResultTwiceStartsFromTheFirstPageEachTime()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Answer(r =>
+        {
+            int offset = Query(r, "offset", 0);
+            return "{\"items\":" + Items(Enumerable.Range(offset, offset == 0 ? 2 : 1)) + "}";
+        }));
+        using HttpClient http = new();
+        IAsyncEnumerable<Item> items = Client(http, server).ListOffsetsAllAsync(limit: 2);
+
+        Assert.Equal(new[] { "i0", "i1", "i2" }, await All(items));
+        Assert.Equal(new[] { "i0", "i1", "i2" }, await All(items));
+        Assert.Equal(4, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task StripeCursorsAreTheLastItemsIdWhileHasMore()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Answer(r => r.Query["starting_after"].ToString() switch
