@@ -10,9 +10,9 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// The auto-paging method of a list operation that pages: an <c>IAsyncEnumerable</c> of its items that fetches the
 /// next page only when the caller has consumed the previous one, stops at the end the answer signals, honours
 /// cancellation between and during pages, and lets errors of any page surface as the operation's usual exceptions.
-/// The loop is the runtime's (<c>ApiPager</c>: one per way of paging, not an async state machine per operation); the
-/// generated method passes it two lambdas, one fetching a page and one reading its facts. Their parameters start with
-/// an underscore, which no parameter of the operation does.
+/// The loop is the runtime's (<c>ApiPager</c>, one for every way of paging, not an async state machine per
+/// operation); the generated method passes it two lambdas, one fetching a page and one reading its facts. Their
+/// parameters start with an underscore, which no parameter of the operation does.
 /// </summary>
 internal static partial class ClientEmitter
 {

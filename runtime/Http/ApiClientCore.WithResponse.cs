@@ -16,7 +16,7 @@ public sealed partial class ApiClientCore
     /// <summary>
     /// <see cref="SendAsync{T}(ApiRequest, IReadOnlyList{IReadOnlyList{ApiSecurityScheme}}, Func{ApiResponseData, T}, ApiOperation, CancellationToken)"/>
     /// for an operation's <c>...WithResponseAsync</c> companion: the handler's result with the status code and the
-    /// headers. Wrapping here saves every generated operation a second handler.
+    /// headers.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="security">The alternatives of the operation's security requirement.</param>

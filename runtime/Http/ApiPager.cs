@@ -41,7 +41,7 @@ public readonly struct ApiPage<TItem>
 }
 
 /// <summary>
-/// The loops behind the generated <c>...AllAsync</c> methods: every item of a list operation, page after page. The
+/// The loop behind the generated <c>...AllAsync</c> methods: every item of a list operation, page after page. The
 /// next page is fetched when the items of the previous one are consumed; enumeration ends at an empty page, at the
 /// total, where the answer says no more follow, or (by offset) at a page shorter than the limit. Cancellation is
 /// checked between items and passed to each page's request. Errors of any page surface as the operation's usual
