@@ -101,15 +101,28 @@ internal static partial class ClientEmitter
         {
             writer.Open("private static " + ResultType + " " + name + "(" + Http + ".ApiResponseData response)");
             writer.Line("int status = response.StatusCode;");
-            foreach (ResponseModel response in _ordered)
-            {
-                if (response.StatusCode == "default")
-                {
-                    continue;
-                }
 
-                writer.Open("if (" + Condition(response.StatusCode) + ")");
-                EmitOutcome(writer, response);
+            // Exact codes with the same outcome share one branch (Adyen answers five error statuses with one type);
+            // they are disjoint, so only ranges, which come after them, depend on the order.
+            List<(List<string> Codes, string Outcome)> branches = new();
+            foreach (ResponseModel response in _ordered.Where(r => r.StatusCode != "default"))
+            {
+                string outcome = Outcome(response);
+                int same = IsRange(response.StatusCode) ? -1 : branches.FindIndex(b => !IsRange(b.Codes[0]) && b.Outcome == outcome);
+                if (same >= 0)
+                {
+                    branches[same].Codes.Add(response.StatusCode);
+                }
+                else
+                {
+                    branches.Add((new List<string> { response.StatusCode }, outcome));
+                }
+            }
+
+            foreach ((List<string> codes, string outcome) in branches)
+            {
+                writer.Open("if (" + string.Join(" || ", codes.Select(Condition)) + ")");
+                writer.Line(outcome);
                 writer.Close();
             }
 
@@ -158,29 +171,21 @@ internal static partial class ClientEmitter
             writer.Close();
         }
 
-        private void EmitOutcome(SourceWriter writer, ResponseModel response)
+        /// <summary>The statement a status leads to: the result (read, default or true) or the exception thrown.</summary>
+        private string Outcome(ResponseModel response)
         {
             if (IsSuccess(response.StatusCode))
             {
-                if (_resultType is null)
-                {
-                    writer.Line("return true;");
-                }
-                else if (ResultOf(response) is { } own && own.AsNonNullable().Equals(_resultType.AsNonNullable()))
-                {
-                    writer.Line($"return {ReadBody(response, _resultType)};");
-                }
-                else
-                {
-                    writer.Line("return default!;");
-                }
-
-                return;
+                return _resultType is null
+                    ? "return true;"
+                    : ResultOf(response) is { } own && own.AsNonNullable().Equals(_resultType.AsNonNullable())
+                        ? $"return {ReadBody(response, _resultType)};"
+                        : "return default!;";
             }
 
-            writer.Line(response.Type is null || response.Kind != ContentKind.Json
+            return response.Type is null || response.Kind != ContentKind.Json
                 ? "throw response.ToException();"
-                : "throw response.ToException<" + TypeSyntax.Of(response.Type, _facts) + ">(" + TypeSyntax.ReadLambda(response.Type, "reader", _facts, 0) + ");");
+                : "throw response.ToException<" + TypeSyntax.Of(response.Type, _facts) + ">(" + TypeSyntax.ReadLambda(response.Type, "reader", _facts, 0) + ");";
         }
 
         private string ReadBody(ResponseModel response, TypeRef type) => response.Kind switch

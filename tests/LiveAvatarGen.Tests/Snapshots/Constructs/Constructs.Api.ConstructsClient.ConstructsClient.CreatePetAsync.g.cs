@@ -50,11 +50,7 @@ public sealed partial class ConstructsClient
     private static global::Constructs.Api.Pet? HandleCreatePet(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
-        }
-        if (status == 201)
+        if (status == 200 || status == 201)
         {
             return response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
         }

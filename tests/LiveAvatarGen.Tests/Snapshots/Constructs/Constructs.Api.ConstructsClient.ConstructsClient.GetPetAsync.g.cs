@@ -48,7 +48,7 @@ public sealed partial class ConstructsClient
         {
             return response.ReadJson<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
         }
-        if (status == 404)
+        if (status == 404 || status == 409)
         {
             throw response.ToException<global::Constructs.Api.Problem>(global::Constructs.Api.Problem.ReadJson);
         }
