@@ -43,7 +43,7 @@ internal static partial class ClientEmitter
         foreach (SecuritySchemeModel scheme in model.SecuritySchemes)
         {
             // Internal when sub-clients exist: their operations name the schemes through this class.
-            writer.Line((model.Groups.Count == 0 ? "private" : "internal") + " static readonly " + Http + ".ApiSecurityScheme " + SchemeField(scheme) + " = new(" + CSharpLiteral.String(scheme.SchemeName) + ", " + Http + ".ApiSecuritySchemeKind." + scheme.Kind + ", " + CSharpLiteral.String(scheme.ParameterName) + ");");
+            writer.Line(StaticFieldAccess(model) + " static readonly " + Http + ".ApiSecurityScheme " + SchemeField(scheme) + " = new(" + CSharpLiteral.String(scheme.SchemeName) + ", " + Http + ".ApiSecuritySchemeKind." + scheme.Kind + ", " + CSharpLiteral.String(scheme.ParameterName) + ");");
         }
 
         EmitSecurityFields(writer, model);
@@ -270,10 +270,12 @@ internal static partial class ClientEmitter
         Dictionary<string, string> schemes = model.SecuritySchemes.ToDictionary(s => s.SchemeName, s => s.FieldName, System.StringComparer.Ordinal);
         foreach (SecurityFieldModel field in model.SecurityFields)
         {
-            // Internal when sub-clients exist: their operations name the sets through this class.
-            writer.Line($"{(model.Groups.Count == 0 ? "private" : "internal")} static readonly {Http}.ApiSecurityScheme[][] {field.FieldName} = {SecurityAlternatives(field.Alternatives, schemes)};");
+            writer.Line($"{StaticFieldAccess(model)} static readonly {Http}.ApiSecurityScheme[][] {field.FieldName} = {SecurityAlternatives(field.Alternatives, schemes)};");
         }
     }
+
+    /// <summary>The client's scheme and security fields are internal when sub-clients exist: their operations name them through the client.</summary>
+    private static string StaticFieldAccess(ClientModel model) => model.Groups.Count == 0 ? "private" : "internal";
 
     private static string SecurityAlternatives(EquatableArray<EquatableArray<string>> alternatives, Dictionary<string, string> schemes)
     {

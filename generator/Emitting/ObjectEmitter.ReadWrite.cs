@@ -1,0 +1,229 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LiveAvatarGen.Generator.Model;
+
+namespace LiveAvatarGen.Generator.Emitting;
+
+/// <summary>
+/// An object's <c>ReadJson</c> and <c>WriteJson</c>: the reader finds each member in the type's name table, counts
+/// the required ones in flag words and keeps the undeclared ones; the writer sends required and const members, the
+/// optional ones that were set (null included) and the kept undeclared ones.
+/// </summary>
+internal static partial class ObjectEmitter
+{
+    private static void EmitRead(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
+    {
+        string extrasValue = TypeSyntax.Of(model.AdditionalPropertiesType ?? TypeRef.AnyJson, facts);
+        if (members.Count > 0)
+        {
+            // The member names in the order of the reader's cases, each spelled once.
+            writer.Line(TypeSyntax.NameTable("s_jsonNames", members.Select(m => m.Property.JsonName)));
+            writer.Line();
+        }
+
+        writer.Lines($$"""
+            /// <summary>{{ReadSummary(model)}}</summary>
+            public static {{(IsDerived(model) ? "new " : string.Empty)}}{{Self(model)}} ReadJson(ref {{TypeSyntax.Reader}} reader{{SlotParameter(model, read: true)}})
+            {
+            """);
+        writer.Indent(1);
+        EmitReadDispatch(writer, model);
+        writer.Line(TypeSyntax.JsonRead + ".StartObject(ref reader, " + CSharpLiteral.String(model.Name) + ");");
+        // Plain loops, not LINQ: this runs for every object of a spec (grouping here was a fifth of emitting Stripe's objects).
+        List<Member> required = members.FindAll(m => m.MustBePresent);
+        List<string> flagWords = Words("set", members.FindAll(m => m.IsTracked).Count);
+        List<string> requiredWords = Words("required", required.Count);
+        foreach (string word in flagWords)
+        {
+            writer.Line("ulong " + word + " = 0;");
+        }
+
+        foreach (string word in requiredWords)
+        {
+            writer.Line("ulong " + word + " = 0;");
+        }
+
+        foreach (Member member in members)
+        {
+            PropertyModel property = member.Property;
+            string initial = property.IsRequired ? "default!" : property.ConstJson is not null ? ConstLiteral(property) : "default";
+            writer.Line($"{TypeSyntax.Of(property.Type, facts)} {member.Local} = {initial};");
+        }
+
+        writer.Lines($$"""
+            global::System.Collections.Generic.Dictionary<string, {{extrasValue}}>? extras = null;
+            string? property = null;
+            """);
+        if (members.Count > 0)
+        {
+            // The member the table tries first: the one after the last found.
+            writer.Line("int next = 0;");
+        }
+
+        writer.Lines($$"""
+            try
+            {
+                while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
+                {
+            """);
+        writer.Indent(2);
+
+        // Undeclared members are read by one runtime call; typed ones pass the value's reader.
+        string readExtra = model.AdditionalPropertiesType is { } extrasType && extrasType.Kind != TypeKind.Any
+            ? ", " + TypeSyntax.ReadLambda(extrasType, "r1", facts, 1)
+            : string.Empty;
+        string readMember = $"{TypeSyntax.JsonRead}.Member(ref reader, ref extras, out property{readExtra});";
+        if (members.Count == 0)
+        {
+            writer.Line(readMember);
+        }
+        else
+        {
+            // The table finds the member's index, sets `property` and moves to the value; the reader switches on it.
+            writer.Open("switch (s_jsonNames.ReadMember(ref reader, ref next, out property))");
+            for (int i = 0; i < members.Count; i++)
+            {
+                Member member = members[i];
+                writer.Line($"case {i.ToString(CultureInfo.InvariantCulture)}:");
+                writer.Line($"    {member.Local} = {TypeSyntax.Read(member.Property.Type, "reader", facts)};");
+                if (member.Rule is not null)
+                {
+                    // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
+                    // to its field, a required one through its init accessor, which checks it again (a count of code points).
+                    writer.Line($"    {member.CheckLength(member.Local)}");
+                }
+
+                if (member.IsTracked)
+                {
+                    writer.Line($"    {member.LocalFlagWord} |= {member.FlagBit};");
+                }
+                else if (member.MustBePresent)
+                {
+                    writer.Line($"    {member.RequiredWord} |= {member.RequiredBit};");
+                }
+
+                writer.Line("    break;");
+            }
+
+            writer.Line("default:");
+            writer.Line("    " + readMember);
+            writer.Line("    break;");
+            writer.Close();
+        }
+
+        writer.Indent(-2);
+        writer.Lines("""
+                }
+            }
+            catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)
+            {
+                throw ex.AtProperty(property);
+            }
+
+            """);
+        // One comparison per 64 required members; the names are spelled out only on the way to the error.
+        for (int w = 0; w < requiredWords.Count; w++)
+        {
+            List<Member> word = required.GetRange(w * 64, System.Math.Min(64, required.Count - (w * 64)));
+            string all = word.Count == 64 ? "ulong.MaxValue" : "0x" + ((1UL << word.Count) - 1).ToString("X", CultureInfo.InvariantCulture) + "UL";
+            writer.Lines($$"""
+                if ({{requiredWords[w]}} != {{all}})
+                {
+                    throw {{TypeSyntax.JsonRead}}.MissingProperty({{requiredWords[w]}}, {{CSharpLiteral.String(model.Name)}}, {{string.Join(", ", word.Select(m => CSharpLiteral.String(m.Property.JsonName)))}});
+                }
+
+                """);
+        }
+
+        writer.Line(Self(model) + " result = new " + Self(model));
+        writer.Line("{");
+        foreach (Member member in members.Where(m => !m.IsTracked))
+        {
+            writer.Line($"    {member.Property.Name} = {member.Local},");
+        }
+
+        writer.Line("    " + model.AdditionalPropertiesName + " = extras,");
+        writer.Line("};");
+        // Straight to the fields (an unread member's local is the field's default) and the flag words: only a member
+        // the JSON held counts as set, so writing it back sends what was read.
+        foreach (Member member in members.Where(m => m.IsTracked))
+        {
+            writer.Line($"result.{member.Field} = {member.Local};");
+        }
+
+        foreach (string word in flagWords)
+        {
+            writer.Line("result._" + word + " = " + word + ";");
+        }
+
+        if (flagWords.Count > 0)
+        {
+            writer.Line();
+        }
+
+        writer.Line("return result;");
+        writer.Indent(-1);
+        writer.Line("}");
+    }
+
+    /// <summary>The names of the words that hold <paramref name="bits"/> bits, 64 to a word: <c>set0</c>, <c>set1</c>.</summary>
+    private static List<string> Words(string prefix, int bits)
+    {
+        int count = (bits + 63) / 64;
+        List<string> words = new(count);
+        for (int i = 0; i < count; i++)
+        {
+            words.Add(prefix + i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return words;
+    }
+
+    private static void EmitWrite(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
+    {
+        writer.Lines($$"""
+            /// <summary>{{WriteSummary(model)}}</summary>
+            public static void WriteJson({{TypeSyntax.Writer}} writer, {{Self(model)}} value{{SlotParameter(model, read: false)}})
+            {
+            """);
+        writer.Indent(1);
+        EmitWriteDispatch(writer, model);
+        writer.Line("writer.WriteStartObject();");
+        for (int i = 0; i < members.Count; i++)
+        {
+            Member member = members[i];
+            PropertyModel property = member.Property;
+
+            // The reader's table holds the name, escaped once for writing (members are in the same order).
+            string name = "s_jsonNames.Encoded(" + i.ToString(CultureInfo.InvariantCulture) + ")";
+            if (member.IsTracked)
+            {
+                writer.Lines($$"""
+                    if ((value.{{member.FlagWord}} & ({{member.FlagBit}})) != 0)
+                    {
+                        writer.WritePropertyName({{name}});
+                        {{TypeSyntax.Write(property.Type, "writer", "value." + member.Field, facts, 1)}}
+                    }
+                    """);
+            }
+            else
+            {
+                writer.Line($"writer.WritePropertyName({name});");
+                writer.Line(TypeSyntax.Write(property.Type, "writer", "value." + property.Name, facts, 1));
+            }
+        }
+
+        string writeExtra = model.AdditionalPropertiesType is { } extras && extras.Kind != TypeKind.Any
+            ? ", " + TypeSyntax.WriteLambda(extras, facts, 1)
+            : string.Empty;
+        writer.Lines($$"""
+            {{TypeSyntax.JsonWrite}}.Members(writer, value.{{model.AdditionalPropertiesName}}{{writeExtra}});
+            writer.WriteEndObject();
+            """);
+        writer.Indent(-1);
+        writer.Line("}");
+    }
+}
