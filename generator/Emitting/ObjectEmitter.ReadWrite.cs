@@ -83,34 +83,22 @@ internal static partial class ObjectEmitter
         else
         {
             // The table finds the member's index, sets `property` and moves to the value; the reader switches on it.
+            // One line per member, like a table: the read, its check, its flag.
             writer.Open("switch (s_jsonNames.ReadMember(ref reader, ref next, out property))");
             for (int i = 0; i < members.Count; i++)
             {
                 Member member = members[i];
-                writer.Line($"case {i.ToString(CultureInfo.InvariantCulture)}:");
-                writer.Line($"    {member.Local} = {TypeSyntax.Read(member.Property.Type, "reader", facts)};");
-                if (member.Rule is not null)
-                {
-                    // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
-                    // to its field, a required one through its init accessor, which checks it again (a count of code points).
-                    writer.Line($"    {member.CheckLength(member.Local)}");
-                }
 
-                if (member.IsTracked)
-                {
-                    writer.Line($"    {member.LocalFlagWord} |= {member.FlagBit};");
-                }
-                else if (member.MustBePresent)
-                {
-                    writer.Line($"    {member.RequiredWord} |= {member.RequiredBit};");
-                }
-
-                writer.Line("    break;");
+                // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
+                // to its field, a required one through its init accessor, which checks it again (a count of code points).
+                string check = member.Rule is not null ? " " + member.CheckLength(member.Local) : string.Empty;
+                string flag = member.IsTracked ? $" {member.LocalFlagWord} |= {member.FlagBit};"
+                    : member.MustBePresent ? $" {member.RequiredWord} |= {member.RequiredBit};"
+                    : string.Empty;
+                writer.Line($"case {i}: {member.Local} = {TypeSyntax.Read(member.Property.Type, "reader", facts)};{check}{flag} break;");
             }
 
-            writer.Line("default:");
-            writer.Line("    " + readMember);
-            writer.Line("    break;");
+            writer.Line("default: " + readMember + " break;");
             writer.Close();
         }
 
@@ -199,20 +187,14 @@ internal static partial class ObjectEmitter
 
             // The reader's table holds the name, escaped once for writing (members are in the same order).
             string name = "s_jsonNames.Encoded(" + i.ToString(CultureInfo.InvariantCulture) + ")";
+            // One line per member, as in the reader.
             if (member.IsTracked)
             {
-                writer.Lines($$"""
-                    if ((value.{{member.FlagWord}} & ({{member.FlagBit}})) != 0)
-                    {
-                        writer.WritePropertyName({{name}});
-                        {{TypeSyntax.Write(property.Type, "writer", "value." + member.Field, facts, 1)}}
-                    }
-                    """);
+                writer.Line($"if ((value.{member.FlagWord} & ({member.FlagBit})) != 0) {{ writer.WritePropertyName({name}); {TypeSyntax.Write(property.Type, "writer", "value." + member.Field, facts, 1)} }}");
             }
             else
             {
-                writer.Line($"writer.WritePropertyName({name});");
-                writer.Line(TypeSyntax.Write(property.Type, "writer", "value." + property.Name, facts, 1));
+                writer.Line($"writer.WritePropertyName({name}); {TypeSyntax.Write(property.Type, "writer", "value." + property.Name, facts, 1)}");
             }
         }
 

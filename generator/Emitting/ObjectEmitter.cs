@@ -235,11 +235,14 @@ internal static partial class ObjectEmitter
         string access = property.Access switch { PropertyAccess.ReadOnly => " Read-only: set by the server.", PropertyAccess.WriteOnly => " Write-only: never returned by the server.", _ => string.Empty };
         string sent = property.ConstJson is not null
             ? " Always <c>" + SourceWriter.Xml(property.ConstJson) + "</c>, the one value the spec allows; always sent."
-            : member.IsTracked
-                ? " Left out when not set; set it to null to send JSON null." + (property.DefaultJson is null ? string.Empty : " When left out, the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>.")
+            : member.IsTracked && property.DefaultJson is not null
+                ? " When left out, the server assumes <c>" + SourceWriter.Xml(property.DefaultJson) + "</c>."
                 : string.Empty;
+        string presence = property.IsRequired ? "; required."
+            : member.IsTracked && property.ConstJson is null ? "; optional, sent only when set (null too)."
+            : "; optional.";
         string rule = member.Rule is { } length ? " " + FirstUpper(length.Describe()) + ", checked when set and when read." : string.Empty;
-        writer.Line($"/// <remarks>JSON name: <c>{SourceWriter.Xml(property.JsonName)}</c>{(property.IsRequired ? "; required." : "; optional.")}{rule}{access}{sent}{TagRemark(model, property)}</remarks>");
+        writer.Line($"/// <remarks>JSON name: <c>{SourceWriter.Xml(property.JsonName)}</c>{presence}{rule}{access}{sent}{TagRemark(model, property)}</remarks>");
         if (property.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");

@@ -64,9 +64,10 @@ internal static class TypeSyntax
 
         if (type.IsNullable)
         {
-            // default(T?), not null: with a plain null the conditional would take T's type where T converts from null
-            // (an open enum converts from string), and read JSON null as a value.
-            return reader + ".TokenType == global::System.Text.Json.JsonTokenType.Null ? default(" + Of(type, facts) + ") : " + Read(type.AsNonNullable(), reader, facts, depth);
+            // A reference type takes a plain null. A struct takes default(T?): with a plain null the conditional would
+            // take T's type where T converts from null (an open enum converts from string), and read JSON null as a value.
+            string none = type.Kind is TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Generic ? "null" : "default(" + Of(type, facts) + ")";
+            return reader + ".TokenType == global::System.Text.Json.JsonTokenType.Null ? " + none + " : " + Read(type.AsNonNullable(), reader, facts, depth);
         }
 
         string lambdaReader = "r" + depth.ToString(CultureInfo.InvariantCulture);

@@ -23,7 +23,7 @@ public sealed partial class Cat
     /// <summary>
     /// name
     /// </summary>
-    /// <remarks>JSON name: <c>name</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
     public string? Name { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
@@ -60,21 +60,10 @@ public sealed partial class Cat
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                        required0 |= 1UL << 0;
-                        break;
-                    case 1:
-                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 0;
-                        break;
-                    case 2:
-                        p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader);
-                        required0 |= 1UL << 1;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader); required0 |= 1UL << 1; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -104,15 +93,9 @@ public sealed partial class Cat
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0));
-        writer.WriteStringValue(value.AnimalType);
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(1));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
-        }
-        writer.WritePropertyName(s_jsonNames.Encoded(2));
-        writer.WriteBooleanValue(value.Meows);
+        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.AnimalType);
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        writer.WritePropertyName(s_jsonNames.Encoded(2)); writer.WriteBooleanValue(value.Meows);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

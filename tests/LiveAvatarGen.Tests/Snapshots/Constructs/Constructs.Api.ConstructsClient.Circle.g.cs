@@ -22,7 +22,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape
     /// <summary>
     /// note
     /// </summary>
-    /// <remarks>JSON name: <c>note</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>note</c>; optional, sent only when set (null too).</remarks>
     public string? Note { get => _p3; init { _p3 = value; _set0 |= 1UL << 1; } }
 
     /// <summary>Creates a Circle; its discriminator <c>shape_type</c> starts as <c>circle</c>.</summary>
@@ -52,25 +52,11 @@ public sealed partial class Circle : global::Constructs.Api.Shape
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                        required0 |= 1UL << 0;
-                        break;
-                    case 1:
-                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 0;
-                        break;
-                    case 2:
-                        p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader);
-                        required0 |= 1UL << 1;
-                        break;
-                    case 3:
-                        p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 1;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader); required0 |= 1UL << 1; break;
+                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 1; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -101,20 +87,10 @@ public sealed partial class Circle : global::Constructs.Api.Shape
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Circle value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0));
-        writer.WriteStringValue(value.ShapeType);
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(1));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
-        }
-        writer.WritePropertyName(s_jsonNames.Encoded(2));
-        writer.WriteNumberValue(value.Radius);
-        if ((value._set0 & (1UL << 1)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(3));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3);
-        }
+        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.ShapeType);
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        writer.WritePropertyName(s_jsonNames.Encoded(2)); writer.WriteNumberValue(value.Radius);
+        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -44,56 +44,56 @@ public sealed partial class Pet
     /// <summary>
     /// tags
     /// </summary>
-    /// <remarks>JSON name: <c>tags</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>tags</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p3; init { _p3 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// attributes
     /// </summary>
-    /// <remarks>JSON name: <c>attributes</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>attributes</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p4; init { _p4 = value; _set0 |= 1UL << 1; } }
 
     /// <summary>
     /// born
     /// </summary>
-    /// <remarks>JSON name: <c>born</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>born</c>; optional, sent only when set (null too).</remarks>
     public global::System.DateOnly? Born { get => _p5; init { _p5 = value; _set0 |= 1UL << 2; } }
 
     /// <summary>
     /// weight
     /// </summary>
-    /// <remarks>JSON name: <c>weight</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>weight</c>; optional, sent only when set (null too).</remarks>
     public decimal? Weight { get => _p6; init { _p6 = value; _set0 |= 1UL << 3; } }
 
     /// <summary>
     /// legacy_code
     /// </summary>
-    /// <remarks>JSON name: <c>legacy_code</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>legacy_code</c>; optional, sent only when set (null too).</remarks>
     [global::System.Obsolete("Deprecated in the API spec.")]
     public string? LegacyCode { get => _p7; init { _p7 = value; _set0 |= 1UL << 4; } }
 
     /// <summary>
     /// secret
     /// </summary>
-    /// <remarks>JSON name: <c>secret</c>; optional. Write-only: never returned by the server. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>secret</c>; optional, sent only when set (null too). Write-only: never returned by the server.</remarks>
     public string? Secret { get => _p8; init { _p8 = value; _set0 |= 1UL << 5; } }
 
     /// <summary>
     /// created
     /// </summary>
-    /// <remarks>JSON name: <c>created</c>; optional. Read-only: set by the server. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>created</c>; optional, sent only when set (null too). Read-only: set by the server.</remarks>
     public global::System.DateTimeOffset? Created { get => _p9; init { _p9 = value; _set0 |= 1UL << 6; } }
 
     /// <summary>
     /// nickname
     /// </summary>
-    /// <remarks>JSON name: <c>nickname</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>nickname</c>; optional, sent only when set (null too).</remarks>
     public string? Nickname { get => _p10; init { _p10 = value; _set0 |= 1UL << 7; } }
 
     /// <summary>
     /// status
     /// </summary>
-    /// <remarks>JSON name: <c>status</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>status</c>; optional, sent only when set (null too).</remarks>
     public global::Constructs.Api.PetStatus? Status { get => _p11; init { _p11 = value; _set0 |= 1UL << 8; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
@@ -133,58 +133,19 @@ public sealed partial class Pet
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                        required0 |= 1UL << 0;
-                        break;
-                    case 1:
-                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                        global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20);
-                        required0 |= 1UL << 1;
-                        break;
-                    case 2:
-                        p2 = global::Constructs.Api.PetKind.ReadJson(ref reader);
-                        required0 |= 1UL << 2;
-                        break;
-                    case 3:
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String);
-                        set0 |= 1UL << 0;
-                        break;
-                    case 4:
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
-                        set0 |= 1UL << 1;
-                        break;
-                    case 5:
-                        p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader);
-                        set0 |= 1UL << 2;
-                        break;
-                    case 6:
-                        p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader);
-                        set0 |= 1UL << 3;
-                        break;
-                    case 7:
-                        p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 4;
-                        break;
-                    case 8:
-                        p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 5;
-                        break;
-                    case 9:
-                        p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader);
-                        set0 |= 1UL << 6;
-                        break;
-                    case 10:
-                        p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 7;
-                        break;
-                    case 11:
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader);
-                        set0 |= 1UL << 8;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1UL << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20); required0 |= 1UL << 1; break;
+                    case 2: p2 = global::Constructs.Api.PetKind.ReadJson(ref reader); required0 |= 1UL << 2; break;
+                    case 3: p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1UL << 0; break;
+                    case 4: p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1UL << 1; break;
+                    case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1UL << 2; break;
+                    case 6: p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader); set0 |= 1UL << 3; break;
+                    case 7: p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 4; break;
+                    case 8: p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 5; break;
+                    case 9: p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader); set0 |= 1UL << 6; break;
+                    case 10: p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 7; break;
+                    case 11: p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader); set0 |= 1UL << 8; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -223,57 +184,18 @@ public sealed partial class Pet
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0));
-        writer.WriteNumberValue(value.Id);
-        writer.WritePropertyName(s_jsonNames.Encoded(1));
-        writer.WriteStringValue(value.Name);
-        writer.WritePropertyName(s_jsonNames.Encoded(2));
-        global::Constructs.Api.PetKind.WriteJson(writer, value.Kind);
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(3));
-            { if (value._p3 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } }
-        }
-        if ((value._set0 & (1UL << 1)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(4));
-            { if (value._p4 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } }
-        }
-        if ((value._set0 & (1UL << 2)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(5));
-            { if (value._p5 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } }
-        }
-        if ((value._set0 & (1UL << 3)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(6));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.DecimalOrNull(writer, value._p6);
-        }
-        if ((value._set0 & (1UL << 4)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(7));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p7);
-        }
-        if ((value._set0 & (1UL << 5)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(8));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p8);
-        }
-        if ((value._set0 & (1UL << 6)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(9));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.DateTimeOffsetOrNull(writer, value._p9);
-        }
-        if ((value._set0 & (1UL << 7)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(10));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p10);
-        }
-        if ((value._set0 & (1UL << 8)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(11));
-            { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } }
-        }
+        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Id);
+        writer.WritePropertyName(s_jsonNames.Encoded(1)); writer.WriteStringValue(value.Name);
+        writer.WritePropertyName(s_jsonNames.Encoded(2)); global::Constructs.Api.PetKind.WriteJson(writer, value.Kind);
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); { if (value._p3 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); { if (value._p4 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1UL << 2)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(5)); { if (value._p5 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1UL << 3)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(6)); global::LiveAvatarGen.Runtime.Json.JsonWrite.DecimalOrNull(writer, value._p6); }
+        if ((value._set0 & (1UL << 4)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(7)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p7); }
+        if ((value._set0 & (1UL << 5)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(8)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p8); }
+        if ((value._set0 & (1UL << 6)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(9)); global::LiveAvatarGen.Runtime.Json.JsonWrite.DateTimeOffsetOrNull(writer, value._p9); }
+        if ((value._set0 & (1UL << 7)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(10)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p10); }
+        if ((value._set0 & (1UL << 8)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(11)); { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -16,7 +16,7 @@ public sealed partial class Square : global::Constructs.Api.Shape
     /// <summary>
     /// side
     /// </summary>
-    /// <remarks>JSON name: <c>side</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>side</c>; optional, sent only when set (null too).</remarks>
     public long? Side { get => _p2; init { _p2 = value; _set0 |= 1UL << 1; } }
 
     /// <summary>Creates a Square; its discriminator <c>shape_type</c> starts as <c>Square</c>.</summary>
@@ -45,21 +45,10 @@ public sealed partial class Square : global::Constructs.Api.Shape
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                        required0 |= 1UL << 0;
-                        break;
-                    case 1:
-                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 0;
-                        break;
-                    case 2:
-                        p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
-                        set0 |= 1UL << 1;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 1; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -89,18 +78,9 @@ public sealed partial class Square : global::Constructs.Api.Shape
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Square value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0));
-        writer.WriteStringValue(value.ShapeType);
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(1));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
-        }
-        if ((value._set0 & (1UL << 1)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(2));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2);
-        }
+        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.ShapeType);
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -18,13 +18,13 @@ public sealed partial class SubmitEncodedFormFlat
     /// <summary>
     /// a
     /// </summary>
-    /// <remarks>JSON name: <c>a</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>a</c>; optional, sent only when set (null too).</remarks>
     public string? A { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// b
     /// </summary>
-    /// <remarks>JSON name: <c>b</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>b</c>; optional, sent only when set (null too).</remarks>
     public long? B { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
@@ -53,17 +53,9 @@ public sealed partial class SubmitEncodedFormFlat
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 0;
-                        break;
-                    case 1:
-                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
-                        set0 |= 1UL << 1;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 1; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -87,16 +79,8 @@ public sealed partial class SubmitEncodedFormFlat
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormFlat value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(0));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0);
-        }
-        if ((value._set0 & (1UL << 1)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(1));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p1);
-        }
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
+        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

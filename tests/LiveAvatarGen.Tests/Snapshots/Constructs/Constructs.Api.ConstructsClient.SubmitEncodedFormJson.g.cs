@@ -17,7 +17,7 @@ public sealed partial class SubmitEncodedFormJson
     /// <summary>
     /// ids
     /// </summary>
-    /// <remarks>JSON name: <c>ids</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>ids</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
@@ -45,13 +45,8 @@ public sealed partial class SubmitEncodedFormJson
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<long>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64);
-                        set0 |= 1UL << 0;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1UL << 0; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -74,11 +69,7 @@ public sealed partial class SubmitEncodedFormJson
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormJson value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(0));
-            { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } }
-        }
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -18,13 +18,13 @@ public sealed partial class Tree
     /// <summary>
     /// value
     /// </summary>
-    /// <remarks>JSON name: <c>value</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>value</c>; optional, sent only when set (null too).</remarks>
     public long? Value { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// children
     /// </summary>
-    /// <remarks>JSON name: <c>children</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>children</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? Children { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
@@ -53,17 +53,9 @@ public sealed partial class Tree
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader);
-                        set0 |= 1UL << 0;
-                        break;
-                    case 1:
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>?) : global::LiveAvatarGen.Runtime.Json.JsonRead.List<global::Constructs.Api.Tree>(ref reader, global::Constructs.Api.Tree.ReadJson);
-                        set0 |= 1UL << 1;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 1: p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<global::Constructs.Api.Tree>(ref reader, global::Constructs.Api.Tree.ReadJson); set0 |= 1UL << 1; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -87,16 +79,8 @@ public sealed partial class Tree
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Tree value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(0));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0);
-        }
-        if ((value._set0 & (1UL << 1)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(1));
-            { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::Constructs.Api.Tree.WriteJson); } else { writer.WriteNullValue(); } }
-        }
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0); }
+        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::Constructs.Api.Tree.WriteJson); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

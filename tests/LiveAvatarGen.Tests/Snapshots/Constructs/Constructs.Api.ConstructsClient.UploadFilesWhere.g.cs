@@ -17,7 +17,7 @@ public sealed partial class UploadFilesWhere
     /// <summary>
     /// city
     /// </summary>
-    /// <remarks>JSON name: <c>city</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>city</c>; optional, sent only when set (null too).</remarks>
     public string? City { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
@@ -45,13 +45,8 @@ public sealed partial class UploadFilesWhere
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 0;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -74,11 +69,7 @@ public sealed partial class UploadFilesWhere
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UploadFilesWhere value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(0));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0);
-        }
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

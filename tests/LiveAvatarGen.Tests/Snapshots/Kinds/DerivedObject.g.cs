@@ -22,7 +22,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
     /// <summary>
     /// The color.
     /// </summary>
-    /// <remarks>JSON name: <c>color</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>color</c>; optional, sent only when set (null too).</remarks>
     public string? Color { get => _p4; init { _p4 = value; _set0 |= 1UL << 1; } }
 
     /// <summary>
@@ -60,32 +60,13 @@ public sealed partial class Car : global::Test.Api.Vehicle
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                        required0 |= 1UL << 0;
-                        break;
-                    case 1:
-                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader);
-                        set0 |= 1UL << 0;
-                        break;
-                    case 2:
-                        p2 = global::Test.Api.Owner.ReadJson(ref reader);
-                        required0 |= 1UL << 1;
-                        break;
-                    case 3:
-                        p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader);
-                        required0 |= 1UL << 2;
-                        break;
-                    case 4:
-                        p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 1;
-                        break;
-                    case 5:
-                        p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader);
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 2: p2 = global::Test.Api.Owner.ReadJson(ref reader); required0 |= 1UL << 1; break;
+                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader); required0 |= 1UL << 2; break;
+                    case 4: p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 1; break;
+                    case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -118,24 +99,12 @@ public sealed partial class Car : global::Test.Api.Vehicle
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Car value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0));
-        writer.WriteStringValue(value.VehicleType);
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(1));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1);
-        }
-        writer.WritePropertyName(s_jsonNames.Encoded(2));
-        global::Test.Api.Owner.WriteJson(writer, value.Owner);
-        writer.WritePropertyName(s_jsonNames.Encoded(3));
-        writer.WriteNumberValue(value.Doors);
-        if ((value._set0 & (1UL << 1)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(4));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p4);
-        }
-        writer.WritePropertyName(s_jsonNames.Encoded(5));
-        writer.WriteStringValue(value.Engine);
+        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.VehicleType);
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
+        writer.WritePropertyName(s_jsonNames.Encoded(2)); global::Test.Api.Owner.WriteJson(writer, value.Owner);
+        writer.WritePropertyName(s_jsonNames.Encoded(3)); writer.WriteNumberValue(value.Doors);
+        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p4); }
+        writer.WritePropertyName(s_jsonNames.Encoded(5)); writer.WriteStringValue(value.Engine);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -25,13 +25,13 @@ public sealed partial class PaginatedResponse<T>
     /// <summary>
     /// Next
     /// </summary>
-    /// <remarks>JSON name: <c>next</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>next</c>; optional, sent only when set (null too).</remarks>
     public string? Next { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
 
     /// <summary>
     /// Previous
     /// </summary>
-    /// <remarks>JSON name: <c>previous</c>; optional. Left out when not set; set it to null to send JSON null.</remarks>
+    /// <remarks>JSON name: <c>previous</c>; optional, sent only when set (null too).</remarks>
     public string? Previous { get => _p2; init { _p2 = value; _set0 |= 1UL << 1; } }
 
     /// <summary>
@@ -69,25 +69,11 @@ public sealed partial class PaginatedResponse<T>
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0:
-                        p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader);
-                        required0 |= 1UL << 0;
-                        break;
-                    case 1:
-                        p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 0;
-                        break;
-                    case 2:
-                        p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader);
-                        set0 |= 1UL << 1;
-                        break;
-                    case 3:
-                        p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot);
-                        required0 |= 1UL << 1;
-                        break;
-                    default:
-                        global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property);
-                        break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1UL << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 1; break;
+                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot); required0 |= 1UL << 1; break;
+                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
         }
@@ -118,20 +104,10 @@ public sealed partial class PaginatedResponse<T>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PaginatedResponse<T> value, global::LiveAvatarGen.Runtime.Json.JsonWriteAction<T> writeSlot)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0));
-        writer.WriteNumberValue(value.Count);
-        if ((value._set0 & (1UL << 0)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(1));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1);
-        }
-        if ((value._set0 & (1UL << 1)) != 0)
-        {
-            writer.WritePropertyName(s_jsonNames.Encoded(2));
-            global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p2);
-        }
-        writer.WritePropertyName(s_jsonNames.Encoded(3));
-        global::LiveAvatarGen.Runtime.Json.JsonWrite.List<T>(writer, value.Results, writeSlot);
+        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Count);
+        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p2); }
+        writer.WritePropertyName(s_jsonNames.Encoded(3)); global::LiveAvatarGen.Runtime.Json.JsonWrite.List<T>(writer, value.Results, writeSlot);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
