@@ -119,16 +119,27 @@ internal static partial class ClientEmitter
                 }
             }
 
-            foreach ((List<string> codes, string outcome) in branches)
+            // Any other 2xx reads as the first success with a body, unless it comes empty. When that success is the
+            // only one and no 2XX range could come between, its own branch folds into this one (an empty body is
+            // then an error for its code only): Stripe's 468 handlers are mostly this.
+            ResponseModel? primary = _ordered.FirstOrDefault(r => IsSuccess(r.StatusCode) && ResultOf(r) is not null);
+            string? read = _resultType is null || primary is null ? null : ReadBody(primary, _resultType);
+            int folded = read is null || _ordered.Any(r => IsRange(r.StatusCode) && IsSuccess(r.StatusCode))
+                ? -1
+                : branches.FindIndex(b => b.Codes.Count == 1 && b.Codes[0] == primary!.StatusCode && b.Outcome == "return " + read + ";");
+            for (int i = 0; i < branches.Count; i++)
             {
-                writer.Open("if (" + string.Join(" || ", codes.Select(Condition)) + ")");
-                writer.Line(outcome);
-                writer.Close();
+                if (i != folded)
+                {
+                    writer.Open("if (" + string.Join(" || ", branches[i].Codes.Select(Condition)) + ")");
+                    writer.Line(branches[i].Outcome);
+                    writer.Close();
+                }
             }
 
             writer.Open("if (status >= 200 && status <= 299)");
-            ResponseModel? primary = _ordered.FirstOrDefault(r => IsSuccess(r.StatusCode) && ResultOf(r) is not null);
-            writer.Line(_resultType is null || primary is null ? "return true;" : "return response.Body.IsEmpty ? default! : " + ReadBody(primary, _resultType) + ";");
+            string ifEmpty = folded >= 0 ? "status != " + primary!.StatusCode + " && response.Body.IsEmpty" : "response.Body.IsEmpty";
+            writer.Line(read is null ? "return true;" : "return " + ifEmpty + " ? default! : " + read + ";");
             writer.Close();
             ResponseModel? fallback = _ordered.FirstOrDefault(r => r.StatusCode == "default");
             if (fallback?.Type is { } errorType)

@@ -246,11 +246,11 @@ internal static partial class ClientEmitter
         }
     }
 
-    /// <summary>The WithResponse companion: its own summary, the rest (parameters, remarks, exceptions) from the method it accompanies.</summary>
+    /// <summary>The WithResponse companion: a summary naming the method it accompanies, the rest (parameters, remarks, exceptions) from it.</summary>
     private static void EmitCompanionDocs(SourceWriter writer, OperationModel operation, string companion)
     {
-        string summary = operation.Documentation ?? operation.HttpMethod + " " + operation.PathTemplate;
-        writer.Summary(summary + "\n" + companion);
+        // The method's description is one click away; repeating it here was 3.6% of Adyen's output.
+        writer.Line($"/// <summary>As <see cref=\"{operation.MethodName}\"/>. {companion}</summary>");
         writer.Line($"/// <inheritdoc cref=\"{operation.MethodName}\"/>");
         if (operation.IsDeprecated)
         {

@@ -15,10 +15,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Pet?> CreatePetAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// POST /pets
-    /// Also returns the status code and the response headers (declared ones typed) with the body.
-    /// </summary>
+    /// <summary>As <see cref="CreatePetAsync"/>. Also returns the status code and the response headers (declared ones typed) with the body.</summary>
     /// <inheritdoc cref="CreatePetAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -15,10 +15,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.AnyAnimal> EchoAnimalAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// POST /animals
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="EchoAnimalAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="EchoAnimalAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.AnyAnimal>> EchoAnimalWithResponseAsync(global::Constructs.Api.AnyAnimal body, global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -50,13 +47,9 @@ public sealed partial class ConstructsClient
     private static global::Constructs.Api.AnyAnimal HandleEchoAnimal(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJson<global::Constructs.Api.AnyAnimal>(global::Constructs.Api.AnyAnimal.ReadJson);
-        }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.AnyAnimal>(global::Constructs.Api.AnyAnimal.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.AnyAnimal>(global::Constructs.Api.AnyAnimal.ReadJson);
         }
         throw response.ToException();
     }

@@ -15,10 +15,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Shape> EchoShapeAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// POST /shapes
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="EchoShapeAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="EchoShapeAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Shape>> EchoShapeWithResponseAsync(global::Constructs.Api.Shape body, global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -50,13 +47,9 @@ public sealed partial class ConstructsClient
     private static global::Constructs.Api.Shape HandleEchoShape(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJson<global::Constructs.Api.Shape>(global::Constructs.Api.Shape.ReadJson);
-        }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Shape>(global::Constructs.Api.Shape.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Shape>(global::Constructs.Api.Shape.ReadJson);
         }
         throw response.ToException();
     }

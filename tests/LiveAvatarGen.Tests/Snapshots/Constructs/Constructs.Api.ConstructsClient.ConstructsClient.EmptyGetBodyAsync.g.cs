@@ -14,10 +14,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task EmptyGetBodyAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /empty-get-body
-    /// Also returns the status code and the response headers.
-    /// </summary>
+    /// <summary>As <see cref="EmptyGetBodyAsync"/>. Also returns the status code and the response headers.</summary>
     /// <inheritdoc cref="EmptyGetBodyAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> EmptyGetBodyWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }

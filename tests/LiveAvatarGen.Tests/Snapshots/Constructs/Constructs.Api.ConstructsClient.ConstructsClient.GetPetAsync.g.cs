@@ -15,10 +15,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Pet> GetPetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /pets/{id}
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="GetPetAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="GetPetAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet>> GetPetWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -44,10 +41,6 @@ public sealed partial class ConstructsClient
     private static global::Constructs.Api.Pet HandleGetPet(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJson<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
-        }
         if (status == 404 || status == 409)
         {
             throw response.ToException<global::Constructs.Api.Problem>(global::Constructs.Api.Problem.ReadJson);
@@ -58,7 +51,7 @@ public sealed partial class ConstructsClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
         }
         throw response.ToException<global::Constructs.Api.Problem>(global::Constructs.Api.Problem.ReadJson);
     }

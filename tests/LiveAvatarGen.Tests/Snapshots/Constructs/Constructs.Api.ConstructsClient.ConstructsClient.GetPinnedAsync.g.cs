@@ -14,10 +14,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /pinned
-    /// Also returns the status code and the response headers.
-    /// </summary>
+    /// <summary>As <see cref="GetPinnedAsync"/>. Also returns the status code and the response headers.</summary>
     /// <inheritdoc cref="GetPinnedAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -14,10 +14,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /tree
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="GetTreeAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="GetTreeAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Tree>> GetTreeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -43,13 +40,9 @@ public sealed partial class ConstructsClient
     private static global::Constructs.Api.Tree HandleGetTree(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJson<global::Constructs.Api.Tree>(global::Constructs.Api.Tree.ReadJson);
-        }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Tree>(global::Constructs.Api.Tree.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Tree>(global::Constructs.Api.Tree.ReadJson);
         }
         throw response.ToException();
     }

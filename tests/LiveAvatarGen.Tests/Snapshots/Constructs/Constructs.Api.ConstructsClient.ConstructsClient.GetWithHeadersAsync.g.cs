@@ -27,10 +27,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task GetWithHeadersAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /headers
-    /// Also returns the status code and the response headers.
-    /// </summary>
+    /// <summary>As <see cref="GetWithHeadersAsync"/>. Also returns the status code and the response headers.</summary>
     /// <inheritdoc cref="GetWithHeadersAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetWithHeadersWithResponseAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -14,10 +14,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> LinesAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /lines
-    /// Returns when the response headers arrive, with the status code and headers (declared ones typed); enumerate the result to read the items, and dispose it if you stop early.
-    /// </summary>
+    /// <summary>As <see cref="LinesAsync"/>. Returns when the response headers arrive, with the status code and headers (declared ones typed); enumerate the result to read the items, and dispose it if you stop early.</summary>
     /// <inheritdoc cref="LinesAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -15,10 +15,7 @@ public partial interface IConstructsClient
     [global::System.Obsolete("Deprecated in the API spec.")]
     global::System.Threading.Tasks.Task OldThingAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /old
-    /// Also returns the status code and the response headers.
-    /// </summary>
+    /// <summary>As <see cref="OldThingAsync"/>. Also returns the status code and the response headers.</summary>
     /// <inheritdoc cref="OldThingAsync"/>
     [global::System.Obsolete("Deprecated in the API spec.")]
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);

@@ -15,10 +15,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::System.IO.Stream> PutBlobAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// PUT /blob
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="PutBlobAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="PutBlobAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::System.IO.Stream>> PutBlobWithResponseAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -50,13 +47,9 @@ public sealed partial class ConstructsClient
     private static global::System.IO.Stream HandlePutBlob(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadStream();
-        }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadStream();
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadStream();
         }
         throw response.ToException();
     }

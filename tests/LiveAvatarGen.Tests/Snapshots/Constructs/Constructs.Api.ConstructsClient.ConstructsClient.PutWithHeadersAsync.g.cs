@@ -28,10 +28,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task PutWithHeadersAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// PUT /headers
-    /// Also returns the status code and the response headers.
-    /// </summary>
+    /// <summary>As <see cref="PutWithHeadersAsync"/>. Also returns the status code and the response headers.</summary>
     /// <inheritdoc cref="PutWithHeadersAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> PutWithHeadersWithResponseAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -24,10 +24,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /styles/{label}/{matrix}
-    /// Also returns the status code and the response headers.
-    /// </summary>
+    /// <summary>As <see cref="StylesAsync"/>. Also returns the status code and the response headers.</summary>
     /// <inheritdoc cref="StylesAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> StylesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter = default, global::System.Collections.Generic.IReadOnlyList<long>? pipes = default, global::System.Collections.Generic.IReadOnlyList<string>? spaces = default, global::System.Collections.Generic.IReadOnlyList<long>? ids = default, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? xIds = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines = default, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -24,10 +24,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task SubmitEncodedFormAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormFlat? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// POST /form-encoded
-    /// Also returns the status code and the response headers.
-    /// </summary>
+    /// <summary>As <see cref="SubmitEncodedFormAsync"/>. Also returns the status code and the response headers.</summary>
     /// <inheritdoc cref="SubmitEncodedFormAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> SubmitEncodedFormWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormFlat? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -17,10 +17,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<string> SubmitFormAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// POST /form
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="SubmitFormAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="SubmitFormAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> SubmitFormWithResponseAsync(string username, long? age = default, global::System.Collections.Generic.IReadOnlyList<string>? scopes = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -62,13 +59,9 @@ public sealed partial class ConstructsClient
     private static string HandleSubmitForm(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.BodyText;
-        }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.BodyText;
+            return status != 200 && response.Body.IsEmpty ? default! : response.BodyText;
         }
         throw response.ToException();
     }

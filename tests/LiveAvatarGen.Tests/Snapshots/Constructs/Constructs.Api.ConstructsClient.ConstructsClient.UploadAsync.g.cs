@@ -17,10 +17,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Constructs.Api.UploadResponse> UploadAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// POST /upload
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="UploadAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="UploadAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.UploadResponse>> UploadWithResponseAsync(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description = default, global::Constructs.Api.Event? meta = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -62,13 +59,9 @@ public sealed partial class ConstructsClient
     private static global::Constructs.Api.UploadResponse HandleUpload(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJson<global::Constructs.Api.UploadResponse>(global::Constructs.Api.UploadResponse.ReadJson);
-        }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.UploadResponse>(global::Constructs.Api.UploadResponse.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.UploadResponse>(global::Constructs.Api.UploadResponse.ReadJson);
         }
         throw response.ToException();
     }

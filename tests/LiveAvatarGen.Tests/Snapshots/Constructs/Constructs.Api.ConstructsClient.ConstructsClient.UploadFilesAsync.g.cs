@@ -22,10 +22,7 @@ public partial interface IConstructsClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<string> UploadFilesAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// POST /files
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="UploadFilesAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="UploadFilesAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -87,13 +84,9 @@ public sealed partial class ConstructsClient
     private static string HandleUploadFiles(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.BodyText;
-        }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.BodyText;
+            return status != 200 && response.Body.IsEmpty ? default! : response.BodyText;
         }
         throw response.ToException();
     }

@@ -18,10 +18,7 @@ public partial interface ITestClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::Test.Api.Pet> GetPetAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Calls GET /pets/{id}.
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="GetPetAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="GetPetAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Test.Api.Pet>> GetPetWithResponseAsync(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -61,10 +58,6 @@ public sealed partial class TestClient
     private static global::Test.Api.Pet HandleGetPet(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJson<global::Test.Api.Pet>(global::Test.Api.Pet.ReadJson);
-        }
         if (status == 404)
         {
             throw response.ToException<global::Test.Api.Problem>(global::Test.Api.Problem.ReadJson);
@@ -75,7 +68,7 @@ public sealed partial class TestClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::Test.Api.Pet>(global::Test.Api.Pet.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Test.Api.Pet>(global::Test.Api.Pet.ReadJson);
         }
         throw response.ToException();
     }

@@ -18,11 +18,7 @@ public partial interface ILiveAvatarAvatarClient
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>
     global::System.Threading.Tasks.Task<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>> ListUserAvatarsAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// List User Avatars
-    /// Get avatars list for auth user
-    /// Also returns the status code and the response headers with the body.
-    /// </summary>
+    /// <summary>As <see cref="ListUserAvatarsAsync"/>. Also returns the status code and the response headers with the body.</summary>
     /// <inheritdoc cref="ListUserAvatarsAsync"/>
     global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>> ListUserAvatarsWithResponseAsync(global::LiveAvatar.Api.Page? page = default, global::LiveAvatar.Api.PageSize? pageSize = default, string? laSession = default, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -68,17 +64,13 @@ public sealed partial class LiveAvatarAvatarClient
     private static global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>> HandleListUserAvatars(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 200)
-        {
-            return response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>.ReadJson(ref r1, global::LiveAvatar.Api.AvatarSchema.ReadJson)));
-        }
         if (status == 422)
         {
             throw response.ToException<global::LiveAvatar.Api.HTTPValidationError>(global::LiveAvatar.Api.HTTPValidationError.ReadJson);
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>.ReadJson(ref r1, global::LiveAvatar.Api.AvatarSchema.ReadJson)));
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>.ReadJson(ref r1, global::LiveAvatar.Api.AvatarSchema.ReadJson)));
         }
         throw response.ToException();
     }
