@@ -17,9 +17,9 @@ namespace LiveAvatarGen.Generator.Benchmarks;
 
 /// <summary>
 /// What each generator hands the compiler for the same spec, and what the compiler makes of it: characters of C#,
-/// characters per operation, a Release compile (parse, bind, emit) timed once after a warm-up compile of a small
-/// spec, and the dll's size. `-- --sizes [spec ...]`. Compile times are single cold runs on a shared machine: read
-/// them as ratios within a row.
+/// characters per operation, a Release compile (parse, bind, emit) timed after a warm-up compile, and the dll's size.
+/// `-- --sizes [spec ...]`. Each side is compiled <c>COMPILE_RUNS</c> times (5 unless set), ours and NSwag's taking
+/// turns so the machine's slow moments fall on both; the median is printed. Read them as ratios within a row.
 /// </summary>
 internal static class OutputSize
 {
@@ -27,6 +27,8 @@ internal static class OutputSize
     {
         Console.WriteLine("| Spec | Operations | Ours: C# chars | per operation | NSwag: C# chars | per operation | Ours: compile | NSwag: compile | Ours: dll | NSwag: dll |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        int runs = int.TryParse(Environment.GetEnvironmentVariable("COMPILE_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 5;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Compile times: the median of {runs} compiles each, ours and NSwag's taking turns."));
         bool warmed = false;
         foreach (string spec in specs)
         {
@@ -43,11 +45,28 @@ internal static class OutputSize
             }
 
             long ourChars = ours.Sum(s => (long)s.Length);
-            (double ourSeconds, long ourDll, int ourErrors) = Compile(ours, withNewtonsoft: false);
-            (double nswagSeconds, long nswagDll, int nswagErrors) = Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true);
+            List<double> ourTimes = new();
+            List<double> nswagTimes = new();
+            long ourDll = 0, nswagDll = 0;
+            int ourErrors = 0, nswagErrors = 0;
+            for (int run = 0; run < runs; run++)
+            {
+                double seconds;
+                (seconds, ourDll, ourErrors) = Compile(ours, withNewtonsoft: false);
+                ourTimes.Add(seconds);
+                (seconds, nswagDll, nswagErrors) = Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true);
+                nswagTimes.Add(seconds);
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {spec} | {operations} | {ourChars:N0} | {ourChars / Math.Max(1, operations):N0} | {nswag.Length:N0} | {nswag.Length / Math.Max(1, operations):N0} | {ourSeconds:F1} s{Errors(ourErrors)} | {nswagSeconds:F1} s{Errors(nswagErrors)} | {ourDll / 1024:N0} KB | {nswagDll / 1024:N0} KB |"));
+                $"| {spec} | {operations} | {ourChars:N0} | {ourChars / Math.Max(1, operations):N0} | {nswag.Length:N0} | {nswag.Length / Math.Max(1, operations):N0} | {Median(ourTimes):F2} s{Errors(ourErrors)} | {Median(nswagTimes):F2} s{Errors(nswagErrors)} | {ourDll:N0} B | {nswagDll:N0} B |"));
         }
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 
     private static string Errors(int count) => count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({count} errors)");
