@@ -119,9 +119,9 @@ internal static partial class ClientEmitter
                 }
             }
 
-            // Any other 2xx reads as the first success with a body, unless it comes empty. When that success is the
-            // only one and no 2XX range could come between, its own branch folds into this one (an empty body is
-            // then an error for its code only): Stripe's 468 handlers are mostly this.
+            // Any other 2xx reads as the first success with a body, unless it comes empty. When that success has a
+            // branch of its own (no other code shares it) and no 2XX range could come between, the branch folds into
+            // this one, an empty body staying an error for its code only: most of Stripe's 468 handlers.
             ResponseModel? primary = _ordered.FirstOrDefault(r => IsSuccess(r.StatusCode) && ResultOf(r) is not null);
             string? read = _resultType is null || primary is null ? null : ReadBody(primary, _resultType);
             int folded = read is null || _ordered.Any(r => IsRange(r.StatusCode) && IsSuccess(r.StatusCode))
