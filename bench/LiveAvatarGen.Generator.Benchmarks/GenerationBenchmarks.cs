@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -42,9 +43,16 @@ public class GenerationBenchmarks
     /// <summary>
     /// The LiveAvatar spec (3.1 JSON), Spotify (3.0 YAML, 286 KB) and the four big real specs under
     /// tests/LiveAvatarGen.Tests/Specs/large: Stripe (4 MB YAML, 468 operations), Adyen management, two Twilio APIs.
+    /// <c>GENERATION_SPECS</c> (comma-separated file names) runs some of them only.
     /// </summary>
-    [Params("liveavatar.openapi.json", "spotify.yaml", "stripe.yaml", "adyen-management-v3.json", "twilio-conversations-v1.json", "twilio-flex-v1.json")]
+    [ParamsSource(nameof(Specs))]
     public string Spec { get; set; } = string.Empty;
+
+    /// <summary>The specs to run: <c>GENERATION_SPECS</c> when set, else all six.</summary>
+    public static IEnumerable<string> Specs =>
+        Environment.GetEnvironmentVariable("GENERATION_SPECS") is { Length: > 0 } chosen
+            ? chosen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : new[] { "liveavatar.openapi.json", "spotify.yaml", "stripe.yaml", "adyen-management-v3.json", "twilio-conversations-v1.json", "twilio-flex-v1.json" };
 
     [GlobalSetup]
     public void Setup()
@@ -170,7 +178,14 @@ public class GenerationBenchmarks
     {
         public InProcessShortRun()
         {
-            AddJob(BenchmarkDotNet.Jobs.Job.ShortRun.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+            // GENERATION_ITERATIONS measures more iterations than ShortRun's three, for a spec whose run is long and noisy.
+            BenchmarkDotNet.Jobs.Job job = BenchmarkDotNet.Jobs.Job.ShortRun.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
+            if (int.TryParse(Environment.GetEnvironmentVariable("GENERATION_ITERATIONS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int iterations) && iterations > 0)
+            {
+                job = job.WithIterationCount(iterations);
+            }
+
+            AddJob(job);
         }
     }
 }
