@@ -37,6 +37,9 @@ internal static partial class ClientEmitter
         /// <summary>A success returns a body (else the handler returns bool and the method a bare Task).</summary>
         public bool HasResult => _resultType is not null;
 
+        /// <summary>The operation's headers class in full, when its responses declare headers.</summary>
+        public string? HeadersType => _headersClass;
+
         /// <summary>The type the handler returns: the success body's type, or bool for operations without one.</summary>
         public string ResultType => _resultType is null ? "bool" : TypeSyntax.Of(_resultType, _facts);
 
@@ -149,25 +152,6 @@ internal static partial class ClientEmitter
             else
             {
                 writer.Line("throw response.ToException();");
-            }
-
-            writer.Close();
-        }
-
-        /// <summary>The companion's handler when headers are declared: the plain handler's result (or its exception) with the typed headers.</summary>
-        public void EmitWithResponseHandler(SourceWriter writer, string name, string plainHandler)
-        {
-            string headers = "new " + _headersClass + "(response.Headers)";
-            writer.Open("private static " + WithResponseResultType + " " + name + "(" + Http + ".ApiResponseData response)");
-            if (_resultType is null)
-            {
-                writer.Line(plainHandler + "(response);");
-                writer.Line($"return new(response.StatusCode, {headers});");
-            }
-            else
-            {
-                writer.Line($"{ResultType} value = {plainHandler}(response);");
-                writer.Line($"return new(response.StatusCode, {headers}, value);");
             }
 
             writer.Close();

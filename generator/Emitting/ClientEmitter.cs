@@ -357,12 +357,12 @@ internal static partial class ClientEmitter
             """);
         EmitImplementationDocs(writer, operation);
 
-        // Untyped headers: the runtime wraps the handler's result; declared headers need their class built here.
-        string companionCall = operation.HeadersClass is not null
-            ? "_core.SendAsync<" + plan.WithResponseResultType + ">(" + factoryCall + ", " + security + ", " + withResponseHandler + ", " + operationField + ", cancellationToken)"
-            : plan.HasResult
-                ? "_core.SendWithResponseAsync<" + plan.ResultType + ">(" + factoryCall + ", " + security + ", Handle" + baseName + ", " + operationField + ", cancellationToken)"
-                : "_core.SendWithResponseAsync(" + factoryCall + ", " + security + ", Handle" + baseName + ", " + operationField + ", cancellationToken)";
+        // The runtime wraps the handler's result with the status and the headers, typed by the headers class's
+        // Create when the responses declare some.
+        string typeArguments = string.Join(", ", new[] { plan.HasResult ? plan.ResultType : null, plan.HeadersType }.Where(t => t is not null));
+        string headersArgument = plan.HeadersType is null ? string.Empty : plan.HeadersType + ".Create, ";
+        string companionCall = "_core.SendWithResponseAsync" + (typeArguments.Length == 0 ? string.Empty : "<" + typeArguments + ">")
+            + "(" + factoryCall + ", " + security + ", Handle" + baseName + ", " + headersArgument + operationField + ", cancellationToken)";
         writer.Lines($$"""
             public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{signature}})
                 => {{companionCall}};
@@ -371,11 +371,6 @@ internal static partial class ClientEmitter
         EmitRequestFactory(writer, operation, parameters, serverField, facts);
         writer.Line();
         plan.EmitHandler(writer, "Handle" + baseName);
-        if (operation.HeadersClass is not null)
-        {
-            writer.Line();
-            plan.EmitWithResponseHandler(writer, withResponseHandler, "Handle" + baseName);
-        }
     }
 
     /// <summary>The request both methods send: parameters checked and placed, credentials not yet applied.</summary>

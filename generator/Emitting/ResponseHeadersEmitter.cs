@@ -12,12 +12,12 @@ internal static class ResponseHeadersEmitter
 {
     private const string Base = TypeSyntax.Runtime + ".Http.ApiResponseHeaders";
 
-    /// <summary>Members the class has from <c>ApiResponseHeaders</c> and <c>object</c>; header properties avoid them.</summary>
+    /// <summary>Members the class has from <c>ApiResponseHeaders</c> and <c>object</c>, and its own <c>Create</c>; header properties avoid them.</summary>
     public static readonly string[] Members =
     {
         "Count", "Keys", "Values", "Item", "ContainsKey", "TryGetValue", "GetValue", "GetEnumerator", "Empty",
         "GetInt32", "GetInt64", "GetDouble", "GetDecimal", "GetBoolean", "GetGuid", "GetDateTimeOffset",
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Create",
     };
 
     public static void Emit(SourceWriter writer, OperationModel operation, string ownerClass, CompilationFacts facts)
@@ -32,6 +32,10 @@ internal static class ResponseHeadersEmitter
                 : base(headers)
             {
             }
+
+            /// <summary>Types a response's headers: what the client's <c>...WithResponseAsync</c> methods pass to the runtime.</summary>
+            /// <param name="headers">The response's headers.</param>
+            public static {{operation.HeadersClass}} Create({{Base}} headers) => new(headers);
             """);
         foreach (ResponseHeaderModel header in operation.Headers)
         {

@@ -30,7 +30,7 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>> CreatePetWithResponseAsync(global::Constructs.Api.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>>(CreateCreatePetRequest(body), s_security1, HandleCreatePetWithResponse, (s_operation_CreatePet ??= new("CreatePet", "createPet", "POST", "/pets")), cancellationToken);
+        => _core.SendWithResponseAsync<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders>(CreateCreatePetRequest(body), s_security1, HandleCreatePet, global::Constructs.Api.CreatePetResponseHeaders.Create, (s_operation_CreatePet ??= new("CreatePet", "createPet", "POST", "/pets")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateCreatePetRequest(global::Constructs.Api.Pet body)
     {
@@ -61,12 +61,6 @@ public sealed partial class ConstructsClient
         }
         throw response.ToException();
     }
-
-    private static global::LiveAvatarGen.Runtime.Http.ApiResponse<global::Constructs.Api.Pet?, global::Constructs.Api.CreatePetResponseHeaders> HandleCreatePetWithResponse(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        global::Constructs.Api.Pet? value = HandleCreatePet(response);
-        return new(response.StatusCode, new global::Constructs.Api.CreatePetResponseHeaders(response.Headers), value);
-    }
 }
 
 /// <summary>The headers the success responses of <see cref="ConstructsClient.CreatePetAsync"/> declare, typed, and of every operation that declares the same; every header is still readable by name.</summary>
@@ -79,6 +73,10 @@ public sealed class CreatePetResponseHeaders : global::LiveAvatarGen.Runtime.Htt
         : base(headers)
     {
     }
+
+    /// <summary>Types a response's headers: what the client's <c>...WithResponseAsync</c> methods pass to the runtime.</summary>
+    /// <param name="headers">The response's headers.</param>
+    public static CreatePetResponseHeaders Create(global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders headers) => new(headers);
 
     /// <summary>
     /// The 'X-RateLimit-Remaining' header: Calls left in the window.

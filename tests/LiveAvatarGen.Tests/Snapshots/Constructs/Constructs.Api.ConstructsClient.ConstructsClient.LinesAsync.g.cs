@@ -61,6 +61,10 @@ public sealed class LinesResponseHeaders : global::LiveAvatarGen.Runtime.Http.Ap
     {
     }
 
+    /// <summary>Types a response's headers: what the client's <c>...WithResponseAsync</c> methods pass to the runtime.</summary>
+    /// <param name="headers">The response's headers.</param>
+    public static LinesResponseHeaders Create(global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders headers) => new(headers);
+
     /// <summary>
     /// The 'X-Stream-Id' header.
     /// Null when the response does not send it.
