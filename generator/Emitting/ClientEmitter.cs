@@ -319,11 +319,12 @@ internal static partial class ClientEmitter
         string factoryCall = operation.RequestFactory + "(" + string.Join(", ", parameters.Select(p => p.Name)) + ")";
         EmitOperationField(writer, operation);
         string operationField = LazyOperation(operation, baseName);
-        string withResponseHandler = "Handle" + operation.WithResponseName.Substring(0, operation.WithResponseName.Length - "Async".Length);
         writer.Line();
         EmitImplementationDocs(writer, operation);
         if (plan.IsStream)
         {
+            // A stream's companion types its declared headers in a handler of its own, once the stream has opened.
+            string withResponseHandler = "Handle" + operation.WithResponseName.Substring(0, operation.WithResponseName.Length - "Async".Length);
             string format = Http + ".ApiStreamFormat." + (plan.StreamKind == ContentKind.EventStream ? "EventStream" : "NdJson");
             string streamArguments = security + ", " + format + ", " + plan.ItemReader() + ", Handle" + baseName + "Error, " + operationField + ", cancellationToken";
             writer.Lines($$"""

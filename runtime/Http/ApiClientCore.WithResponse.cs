@@ -50,6 +50,7 @@ public sealed partial class ApiClientCore
             operation,
             cancellationToken);
     }
+
     /// <summary>
     /// The companion of an operation whose responses declare headers: the handler's result with the status code and
     /// the headers typed by <paramref name="headers"/> (the generated headers class's <c>Create</c>), built after the
