@@ -129,7 +129,7 @@ internal static partial class ClientEmitter
             string? read = _resultType is null || primary is null ? null : ReadBody(primary, _resultType);
             int folded = read is null || _ordered.Any(r => IsRange(r.StatusCode) && IsSuccess(r.StatusCode))
                 ? -1
-                : branches.FindIndex(b => b.Codes.Count == 1 && b.Codes[0] == primary!.StatusCode && b.Outcome == "return " + read + ";");
+                : branches.FindIndex(b => b.Codes.Count == 1 && b.Codes[0] == primary!.StatusCode && b.Outcome == Outcome(primary));
             for (int i = 0; i < branches.Count; i++)
             {
                 if (i != folded)
@@ -162,7 +162,7 @@ internal static partial class ClientEmitter
         {
             writer.Open("private static async " + "global::System.Threading.Tasks.Task<" + WithResponseResultType + "> " + name + "(global::System.Threading.Tasks.Task<" + Http + ".ApiStreamResponse<" + ItemType + ">> opened)");
             writer.Line(Http + ".ApiStreamResponse<" + ItemType + "> response = await opened.ConfigureAwait(false);");
-            writer.Line("return new(response, new " + _headersClass + "(response.Headers));");
+            writer.Line("return new(response, " + _headersClass + ".Create(response.Headers));");
             writer.Close();
         }
 

@@ -33,7 +33,7 @@ internal static class ResponseHeadersEmitter
             {
             }
 
-            /// <summary>Types a response's headers: what the client's <c>...WithResponseAsync</c> methods pass to the runtime.</summary>
+            /// <summary>Types a response's headers: how the client's <c>...WithResponseAsync</c> methods build this class.</summary>
             /// <param name="headers">The response's headers.</param>
             public static {{operation.HeadersClass}} Create({{Base}} headers) => new(headers);
             """);

@@ -74,7 +74,7 @@ public sealed class CreatePetResponseHeaders : global::LiveAvatarGen.Runtime.Htt
     {
     }
 
-    /// <summary>Types a response's headers: what the client's <c>...WithResponseAsync</c> methods pass to the runtime.</summary>
+    /// <summary>Types a response's headers: how the client's <c>...WithResponseAsync</c> methods build this class.</summary>
     /// <param name="headers">The response's headers.</param>
     public static CreatePetResponseHeaders Create(global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders headers) => new(headers);
 

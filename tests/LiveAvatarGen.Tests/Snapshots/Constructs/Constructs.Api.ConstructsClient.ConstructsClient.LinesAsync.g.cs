@@ -46,7 +46,7 @@ public sealed partial class ConstructsClient
     private static async global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> HandleLinesWithResponse(global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> opened)
     {
         global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event> response = await opened.ConfigureAwait(false);
-        return new(response, new global::Constructs.Api.LinesResponseHeaders(response.Headers));
+        return new(response, global::Constructs.Api.LinesResponseHeaders.Create(response.Headers));
     }
 }
 
@@ -61,7 +61,7 @@ public sealed class LinesResponseHeaders : global::LiveAvatarGen.Runtime.Http.Ap
     {
     }
 
-    /// <summary>Types a response's headers: what the client's <c>...WithResponseAsync</c> methods pass to the runtime.</summary>
+    /// <summary>Types a response's headers: how the client's <c>...WithResponseAsync</c> methods build this class.</summary>
     /// <param name="headers">The response's headers.</param>
     public static LinesResponseHeaders Create(global::LiveAvatarGen.Runtime.Http.ApiResponseHeaders headers) => new(headers);
 
