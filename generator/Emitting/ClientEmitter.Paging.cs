@@ -16,7 +16,7 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// </summary>
 internal static partial class ClientEmitter
 {
-    private static void EmitPagingMember(SourceWriter writer, OperationModel operation, List<Parameter> parameters, string resultType, CompilationFacts facts, bool inInterface, string security = "")
+    private static void EmitPagingMember(SourceWriter writer, OperationModel operation, List<Parameter> parameters, string resultType, CompilationFacts facts, bool inInterface, string security = "", string handler = "")
     {
         if (operation.Paging is not { } paging)
         {

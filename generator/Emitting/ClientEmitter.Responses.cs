@@ -100,9 +100,12 @@ internal static partial class ClientEmitter
             return new ResponsePlan(ordered, result, ContentKind.None, facts, headersType);
         }
 
-        public void EmitHandler(SourceWriter writer, string name)
+        /// <param name="writer">The writer.</param>
+        /// <param name="name">The handler's name.</param>
+        /// <param name="access">private, or internal when operations of other classes use it.</param>
+        public void EmitHandler(SourceWriter writer, string name, string access)
         {
-            writer.Open("private static " + ResultType + " " + name + "(" + Http + ".ApiResponseData response)");
+            writer.Open(access + " static " + ResultType + " " + name + "(" + Http + ".ApiResponseData response)");
             writer.Line("int status = response.StatusCode;");
 
             // Exact codes with the same outcome share one branch (Adyen answers five error statuses with one type);
@@ -132,7 +135,8 @@ internal static partial class ClientEmitter
                 : branches.FindIndex(b => b.Codes.Count == 1 && b.Codes[0] == primary!.StatusCode && b.Outcome == Outcome(primary));
             for (int i = 0; i < branches.Count; i++)
             {
-                if (i != folded)
+                // Without a body every success returns true, as the 2xx branch does: such a branch would repeat it.
+                if (i != folded && !(_resultType is null && branches[i].Outcome == "return true;"))
                 {
                     writer.Open("if (" + string.Join(" || ", branches[i].Codes.Select(Condition)) + ")");
                     writer.Line(branches[i].Outcome);

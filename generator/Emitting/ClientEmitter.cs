@@ -124,8 +124,9 @@ internal static partial class ClientEmitter
         // A sub-client's operation names the client's security field through the client.
         string securityOwner = output.RootClientName.Length == 0 || output.RootClientName == output.ClientName ? string.Empty : output.RootClientName + ".";
         string security = operation.SecurityField.Length == 0 ? "global::System.Array.Empty<" + Http + ".ApiSecurityScheme[]>()" : securityOwner + operation.SecurityField;
-        EmitOperation(writer, operation, plan, parameters, signature, security, facts);
-        EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, security);
+        string handler = output.Handler.Length == 0 ? OperationOutput.HandlerOf(operation) : output.Handler;
+        EmitOperation(writer, operation, plan, parameters, signature, security, facts, handler, output.DeclaresHandler, output.HandlerIsShared);
+        EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, security, handler);
         writer.Close();
         if (operation.HeadersClass is not null && operation.DeclaresHeadersClass)
         {
@@ -306,7 +307,10 @@ internal static partial class ClientEmitter
     /// <summary>The operation's method name without <c>Async</c>: what its handler, its <c>ApiOperation</c> and its field are named after.</summary>
     private static string BaseName(OperationModel operation) => operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
 
-    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, string signature, string security, CompilationFacts facts)
+    /// <param name="handler">The response handler as the class names it: its own, or another operation's with the same responses.</param>
+    /// <param name="declaresHandler">The handler is this operation's, declared here.</param>
+    /// <param name="handlerIsShared">Another class uses the declared handler.</param>
+    private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, string signature, string security, CompilationFacts facts, string handler, bool declaresHandler, bool handlerIsShared)
     {
         string baseName = BaseName(operation);
         string? serverField = null;
@@ -353,7 +357,7 @@ internal static partial class ClientEmitter
 
         writer.Lines($$"""
             public {{plan.MethodReturnType}} {{operation.MethodName}}({{signature}})
-                => _core.SendAsync<{{plan.ResultType}}>({{factoryCall}}, {{security}}, Handle{{baseName}}, {{operationField}}, cancellationToken);
+                => _core.SendAsync<{{plan.ResultType}}>({{factoryCall}}, {{security}}, {{handler}}, {{operationField}}, cancellationToken);
 
             """);
         EmitImplementationDocs(writer, operation);
@@ -363,15 +367,18 @@ internal static partial class ClientEmitter
         string typeArguments = string.Join(", ", new[] { plan.HasResult ? plan.ResultType : null, plan.HeadersType }.Where(t => t is not null));
         string headersArgument = plan.HeadersType is null ? string.Empty : plan.HeadersType + ".Create, ";
         string companionCall = "_core.SendWithResponseAsync" + (typeArguments.Length == 0 ? string.Empty : "<" + typeArguments + ">")
-            + "(" + factoryCall + ", " + security + ", Handle" + baseName + ", " + headersArgument + operationField + ", cancellationToken)";
+            + "(" + factoryCall + ", " + security + ", " + handler + ", " + headersArgument + operationField + ", cancellationToken)";
         writer.Lines($$"""
             public {{plan.WithResponseReturnType}} {{operation.WithResponseName}}({{signature}})
                 => {{companionCall}};
 
             """);
         EmitRequestFactory(writer, operation, parameters, serverField, facts);
-        writer.Line();
-        plan.EmitHandler(writer, "Handle" + baseName);
+        if (declaresHandler)
+        {
+            writer.Line();
+            plan.EmitHandler(writer, handler, handlerIsShared ? "internal" : "private");
+        }
     }
 
     /// <summary>The request both methods send: parameters checked and placed, credentials not yet applied.</summary>

@@ -1,5 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System.Collections.Generic;
 using System.Linq;
 using LiveAvatarGen.Generator.Infrastructure;
 
@@ -71,25 +72,58 @@ internal sealed record ServerVariableOption(string Name, string PropertyName, st
 
 /// <summary>
 /// One operation with what its file needs from the client: one output per operation, so adding an operation adds
-/// one file and leaves every other output unchanged.
+/// one file and leaves every other output unchanged (unless it is the first to answer like earlier ones, see
+/// <see cref="Handler"/>).
 /// </summary>
 /// <param name="ClientName">The class the method goes in: the client, or the sub-client of the operation's group.</param>
 /// <param name="InterfaceName">That class's interface.</param>
 /// <param name="RootClientName">The client, whose static fields hold the security alternatives operations require.</param>
-internal sealed record OperationOutput(string HintPrefix, string Namespace, string ClientName, string InterfaceName, OperationModel Operation, string RootClientName = "")
+/// <param name="Handler">
+/// The method that turns the operation's response into its result or exception, as the operation's class names it:
+/// its own <c>Handle{Name}</c>, or the one of the first operation with the same responses (status codes, media kinds
+/// and types), qualified by that operation's class when it is another. Spotify's 97 operations need 57 handlers.
+/// </param>
+/// <param name="DeclaresHandler">The operation's file declares <see cref="Handler"/> (it is the first to answer so).</param>
+/// <param name="HandlerIsShared">Another class uses the declared handler, which is then internal instead of private.</param>
+internal sealed record OperationOutput(string HintPrefix, string Namespace, string ClientName, string InterfaceName, OperationModel Operation, string RootClientName = "", string Handler = "", bool DeclaresHandler = true, bool HandlerIsShared = false)
 {
     public static EquatableArray<OperationOutput> From(ClientModel client)
     {
         OperationOutput[] outputs = new OperationOutput[client.Operations.Count];
+        // The first operation (in spec order) with each set of responses, by index; a stream's handler has another
+        // shape (it only turns errors into exceptions), so streams keep their own.
+        Dictionary<EquatableArray<ResponseModel>, int> owners = new();
+        int[] ownerOf = new int[outputs.Length];
+        string[] classOf = new string[outputs.Length];
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            OperationModel operation = client.Operations[i];
+            classOf[i] = operation.Group is { } tag ? client.Groups.FirstOrDefault(g => g.Tag == tag)?.ClassName ?? client.Name : client.Name;
+            ownerOf[i] = IsStream(operation) ? i : owners.TryGetValue(operation.Responses, out int first) ? first : owners[operation.Responses] = i;
+        }
+
+        bool[] usedElsewhere = new bool[outputs.Length];
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            usedElsewhere[ownerOf[i]] |= classOf[ownerOf[i]] != classOf[i];
+        }
+
         for (int i = 0; i < outputs.Length; i++)
         {
             OperationModel operation = client.Operations[i];
             OperationGroupModel? group = operation.Group is { } tag ? client.Groups.FirstOrDefault(g => g.Tag == tag) : null;
-            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, group?.ClassName ?? client.Name, group?.InterfaceName ?? client.InterfaceName, operation, client.Name);
+            int owner = ownerOf[i];
+            string handler = (classOf[owner] == classOf[i] ? string.Empty : classOf[owner] + ".") + HandlerOf(client.Operations[owner]);
+            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, group?.ClassName ?? client.Name, group?.InterfaceName ?? client.InterfaceName, operation, client.Name, handler, owner == i, usedElsewhere[i]);
         }
 
         return new EquatableArray<OperationOutput>(outputs);
     }
+
+    /// <summary>The handler an operation declares: <c>Handle</c> and its method name without <c>Async</c> (reserved by the mapper).</summary>
+    public static string HandlerOf(OperationModel operation) => "Handle" + operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+
+    private static bool IsStream(OperationModel operation) => operation.Responses.Any(r => r.Kind is ContentKind.EventStream or ContentKind.NdJson);
 }
 
 /// <summary>A security scheme, configured once in the options.</summary>

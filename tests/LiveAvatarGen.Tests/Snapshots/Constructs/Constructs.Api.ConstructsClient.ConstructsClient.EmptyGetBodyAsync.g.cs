@@ -25,29 +25,15 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task EmptyGetBodyAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateEmptyGetBodyRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEmptyGetBody, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
+        => _core.SendAsync<bool>(CreateEmptyGetBodyRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> EmptyGetBodyWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync(CreateEmptyGetBodyRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleEmptyGetBody, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateEmptyGetBodyRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_EmptyGetBody ??= new("EmptyGetBody", "emptyGetBody", "GET", "/empty-get-body")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEmptyGetBodyRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/empty-get-body");
         return request;
-    }
-
-    private static bool HandleEmptyGetBody(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return true;
-        }
-        throw response.ToException();
     }
 }

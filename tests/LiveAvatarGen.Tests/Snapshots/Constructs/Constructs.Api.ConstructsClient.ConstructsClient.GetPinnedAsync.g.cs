@@ -26,30 +26,16 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetPinnedAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetPinnedRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetPinned, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
+        => _core.SendAsync<bool>(CreateGetPinnedRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetPinnedWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync(CreateGetPinnedRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetPinned, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateGetPinnedRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_GetPinned ??= new("GetPinned", "getPinned", "GET", "/pinned")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPinnedRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/pinned");
         request.Server = s_server_GetPinned ??= new("http://{host}:{port}/op", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
         return request;
-    }
-
-    private static bool HandleGetPinned(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return true;
-        }
-        throw response.ToException();
     }
 }

@@ -26,30 +26,16 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRegionalAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRegionalRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRegional, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRegionalRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRegionalWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync(CreateGetRegionalRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRegional, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateGetRegionalRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_GetRegional ??= new("GetRegional", "getRegional", "GET", "/regional")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRegionalRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/regional");
         request.Server = s_server_GetRegional ??= new("http://{host}:{port}/path", new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("host", "127.0.0.1"), new global::LiveAvatarGen.Runtime.Http.ApiServerVariable("port", "1"));
         return request;
-    }
-
-    private static bool HandleGetRegional(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return true;
-        }
-        throw response.ToException();
     }
 }

@@ -26,30 +26,16 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetRelativeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetRelativeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRelative, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
+        => _core.SendAsync<bool>(CreateGetRelativeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetRelativeWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync(CreateGetRelativeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleGetRelative, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateGetRelativeRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_GetRelative ??= new("GetRelative", "getRelative", "GET", "/relative")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetRelativeRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/relative");
         request.Server = s_server_GetRelative ??= new("/v2");
         return request;
-    }
-
-    private static bool HandleGetRelative(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return true;
-        }
-        throw response.ToException();
     }
 }

@@ -38,11 +38,11 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task GetWithHeadersAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security2, HandleGetWithHeaders, (s_operation_GetWithHeaders ??= new("GetWithHeaders", "getWithHeaders", "GET", "/headers")), cancellationToken);
+        => _core.SendAsync<bool>(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security2, HandleStyles, (s_operation_GetWithHeaders ??= new("GetWithHeaders", "getWithHeaders", "GET", "/headers")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> GetWithHeadersWithResponseAsync(string xRequestId, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security2, HandleGetWithHeaders, (s_operation_GetWithHeaders ??= new("GetWithHeaders", "getWithHeaders", "GET", "/headers")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateGetWithHeadersRequest(xRequestId, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security2, HandleStyles, (s_operation_GetWithHeaders ??= new("GetWithHeaders", "getWithHeaders", "GET", "/headers")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetWithHeadersRequest(string xRequestId, string? contentRange, string? contentLanguage, string? contentDisposition, string? contentEncoding, string? contentLocation, string? contentMD5, string? expires, string? lastModified, string? allow, string? authorization, string? proxyAuthorization, string? cookie)
     {
@@ -102,19 +102,5 @@ public sealed partial class ConstructsClient
             request.AddHeader("Cookie", __cookie);
         }
         return request;
-    }
-
-    private static bool HandleGetWithHeaders(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return true;
-        }
-        throw response.ToException();
     }
 }

@@ -28,30 +28,16 @@ public sealed partial class ConstructsClient
     /// <inheritdoc />
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task OldThingAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateOldThingRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleOldThing, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
+        => _core.SendAsync<bool>(CreateOldThingRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
 
     /// <inheritdoc />
     [global::System.Obsolete("Deprecated in the API spec.")]
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> OldThingWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync(CreateOldThingRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleOldThing, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateOldThingRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_OldThing ??= new("OldThing", "oldThing", "GET", "/old")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateOldThingRequest()
     {
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/old");
         return request;
-    }
-
-    private static bool HandleOldThing(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return true;
-        }
-        throw response.ToException();
     }
 }

@@ -39,11 +39,11 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task PutWithHeadersAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security1, HandlePutWithHeaders, (s_operation_PutWithHeaders ??= new("PutWithHeaders", "putWithHeaders", "PUT", "/headers")), cancellationToken);
+        => _core.SendAsync<bool>(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security1, HandleStyles, (s_operation_PutWithHeaders ??= new("PutWithHeaders", "putWithHeaders", "PUT", "/headers")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> PutWithHeadersWithResponseAsync(string xRequestId, global::Constructs.Api.Event body, string? contentRange = default, string? contentLanguage = default, string? contentDisposition = default, string? contentEncoding = default, string? contentLocation = default, string? contentMD5 = default, string? expires = default, string? lastModified = default, string? allow = default, string? authorization = default, string? proxyAuthorization = default, string? cookie = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security1, HandlePutWithHeaders, (s_operation_PutWithHeaders ??= new("PutWithHeaders", "putWithHeaders", "PUT", "/headers")), cancellationToken);
+        => _core.SendWithResponseAsync(CreatePutWithHeadersRequest(xRequestId, body, contentRange, contentLanguage, contentDisposition, contentEncoding, contentLocation, contentMD5, expires, lastModified, allow, authorization, proxyAuthorization, cookie), s_security1, HandleStyles, (s_operation_PutWithHeaders ??= new("PutWithHeaders", "putWithHeaders", "PUT", "/headers")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutWithHeadersRequest(string xRequestId, global::Constructs.Api.Event body, string? contentRange, string? contentLanguage, string? contentDisposition, string? contentEncoding, string? contentLocation, string? contentMD5, string? expires, string? lastModified, string? allow, string? authorization, string? proxyAuthorization, string? cookie)
     {
@@ -108,19 +108,5 @@ public sealed partial class ConstructsClient
             request.AddHeader("Cookie", __cookie);
         }
         return request;
-    }
-
-    private static bool HandlePutWithHeaders(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return true;
-        }
-        throw response.ToException();
     }
 }

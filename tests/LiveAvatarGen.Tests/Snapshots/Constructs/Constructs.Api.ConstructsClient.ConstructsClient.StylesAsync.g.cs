@@ -98,10 +98,6 @@ public sealed partial class ConstructsClient
     private static bool HandleStyles(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
     {
         int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
         if (status >= 200 && status <= 299)
         {
             return true;

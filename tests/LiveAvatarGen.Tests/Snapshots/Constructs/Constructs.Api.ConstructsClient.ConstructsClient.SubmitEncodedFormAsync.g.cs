@@ -35,11 +35,11 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task SubmitEncodedFormAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormFlat? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<bool>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe, expand), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitEncodedForm, (s_operation_SubmitEncodedForm ??= new("SubmitEncodedForm", "submitEncodedForm", "POST", "/form-encoded")), cancellationToken);
+        => _core.SendAsync<bool>(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe, expand), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_SubmitEncodedForm ??= new("SubmitEncodedForm", "submitEncodedForm", "POST", "/form-encoded")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse> SubmitEncodedFormWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv = default, global::System.Collections.Generic.IReadOnlyList<long>? spaces = default, global::System.Collections.Generic.IReadOnlyList<string>? pipes = default, global::Constructs.Api.SubmitEncodedFormFilter? filter = default, global::Constructs.Api.SubmitEncodedFormFlat? flat = default, global::Constructs.Api.SubmitEncodedFormFlat? joined = default, global::Constructs.Api.SubmitEncodedFormJson? json = default, global::System.Collections.Generic.IReadOnlyList<string>? maybe = default, global::System.Collections.Generic.IReadOnlyList<string>? expand = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe, expand), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitEncodedForm, (s_operation_SubmitEncodedForm ??= new("SubmitEncodedForm", "submitEncodedForm", "POST", "/form-encoded")), cancellationToken);
+        => _core.SendWithResponseAsync(CreateSubmitEncodedFormRequest(eventTypes, csv, spaces, pipes, filter, flat, joined, json, maybe, expand), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleStyles, (s_operation_SubmitEncodedForm ??= new("SubmitEncodedForm", "submitEncodedForm", "POST", "/form-encoded")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitEncodedFormRequest(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv, global::System.Collections.Generic.IReadOnlyList<long>? spaces, global::System.Collections.Generic.IReadOnlyList<string>? pipes, global::Constructs.Api.SubmitEncodedFormFilter? filter, global::Constructs.Api.SubmitEncodedFormFlat? flat, global::Constructs.Api.SubmitEncodedFormFlat? joined, global::Constructs.Api.SubmitEncodedFormJson? json, global::System.Collections.Generic.IReadOnlyList<string>? maybe, global::System.Collections.Generic.IReadOnlyList<string>? expand)
     {
@@ -90,19 +90,5 @@ public sealed partial class ConstructsClient
         }
         request.SetContent(_parts.ToContent());
         return request;
-    }
-
-    private static bool HandleSubmitEncodedForm(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status == 204)
-        {
-            return true;
-        }
-        if (status >= 200 && status <= 299)
-        {
-            return true;
-        }
-        throw response.ToException();
     }
 }

@@ -33,11 +33,11 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<string> UploadFilesAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUploadFiles, (s_operation_UploadFiles ??= new("UploadFiles", "uploadFiles", "POST", "/files")), cancellationToken);
+        => _core.SendAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitForm, (s_operation_UploadFiles ??= new("UploadFiles", "uploadFiles", "POST", "/files")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiResponse<string>> UploadFilesWithResponseAsync(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles = default, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images = default, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar = default, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Constructs.Api.Event? meta = default, string? notes = default, global::Constructs.Api.UploadFilesWhere? @where = default, global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.SendWithResponseAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleUploadFiles, (s_operation_UploadFiles ??= new("UploadFiles", "uploadFiles", "POST", "/files")), cancellationToken);
+        => _core.SendWithResponseAsync<string>(CreateUploadFilesRequest(files, optionalFiles, images, avatar, tags, meta, notes, @where), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), HandleSubmitForm, (s_operation_UploadFiles ??= new("UploadFiles", "uploadFiles", "POST", "/files")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadFilesRequest(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar, global::System.Collections.Generic.IReadOnlyList<string>? tags, global::Constructs.Api.Event? meta, string? notes, global::Constructs.Api.UploadFilesWhere? @where)
     {
@@ -79,15 +79,5 @@ public sealed partial class ConstructsClient
         }
         request.SetContent(_parts.ToContent());
         return request;
-    }
-
-    private static string HandleUploadFiles(global::LiveAvatarGen.Runtime.Http.ApiResponseData response)
-    {
-        int status = response.StatusCode;
-        if (status >= 200 && status <= 299)
-        {
-            return status != 200 && response.Body.IsEmpty ? default! : response.BodyText;
-        }
-        throw response.ToException();
     }
 }
