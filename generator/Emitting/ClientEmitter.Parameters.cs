@@ -122,6 +122,13 @@ internal static partial class ClientEmitter
                 _ => "AddQuery",
             };
             TypeRef type = parameter.Type.AsNonNullable();
+            if (NullPassesThrough(type))
+            {
+                // The request adds nothing for a null value: no test needed, whether the parameter is required or not.
+                writer.Line("request." + method + "(" + CSharpLiteral.String(parameter.JsonName) + ", " + TypeSyntax.Format(type, parameter.Name, facts) + ");");
+                return;
+            }
+
             string value = parameter.IsRequired && !parameter.Type.IsNullable ? parameter.Name : "__" + parameter.Name.TrimStart('@');
             if (value != parameter.Name)
             {
@@ -182,6 +189,13 @@ internal static partial class ClientEmitter
                 : Http + ".ApiForm _parts = new();");
             foreach (BodyFieldModel field in body.Fields)
             {
+                if (!field.IsFile && NullPassesThrough(field.Type.AsNonNullable()))
+                {
+                    // As for query parameters: the form adds nothing for a null value.
+                    writer.Line("_parts.Add(" + CSharpLiteral.String(field.JsonName) + ", " + TypeSyntax.Format(field.Type.AsNonNullable(), field.Name, facts) + (multipart ? ", " + (field.ContentType is null ? "null" : CSharpLiteral.String(field.ContentType)) : string.Empty) + ");");
+                    continue;
+                }
+
                 string value = field.IsRequired && !field.Type.IsNullable ? field.Name : "__" + field.Name.TrimStart('@');
                 if (value != field.Name)
                 {
@@ -248,6 +262,15 @@ internal static partial class ClientEmitter
                     : "_parts.AddValue(" + wire + ", " + element + contentType + ");");
             }
         }
+
+        /// <summary>
+        /// A value the request's <c>AddQuery</c>, <c>AddHeader</c>, <c>AddCookie</c> and the forms' <c>Add</c> can take
+        /// null or not: a string as it is, and the kinds <c>ApiFormat.Value</c> formats, which has an overload for each
+        /// nullable one that gives null for null. A one-line call instead of a test and a block (Stripe's 1,800 optional
+        /// parameters and fields).
+        /// </summary>
+        private static bool NullPassesThrough(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
+            or TypeKind.Float or TypeKind.Double or TypeKind.Decimal or TypeKind.Guid or TypeKind.DateTimeOffset;
 
         private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Class or TypeKind.Map or TypeKind.List or TypeKind.Any or TypeKind.Generic or TypeKind.Stream or TypeKind.File);
 

@@ -94,8 +94,14 @@ public sealed class ApiForm
 {
     private readonly List<KeyValuePair<string, string>> _fields = new();
 
-    /// <summary>Adds a field.</summary>
-    public void Add(string name, string value) => _fields.Add(new KeyValuePair<string, string>(name, value));
+    /// <summary>Adds a field; a null value adds nothing.</summary>
+    public void Add(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _fields.Add(new KeyValuePair<string, string>(name, value));
+        }
+    }
 
     /// <summary>
     /// Adds a field whose encoding sets no <c>style</c> or <c>explode</c>: OpenAPI then encodes it by its content type,
@@ -186,12 +192,20 @@ public sealed class ApiMultipart
     /// <summary>The body's media type.</summary>
     public string MediaType { get; }
 
-    /// <summary>Adds a text field.</summary>
-    public void Add(string name, string value) => Add(name, value, null);
+    /// <summary>Adds a text field; a null value adds nothing.</summary>
+    public void Add(string name, string? value) => Add(name, value, null);
 
-    /// <summary>Adds a text field with the media type the spec's encoding gives it (<c>text/plain</c> when null).</summary>
-    public void Add(string name, string value, string? contentType)
+    /// <summary>
+    /// Adds a text field with the media type the spec's encoding gives it (<c>text/plain</c> when null); a null value
+    /// adds nothing.
+    /// </summary>
+    public void Add(string name, string? value, string? contentType)
     {
+        if (value is null)
+        {
+            return;
+        }
+
         StringContent part = new(value, Encoding.UTF8);
         if (contentType is not null)
         {

@@ -37,6 +37,30 @@ public static class ApiFormat
     /// <summary>Formats a date-time in RFC 3339 form.</summary>
     public static string Value(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>Formats a boolean, or gives null for null (an optional parameter the request then leaves out).</summary>
+    public static string? Value(bool? value) => value is { } set ? Value(set) : null;
+
+    /// <summary>Formats an integer, or gives null for null.</summary>
+    public static string? Value(int? value) => value is { } set ? Value(set) : null;
+
+    /// <summary>Formats an integer, or gives null for null.</summary>
+    public static string? Value(long? value) => value is { } set ? Value(set) : null;
+
+    /// <summary>Formats a number in round-trip form, or gives null for null.</summary>
+    public static string? Value(double? value) => value is { } set ? Value(set) : null;
+
+    /// <summary>Formats a number in round-trip form, or gives null for null.</summary>
+    public static string? Value(float? value) => value is { } set ? Value(set) : null;
+
+    /// <summary>Formats a decimal exactly, or gives null for null.</summary>
+    public static string? Value(decimal? value) => value is { } set ? Value(set) : null;
+
+    /// <summary>Formats a UUID in its hyphenated form, or gives null for null.</summary>
+    public static string? Value(Guid? value) => value is { } set ? Value(set) : null;
+
+    /// <summary>Formats a date-time in RFC 3339 form, or gives null for null.</summary>
+    public static string? Value(DateTimeOffset? value) => value is { } set ? Value(set) : null;
+
     /// <summary>
     /// Escapes one path segment: every reserved character is percent-encoded, so <c>a/b?x=1</c> stays one segment.
     /// Empty, <c>.</c> and <c>..</c> are refused: System.Uri resolves dot segments even when percent-encoded,

@@ -168,6 +168,40 @@ public sealed class ConstructsEndToEndTests
     }
 
     [Fact]
+    public async Task FormBodyLeavesOutTheOptionalFieldsNotSet()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("welcome");
+        });
+        using HttpClient http = new();
+
+        await Client(http, server).SubmitFormAsync("ann");
+
+        Assert.Equal("username=ann", Assert.Single(server.Requests).Body);
+    }
+
+    [Fact]
+    public async Task MultipartLeavesOutTheOptionalTextPartsNotSet()
+    {
+        string? keys = null;
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            IFormCollection form = await context.Request.ReadFormAsync();
+            keys = string.Join(",", form.Keys.Concat(form.Files.Select(f => f.Name)).Order(StringComparer.Ordinal));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"size\":1}");
+        });
+        using HttpClient http = new();
+        using MemoryStream content = new(Encoding.UTF8.GetBytes("x"));
+
+        await Client(http, server).UploadAsync(new ApiFile(content, "a.txt", "text/plain"));
+
+        Assert.Equal("file", keys);
+    }
+
+    [Fact]
     public async Task MultipartWithFile()
     {
         string? received = null;

@@ -59,54 +59,18 @@ public sealed partial class ConstructsClient
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Put, "/headers");
         request.AddHeader("X-Request-Id", xRequestId);
         request.SetJsonBody<global::Constructs.Api.Event>(body, global::Constructs.Api.Event.WriteJson);
-        if (contentRange is { } __contentRange)
-        {
-            request.AddHeader("Content-Range", __contentRange);
-        }
-        if (contentLanguage is { } __contentLanguage)
-        {
-            request.AddHeader("Content-Language", __contentLanguage);
-        }
-        if (contentDisposition is { } __contentDisposition)
-        {
-            request.AddHeader("Content-Disposition", __contentDisposition);
-        }
-        if (contentEncoding is { } __contentEncoding)
-        {
-            request.AddHeader("Content-Encoding", __contentEncoding);
-        }
-        if (contentLocation is { } __contentLocation)
-        {
-            request.AddHeader("Content-Location", __contentLocation);
-        }
-        if (contentMD5 is { } __contentMD5)
-        {
-            request.AddHeader("Content-MD5", __contentMD5);
-        }
-        if (expires is { } __expires)
-        {
-            request.AddHeader("Expires", __expires);
-        }
-        if (lastModified is { } __lastModified)
-        {
-            request.AddHeader("Last-Modified", __lastModified);
-        }
-        if (allow is { } __allow)
-        {
-            request.AddHeader("Allow", __allow);
-        }
-        if (authorization is { } __authorization)
-        {
-            request.AddHeader("Authorization", __authorization);
-        }
-        if (proxyAuthorization is { } __proxyAuthorization)
-        {
-            request.AddHeader("Proxy-Authorization", __proxyAuthorization);
-        }
-        if (cookie is { } __cookie)
-        {
-            request.AddHeader("Cookie", __cookie);
-        }
+        request.AddHeader("Content-Range", contentRange);
+        request.AddHeader("Content-Language", contentLanguage);
+        request.AddHeader("Content-Disposition", contentDisposition);
+        request.AddHeader("Content-Encoding", contentEncoding);
+        request.AddHeader("Content-Location", contentLocation);
+        request.AddHeader("Content-MD5", contentMD5);
+        request.AddHeader("Expires", expires);
+        request.AddHeader("Last-Modified", lastModified);
+        request.AddHeader("Allow", allow);
+        request.AddHeader("Authorization", authorization);
+        request.AddHeader("Proxy-Authorization", proxyAuthorization);
+        request.AddHeader("Cookie", cookie);
         return request;
     }
 }

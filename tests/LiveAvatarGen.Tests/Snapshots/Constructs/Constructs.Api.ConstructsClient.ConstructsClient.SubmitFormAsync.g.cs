@@ -44,10 +44,7 @@ public sealed partial class ConstructsClient
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/form");
         global::LiveAvatarGen.Runtime.Http.ApiForm _parts = new();
         _parts.Add("username", username);
-        if (age is { } __age)
-        {
-            _parts.Add("age", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__age));
-        }
+        _parts.Add("age", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(age));
         if (scopes is { } __scopes)
         {
             foreach (string item in __scopes) { _parts.Add("scopes", item); }

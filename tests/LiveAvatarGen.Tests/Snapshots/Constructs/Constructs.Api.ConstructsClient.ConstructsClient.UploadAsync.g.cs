@@ -44,10 +44,7 @@ public sealed partial class ConstructsClient
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/upload");
         global::LiveAvatarGen.Runtime.Http.ApiMultipart _parts = new("multipart/form-data");
         _parts.AddFile("file", @file, null);
-        if (description is { } __description)
-        {
-            _parts.Add("description", __description, null);
-        }
+        _parts.Add("description", description, null);
         if (meta is { } __meta)
         {
             _parts.AddValue("meta", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.Event>(__meta, global::Constructs.Api.Event.WriteJson), null);

@@ -69,10 +69,7 @@ public sealed partial class ConstructsClient
         {
             _parts.AddValue("meta", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.Event>(__meta, global::Constructs.Api.Event.WriteJson), "application/vnd.event+json");
         }
-        if (notes is { } __notes)
-        {
-            _parts.Add("notes", __notes, "text/csv");
-        }
+        _parts.Add("notes", notes, "text/csv");
         if (@where is { } __where)
         {
             _parts.AddStyled("where", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.UploadFilesWhere>(__where, global::Constructs.Api.UploadFilesWhere.WriteJson), "deepObject", false);

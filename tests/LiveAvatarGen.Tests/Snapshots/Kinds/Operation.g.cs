@@ -48,10 +48,7 @@ public sealed partial class TestClient
         {
             request.AddQuery("fields", string.Join(global::LiveAvatarGen.Runtime.Http.ApiStyles.Separator("form"), global::System.Linq.Enumerable.Select(__fields, static item => item)));
         }
-        if (session is { } __session)
-        {
-            request.AddCookie("session", __session);
-        }
+        request.AddCookie("session", session);
         return request;
     }
 

@@ -54,10 +54,7 @@ public sealed partial class LiveAvatarAvatarClient
         {
             request.AddQuery("page_size", global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(__pageSize.Value));
         }
-        if (laSession is { } __laSession)
-        {
-            request.AddCookie("la_session", __laSession);
-        }
+        request.AddCookie("la_session", laSession);
         return request;
     }
 
