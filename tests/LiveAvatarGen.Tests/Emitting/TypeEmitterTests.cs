@@ -69,8 +69,10 @@ public sealed class EnumEmitterTests
 
         Assert.True(kind.IsValueType);
         Assert.True(kind.IsReadOnly);
-        Assert.Equal(new[] { "Dog", "Cat", "BirdOfPrey" }, EmitterSamples.PetKind.Members.Select(m => kind.Property(m.Name)).Select(p => p.Name));
-        Assert.All(EmitterSamples.PetKind.Members, m => Assert.True(kind.Property(m.Name).IsStatic));
+        // The design guidelines' predefined instances: public static readonly fields, no getter per value.
+        IFieldSymbol[] values = EmitterSamples.PetKind.Members.Select(m => kind.GetMembers(m.Name).OfType<IFieldSymbol>().Single()).ToArray();
+        Assert.Equal(new[] { "Dog", "Cat", "BirdOfPrey" }, values.Select(f => f.Name));
+        Assert.All(values, f => Assert.True(f.IsStatic && f.IsReadOnly && f.DeclaredAccessibility == Accessibility.Public && SymbolEqualityComparer.Default.Equals(f.Type, kind)));
         Assert.Equal("string", kind.Property("Value").Type.Display());
         Assert.Equal("IReadOnlyList<PetKind>", kind.Property("KnownValues").Type.Display());
         Assert.Contains(kind.GetMembers("op_Implicit").OfType<IMethodSymbol>(), m => m.Parameters.Single().Type.SpecialType == SpecialType.System_String);
@@ -82,7 +84,7 @@ public sealed class EnumEmitterTests
         INamedTypeSymbol status = EmitterHarness.All.Type("PetStatus");
 
         Assert.Equal("long", status.Property("Value").Type.Display());
-        Assert.True(status.Property("Value1").IsStatic);
+        Assert.True(status.GetMembers("Value1").OfType<IFieldSymbol>().Single() is { IsStatic: true, IsReadOnly: true });
         Assert.Contains(status.GetMembers("op_Implicit").OfType<IMethodSymbol>(), m => m.Parameters.Single().Type.SpecialType == SpecialType.System_Int64);
     }
 }

@@ -28,6 +28,15 @@ public sealed class OpenEnumReadTests
     }
 
     [Fact]
+    public void TheKnownValuesAreTheStaticMembersInTheSpecsOrder()
+    {
+        // The array is declared after the fields it lists: static fields are initialized in the order they are written.
+        Assert.Equal(new[] { AvatarTypeEnum.IMAGE, AvatarTypeEnum.VIDEO }, AvatarTypeEnum.KnownValues);
+        Assert.All(AvatarTypeEnum.KnownValues, value => Assert.True(value.IsKnown));
+        Assert.Same(AvatarTypeEnum.VIDEO.Value, AvatarTypeEnum.KnownValues[1].Value);
+    }
+
+    [Fact]
     public void AnEscapedListedValueIsRecognised()
     {
         AvatarTypeEnum value = Read("\"\\u0049MAGE\"");

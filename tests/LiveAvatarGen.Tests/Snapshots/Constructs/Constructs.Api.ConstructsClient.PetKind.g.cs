@@ -22,16 +22,16 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_values = new("dog", "cat", "bird-of-prey");
 
-    private static readonly PetKind[] s_known = { new("dog"), new("cat"), new("bird-of-prey") };
-
     /// <summary>The value <c>dog</c>.</summary>
-    public static PetKind Dog => s_known[0];
+    public static readonly PetKind Dog = new("dog");
 
     /// <summary>The value <c>cat</c>.</summary>
-    public static PetKind Cat => s_known[1];
+    public static readonly PetKind Cat = new("cat");
 
     /// <summary>The value <c>bird-of-prey</c>.</summary>
-    public static PetKind BirdOfPrey => s_known[2];
+    public static readonly PetKind BirdOfPrey = new("bird-of-prey");
+
+    private static readonly PetKind[] s_known = { Dog, Cat, BirdOfPrey };
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PetKind> KnownValues => s_known;

@@ -18,16 +18,16 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
         Value = value;
     }
 
-    private static readonly PetStatus[] s_known = { new(1L), new(2L), new(3L) };
-
     /// <summary>The value <c>1</c>.</summary>
-    public static PetStatus Value1 => s_known[0];
+    public static readonly PetStatus Value1 = new(1L);
 
     /// <summary>The value <c>2</c>.</summary>
-    public static PetStatus Value2 => s_known[1];
+    public static readonly PetStatus Value2 = new(2L);
 
     /// <summary>The value <c>3</c>.</summary>
-    public static PetStatus Value3 => s_known[2];
+    public static readonly PetStatus Value3 = new(3L);
+
+    private static readonly PetStatus[] s_known = { Value1, Value2, Value3 };
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PetStatus> KnownValues => s_known;

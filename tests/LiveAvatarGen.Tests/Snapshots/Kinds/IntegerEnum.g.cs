@@ -18,13 +18,13 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
         Value = value;
     }
 
-    private static readonly PetStatus[] s_known = { new(1L), new(2L) };
-
     /// <summary>The value <c>1</c>.</summary>
-    public static PetStatus Value1 => s_known[0];
+    public static readonly PetStatus Value1 = new(1L);
 
     /// <summary>The value <c>2</c>.</summary>
-    public static PetStatus Value2 => s_known[1];
+    public static readonly PetStatus Value2 = new(2L);
+
+    private static readonly PetStatus[] s_known = { Value1, Value2 };
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PetStatus> KnownValues => s_known;
