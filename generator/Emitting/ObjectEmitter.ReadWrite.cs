@@ -32,6 +32,15 @@ internal static partial class ObjectEmitter
         writer.Indent(1);
         EmitReadDispatch(writer, model);
         writer.Line(TypeSyntax.JsonRead + ".StartObject(ref reader, " + CSharpLiteral.String(model.Name) + ");");
+
+        // Without required or const members (no initializer to wait for) each value is read straight into its field:
+        // no local and no copy per member (Twilio's objects, half of Spotify's).
+        bool direct = !IsDerived(model) && members.TrueForAll(m => m.IsTracked);
+        if (direct)
+        {
+            writer.Line(Self(model) + " result = new " + Self(model) + "();");
+        }
+
         // Plain loops, not LINQ: this runs for every object of a spec (grouping here was a fifth of emitting Stripe's objects).
         List<Member> required = members.FindAll(m => m.MustBePresent);
         List<string> flagWords = Words("set", members.FindAll(m => m.IsTracked).Count);
@@ -46,7 +55,7 @@ internal static partial class ObjectEmitter
             writer.Line("ulong " + word + " = 0;");
         }
 
-        foreach (Member member in members)
+        foreach (Member member in direct ? new List<Member>() : members)
         {
             PropertyModel property = member.Property;
             string initial = property.IsRequired ? "default!" : property.ConstJson is not null ? ConstLiteral(property) : "default";
@@ -91,11 +100,12 @@ internal static partial class ObjectEmitter
 
                 // Checked here, where a broken rule gets the member's JSON path; a tri-state member then goes straight
                 // to its field, a required one through its init accessor, which checks it again (a count of code points).
-                string check = member.Rule is not null ? " " + member.CheckLength(member.Local) : string.Empty;
+                string target = direct ? "result." + member.Field : member.Local;
+                string check = member.Rule is not null ? " " + member.CheckLength(target) : string.Empty;
                 string flag = member.IsTracked ? $" {member.LocalFlagWord} |= {member.FlagBit};"
                     : member.MustBePresent ? $" {member.RequiredWord} |= {member.RequiredBit};"
                     : string.Empty;
-                writer.Line($"case {i}: {member.Local} = {TypeSyntax.Read(member.Property.Type, "reader", facts)};{check}{flag} break;");
+                writer.Line($"case {i}: {target} = {TypeSyntax.Read(member.Property.Type, "reader", facts)};{check}{flag} break;");
             }
 
             writer.Line("default: " + readMember + " break;");
@@ -126,22 +136,29 @@ internal static partial class ObjectEmitter
                 """);
         }
 
-        writer.Line(Self(model) + " result = new " + Self(model));
-        writer.Line("{");
-        foreach (Member member in members.Where(m => !m.IsTracked))
+        if (direct)
         {
-            writer.Line($"    {member.Property.Name} = {member.Local},");
+            writer.Line("result._extras = extras;");
+        }
+        else
+        {
+            writer.Line(Self(model) + " result = new " + Self(model));
+            writer.Line("{");
+            foreach (Member member in members.Where(m => !m.IsTracked))
+            {
+                writer.Line($"    {member.Property.Name} = {member.Local},");
+            }
+
+            writer.Line("    " + model.AdditionalPropertiesName + " = extras,");
+            writer.Line("};");
+            // Straight to the fields: an unread member's local is the field's default.
+            foreach (Member member in members.Where(m => m.IsTracked))
+            {
+                writer.Line($"result.{member.Field} = {member.Local};");
+            }
         }
 
-        writer.Line("    " + model.AdditionalPropertiesName + " = extras,");
-        writer.Line("};");
-        // Straight to the fields (an unread member's local is the field's default) and the flag words: only a member
-        // the JSON held counts as set, so writing it back sends what was read.
-        foreach (Member member in members.Where(m => m.IsTracked))
-        {
-            writer.Line($"result.{member.Field} = {member.Local};");
-        }
-
+        // The flag words: only a member the JSON held counts as set, so writing it back sends what was read.
         foreach (string word in flagWords)
         {
             writer.Line("result._" + word + " = " + word + ";");

@@ -41,9 +41,8 @@ public sealed partial class Problem
     public static Problem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Problem");
+        Problem result = new Problem();
         ulong set0 = 0;
-        string? p0 = default;
-        long? p1 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -53,8 +52,8 @@ public sealed partial class Problem
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 1; break;
+                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -64,12 +63,7 @@ public sealed partial class Problem
             throw ex.AtProperty(property);
         }
 
-        Problem result = new Problem
-        {
-            AdditionalProperties = extras,
-        };
-        result._p0 = p0;
-        result._p1 = p1;
+        result._extras = extras;
         result._set0 = set0;
 
         return result;

@@ -34,8 +34,8 @@ public sealed partial class SubmitEncodedFormJson
     public static SubmitEncodedFormJson ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormJson");
+        SubmitEncodedFormJson result = new SubmitEncodedFormJson();
         ulong set0 = 0;
-        global::System.Collections.Generic.IReadOnlyList<long>? p0 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -45,7 +45,7 @@ public sealed partial class SubmitEncodedFormJson
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1UL << 0; break;
+                    case 0: result._p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1UL << 0; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -55,11 +55,7 @@ public sealed partial class SubmitEncodedFormJson
             throw ex.AtProperty(property);
         }
 
-        SubmitEncodedFormJson result = new SubmitEncodedFormJson
-        {
-            AdditionalProperties = extras,
-        };
-        result._p0 = p0;
+        result._extras = extras;
         result._set0 = set0;
 
         return result;

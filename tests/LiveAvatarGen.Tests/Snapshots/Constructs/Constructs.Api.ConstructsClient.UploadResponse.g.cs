@@ -34,8 +34,8 @@ public sealed partial class UploadResponse
     public static UploadResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "UploadResponse");
+        UploadResponse result = new UploadResponse();
         ulong set0 = 0;
-        long? p0 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -45,7 +45,7 @@ public sealed partial class UploadResponse
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 0; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -55,11 +55,7 @@ public sealed partial class UploadResponse
             throw ex.AtProperty(property);
         }
 
-        UploadResponse result = new UploadResponse
-        {
-            AdditionalProperties = extras,
-        };
-        result._p0 = p0;
+        result._extras = extras;
         result._set0 = set0;
 
         return result;
