@@ -20,13 +20,15 @@ namespace LiveAvatarGen.Generator.Benchmarks;
 /// characters per operation, a Release compile (parse, bind, emit) timed after a warm-up compile, and the dll's size.
 /// `-- --sizes [spec ...]`. Each side is compiled <c>COMPILE_RUNS</c> times (5 unless set), ours and NSwag's taking
 /// turns so the machine's slow moments fall on both; the median is printed. Read them as ratios within a row.
+/// Compiles are timed twice over: as <c>dotnet build</c> compiles by default (doc comments are trivia, no
+/// <c>/doc</c>) and as it does with <c>GenerateDocumentationFile</c> (doc comments parsed and checked).
 /// </summary>
 internal static class OutputSize
 {
     public static void Run(string[] specs)
     {
-        Console.WriteLine("| Spec | Operations | Ours: C# chars | per operation | NSwag: C# chars | per operation | Ours: compile | NSwag: compile | Ours: dll | NSwag: dll |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Spec | Operations | Ours: C# chars | per operation | NSwag: C# chars | per operation | Ours: compile | NSwag: compile | Ours: compile, XML docs | NSwag: compile, XML docs | Ours: dll | NSwag: dll |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int runs = int.TryParse(Environment.GetEnvironmentVariable("COMPILE_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 5;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Compile times: the median of {runs} compiles each, ours and NSwag's taking turns."));
         bool warmed = false;
@@ -39,27 +41,28 @@ internal static class OutputSize
             if (!warmed)
             {
                 // JIT Roslyn once, so the first row is not charged for it.
-                Compile(ours, withNewtonsoft: false);
-                Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true);
+                Compile(ours, withNewtonsoft: false, DocumentationMode.Diagnose);
+                Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true, DocumentationMode.Diagnose);
                 warmed = true;
             }
 
             long ourChars = ours.Sum(s => (long)s.Length);
-            List<double> ourTimes = new();
-            List<double> nswagTimes = new();
+            List<double> ourTimes = new(), nswagTimes = new(), ourDocTimes = new(), nswagDocTimes = new();
             long ourDll = 0, nswagDll = 0;
             int ourErrors = 0, nswagErrors = 0;
             for (int run = 0; run < runs; run++)
             {
                 double seconds;
-                (seconds, ourDll, ourErrors) = Compile(ours, withNewtonsoft: false);
+                (seconds, ourDll, ourErrors) = Compile(ours, withNewtonsoft: false, DocumentationMode.None);
                 ourTimes.Add(seconds);
-                (seconds, nswagDll, nswagErrors) = Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true);
+                (seconds, nswagDll, nswagErrors) = Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true, DocumentationMode.None);
                 nswagTimes.Add(seconds);
+                ourDocTimes.Add(Compile(ours, withNewtonsoft: false, DocumentationMode.Diagnose).Seconds);
+                nswagDocTimes.Add(Compile(new[] { SourceText.From(nswag) }, withNewtonsoft: true, DocumentationMode.Diagnose).Seconds);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {spec} | {operations} | {ourChars:N0} | {ourChars / Math.Max(1, operations):N0} | {nswag.Length:N0} | {nswag.Length / Math.Max(1, operations):N0} | {Median(ourTimes):F2} s{Errors(ourErrors)} | {Median(nswagTimes):F2} s{Errors(nswagErrors)} | {ourDll:N0} B | {nswagDll:N0} B |"));
+                $"| {spec} | {operations} | {ourChars:N0} | {ourChars / Math.Max(1, operations):N0} | {nswag.Length:N0} | {nswag.Length / Math.Max(1, operations):N0} | {Median(ourTimes):F2} s{Errors(ourErrors)} | {Median(nswagTimes):F2} s{Errors(nswagErrors)} | {Median(ourDocTimes):F2} s | {Median(nswagDocTimes):F2} s | {ourDll:N0} B | {nswagDll:N0} B |"));
         }
     }
 
@@ -98,18 +101,21 @@ internal static class OutputSize
         return new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(document, new NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings { ClassName = "Client" }).GenerateFile();
     }
 
-    private static (double Seconds, long DllBytes, int Errors) Compile(IReadOnlyList<SourceText> sources, bool withNewtonsoft)
+    private static (double Seconds, long DllBytes, int Errors) Compile(IReadOnlyList<SourceText> sources, bool withNewtonsoft, DocumentationMode documentation)
     {
-        (double seconds, byte[]? dll, int errors) = CompileToBytes(sources, withNewtonsoft);
+        (double seconds, byte[]? dll, int errors) = CompileToBytes(sources, withNewtonsoft, documentation);
         return (seconds, dll?.LongLength ?? 0, errors);
     }
 
     /// <summary>A Release compile of <paramref name="sources"/>: its time, the dll (null when it has errors) and its error count.</summary>
-    internal static (double Seconds, byte[]? Dll, int Errors) CompileToBytes(IReadOnlyList<SourceText> sources, bool withNewtonsoft)
+    /// <param name="sources">The C# to compile.</param>
+    /// <param name="withNewtonsoft">Reference Newtonsoft.Json (NSwag's output needs it).</param>
+    /// <param name="documentation">None as <c>dotnet build</c> compiles by default; Diagnose with <c>GenerateDocumentationFile</c>.</param>
+    internal static (double Seconds, byte[]? Dll, int Errors) CompileToBytes(IReadOnlyList<SourceText> sources, bool withNewtonsoft, DocumentationMode documentation = DocumentationMode.None)
     {
         IEnumerable<MetadataReference> references = References(withNewtonsoft);
         Stopwatch watch = Stopwatch.StartNew();
-        CSharpParseOptions parse = new(LanguageVersion.CSharp14);
+        CSharpParseOptions parse = new(LanguageVersion.CSharp14, documentation);
         CSharpCompilation compilation = CSharpCompilation.Create(
             "Generated",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, parse)),
