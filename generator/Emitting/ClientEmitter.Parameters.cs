@@ -192,7 +192,7 @@ internal static partial class ClientEmitter
                 if (!field.IsFile && NullPassesThrough(field.Type.AsNonNullable()))
                 {
                     // As for query parameters: the form adds nothing for a null value.
-                    writer.Line("_parts.Add(" + CSharpLiteral.String(field.JsonName) + ", " + TypeSyntax.Format(field.Type.AsNonNullable(), field.Name, facts) + (multipart ? ", " + (field.ContentType is null ? "null" : CSharpLiteral.String(field.ContentType)) : string.Empty) + ");");
+                    writer.Line("_parts.Add(" + CSharpLiteral.String(field.JsonName) + ", " + TypeSyntax.Format(field.Type.AsNonNullable(), field.Name, facts) + PartContentType(field, multipart) + ");");
                     continue;
                 }
 
@@ -217,8 +217,7 @@ internal static partial class ClientEmitter
             TypeRef type = field.Type.AsNonNullable();
             string wire = CSharpLiteral.String(field.JsonName);
 
-            // Only multipart parts carry a media type of their own.
-            string contentType = multipart ? ", " + (field.ContentType is null ? "null" : CSharpLiteral.String(field.ContentType)) : string.Empty;
+            string contentType = PartContentType(field, multipart);
             if (field.IsFile)
             {
                 writer.Line(type.Kind == TypeKind.List
@@ -262,6 +261,10 @@ internal static partial class ClientEmitter
                     : "_parts.AddValue(" + wire + ", " + element + contentType + ");");
             }
         }
+
+        /// <summary>The media type argument of a field's <c>Add</c>: only multipart parts carry one of their own.</summary>
+        private static string PartContentType(BodyFieldModel field, bool multipart)
+            => multipart ? ", " + (field.ContentType is null ? "null" : CSharpLiteral.String(field.ContentType)) : string.Empty;
 
         /// <summary>
         /// A value the request's <c>AddQuery</c>, <c>AddHeader</c>, <c>AddCookie</c> and the forms' <c>Add</c> can take

@@ -55,11 +55,11 @@ internal static partial class ObjectEmitter
             writer.Line("ulong " + word + " = 0;");
         }
 
-        foreach (Member member in direct ? new List<Member>() : members)
+        for (int i = 0; !direct && i < members.Count; i++)
         {
-            PropertyModel property = member.Property;
+            PropertyModel property = members[i].Property;
             string initial = property.IsRequired ? "default!" : property.ConstJson is not null ? ConstLiteral(property) : "default";
-            writer.Line($"{TypeSyntax.Of(property.Type, facts)} {member.Local} = {initial};");
+            writer.Line($"{TypeSyntax.Of(property.Type, facts)} {members[i].Local} = {initial};");
         }
 
         writer.Lines($$"""

@@ -94,11 +94,13 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
         // shape (it only turns errors into exceptions), so streams keep their own.
         Dictionary<EquatableArray<ResponseModel>, int> owners = new();
         int[] ownerOf = new int[outputs.Length];
+        OperationGroupModel?[] groupOf = new OperationGroupModel?[outputs.Length];
         string[] classOf = new string[outputs.Length];
         for (int i = 0; i < outputs.Length; i++)
         {
             OperationModel operation = client.Operations[i];
-            classOf[i] = operation.Group is { } tag ? client.Groups.FirstOrDefault(g => g.Tag == tag)?.ClassName ?? client.Name : client.Name;
+            groupOf[i] = operation.Group is { } tag ? client.Groups.FirstOrDefault(g => g.Tag == tag) : null;
+            classOf[i] = groupOf[i]?.ClassName ?? client.Name;
             ownerOf[i] = IsStream(operation) ? i : owners.TryGetValue(operation.Responses, out int first) ? first : owners[operation.Responses] = i;
         }
 
@@ -110,11 +112,9 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
 
         for (int i = 0; i < outputs.Length; i++)
         {
-            OperationModel operation = client.Operations[i];
-            OperationGroupModel? group = operation.Group is { } tag ? client.Groups.FirstOrDefault(g => g.Tag == tag) : null;
             int owner = ownerOf[i];
             string handler = (classOf[owner] == classOf[i] ? string.Empty : classOf[owner] + ".") + HandlerOf(client.Operations[owner]);
-            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, group?.ClassName ?? client.Name, group?.InterfaceName ?? client.InterfaceName, operation, client.Name, handler, owner == i, usedElsewhere[i]);
+            outputs[i] = new OperationOutput(client.HintPrefix, client.Namespace, classOf[i], groupOf[i]?.InterfaceName ?? client.InterfaceName, client.Operations[i], client.Name, handler, owner == i, usedElsewhere[i]);
         }
 
         return new EquatableArray<OperationOutput>(outputs);
