@@ -194,8 +194,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         string source = model switch
         {
             ObjectModel objectModel => ObjectEmitter.Emit(objectModel, facts),
-            EnumModel enumModel => EnumEmitter.Emit(enumModel),
-            ValueTypeModel valueType => ValueTypeEmitter.Emit(valueType),
+            EnumModel enumModel => EnumEmitter.Emit(enumModel, facts),
+            ValueTypeModel valueType => ValueTypeEmitter.Emit(valueType, facts),
             NumberTypeModel numberType => NumberTypeEmitter.Emit(numberType, facts),
             UnionModel union => UnionEmitter.Emit(union, facts),
             EnvelopeModel envelope => EnvelopeEmitter.Emit(envelope),

@@ -25,7 +25,13 @@ namespace LiveAvatarGen.Generator.Emitting;
 /// referenced (ASP.NET Core apps have them), so the <c>services.Add{Client}</c> registration can be emitted.
 /// </param>
 /// <param name="HasAspNetCoreRouting">ASP.NET Core routing and HTTP abstractions are referenced, so the webhooks' <c>Map{Stem}Webhooks</c> endpoint can be emitted.</param>
-internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly, bool HasHttpClientFactory = false, bool HasAspNetCoreRouting = false, bool HasHttpClient = true)
+/// <param name="HasJsonCodecs">
+/// The runtime has <c>IJsonCodec&lt;TSelf&gt;</c> (its .NET 8 build) and the language has static abstract members (C# 11):
+/// generated types implement it and name the runtime's one <c>JsonCodecConverter&lt;T&gt;</c> in their <c>[JsonConverter]</c>
+/// attribute, instead of a nested converter class each (a type and a constructor less per type: Spotify's output
+/// compiled 10% faster for a dll 1.4% larger, the attribute naming both assemblies).
+/// </param>
+internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, bool HasRequiredMembers, bool HasDateOnly, bool HasHttpClientFactory = false, bool HasAspNetCoreRouting = false, bool HasHttpClient = true, bool HasJsonCodecs = false)
 {
     public static CompilationFacts From(Compilation compilation)
     {
@@ -41,6 +47,7 @@ internal sealed record CompilationFacts(bool HasRuntime, bool SupportsCSharp11, 
             compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null
                 && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory") is not null
                 && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions") is not null,
-            compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is { TypeKind: not TypeKind.Error });
+            compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is { TypeKind: not TypeKind.Error },
+            csharp11 && compilation.GetTypeByMetadataName("LiveAvatarGen.Runtime.Json.IJsonCodec`1") is not null);
     }
 }

@@ -32,9 +32,18 @@ internal static class EmitterCommon
     /// a nested class of its own (<c>&lt;&gt;O</c>, with a field per delegate), a type per converter in the dll for a
     /// constructor that runs once per serializer options.
     /// </summary>
+    /// <param name="writer">The writer; the class comes after a blank line.</param>
+    /// <param name="typeName">The type.</param>
+    /// <param name="facts">With <see cref="CompilationFacts.HasJsonCodecs"/> no class is written: the attribute names the runtime's converter.</param>
     /// <param name="hidesInherited">The type derives from a generated class, whose converter this one hides.</param>
-    public static void Converter(SourceWriter writer, string typeName, bool hidesInherited = false)
+    public static void Converter(SourceWriter writer, string typeName, CompilationFacts facts, bool hidesInherited = false)
     {
+        if (facts.HasJsonCodecs)
+        {
+            return;
+        }
+
+        writer.Line();
         writer.Lines($$"""
             /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
             public {{(hidesInherited ? "new " : string.Empty)}}sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<{{typeName}}>
@@ -55,12 +64,12 @@ internal static class EmitterCommon
     /// <param name="isInteger">An integer enum: the struct wraps a long.</param>
     /// <param name="knownValues">A string open enum with listed values, in its <c>s_values</c> table and <c>s_known</c>
     /// array: the reader returns the member for a listed value, so reading one allocates no string.</param>
-    public static void StringValueMembers(SourceWriter writer, string name, string readSummary, bool isInteger = false, bool knownValues = false)
+    public static void StringValueMembers(SourceWriter writer, string name, string readSummary, CompilationFacts facts, bool isInteger = false, bool knownValues = false)
     {
         WrapperSemantics semantics = isInteger
             ? new("Compares the values.", "Value == other.Value", "Value.GetHashCode()", "Value.ToString(" + TypeSyntax.Invariant + ")", TypeSyntax.JsonRead + ".Int64(ref reader)", "writer.WriteNumberValue(value.Value)")
             : new("Compares the values ordinally.", "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)", "global::System.StringComparer.Ordinal.GetHashCode(Value)", "Value", TypeSyntax.JsonRead + ".String(ref reader)", "writer.WriteStringValue(value.Value)");
-        WrapperMembers(writer, name, semantics, readSummary, !isInteger && knownValues);
+        WrapperMembers(writer, name, semantics, readSummary, facts, !isInteger && knownValues);
     }
 
     /// <summary>
@@ -72,7 +81,8 @@ internal static class EmitterCommon
     /// <param name="semantics">The expressions that differ between strings, integers and numbers.</param>
     /// <param name="readSummary">The reader's summary.</param>
     /// <param name="knownValues">The struct has the <c>s_values</c> table and <c>s_known</c> members of an open enum.</param>
-    public static void WrapperMembers(SourceWriter writer, string name, WrapperSemantics semantics, string readSummary, bool knownValues = false)
+    /// <param name="facts">The compilation's facts (whether the converter is the runtime's).</param>
+    public static void WrapperMembers(SourceWriter writer, string name, WrapperSemantics semantics, string readSummary, CompilationFacts facts, bool knownValues = false)
     {
         writer.Lines($$"""
             /// <summary>{{semantics.CompareSummary}}</summary>
@@ -114,16 +124,16 @@ internal static class EmitterCommon
 
             /// <summary>Writes the value.</summary>
             public static void WriteJson({{TypeSyntax.Writer}} writer, {{name}} value) => {{semantics.Write}};
-
             """);
-        Converter(writer, name);
+        Converter(writer, name, facts);
     }
 
     /// <param name="writer">The writer.</param>
     /// <param name="typeName">The type.</param>
     /// <param name="deprecated">Emits [Obsolete].</param>
-    /// <param name="converter">The converter type; the type's nested <c>JsonConverter</c> when null.</param>
-    public static void Attributes(SourceWriter writer, string typeName, bool deprecated, string? converter = null)
+    /// <param name="facts">The compilation's facts: with <see cref="CompilationFacts.HasJsonCodecs"/> the converter is the runtime's.</param>
+    /// <param name="converter">The converter type; the type's nested <c>JsonConverter</c>, or the runtime's, when null.</param>
+    public static void Attributes(SourceWriter writer, string typeName, bool deprecated, CompilationFacts facts, string? converter = null)
     {
         writer.Line(GeneratedCode);
         if (deprecated)
@@ -131,8 +141,15 @@ internal static class EmitterCommon
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
         }
 
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + (converter ?? typeName + ".JsonConverter") + "))]");
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + (converter ?? (facts.HasJsonCodecs ? "global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<" + typeName + ">" : typeName + ".JsonConverter")) + "))]");
     }
+
+    /// <summary>The interface a generated type implements for the runtime's converter: <c>, IJsonCodec&lt;T&gt;</c>, or nothing.</summary>
+    /// <param name="typeName">The type.</param>
+    /// <param name="facts">The compilation's facts.</param>
+    /// <param name="first">No base list comes before it (<c> : </c> instead of <c>, </c>).</param>
+    public static string CodecInterface(string typeName, CompilationFacts facts, bool first = false)
+        => facts.HasJsonCodecs ? (first ? " : " : ", ") + "global::LiveAvatarGen.Runtime.Json.IJsonCodec<" + typeName + ">" : string.Empty;
 }
 
 /// <summary>The expressions a wrapper struct's shared members differ by.</summary>

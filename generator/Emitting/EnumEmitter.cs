@@ -14,14 +14,14 @@ internal static class EnumEmitter
     /// <summary>The members this emitter writes besides the known values; the parser keeps value names off them.</summary>
     public static readonly string[] Members = { "Value", "IsKnown", "KnownValues", "ReadJson", "WriteJson", "JsonConverter", "s_values", "s_known" };
 
-    public static string Emit(EnumModel model)
+    public static string Emit(EnumModel model, CompilationFacts facts)
     {
         string name = model.Name;
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? name);
         writer.Line("/// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>");
-        EmitterCommon.Attributes(writer, name, deprecated: false);
-        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+        EmitterCommon.Attributes(writer, name, deprecated: false, facts);
+        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">" + EmitterCommon.CodecInterface(name, facts));
         string underlying = model.IsInteger ? "long" : "string";
         if (model.IsInteger)
         {
@@ -94,6 +94,7 @@ internal static class EnumEmitter
             writer,
             name,
             model.IsInteger ? "Reads the value; any integer is accepted." : "Reads the value; any string is accepted, and a listed one reuses its member without allocating.",
+            facts,
             model.IsInteger,
             knownValues: !model.IsInteger && model.Members.Count > 0);
         writer.Close();

@@ -25,8 +25,8 @@ internal static class NumberTypeEmitter
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? name);
         writer.Line("/// <remarks>A validated number: " + SourceWriter.Xml(Describe(model)) + ".</remarks>");
-        EmitterCommon.Attributes(writer, name, deprecated: false);
-        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::System.IComparable<" + name + ">");
+        EmitterCommon.Attributes(writer, name, deprecated: false, facts);
+        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::System.IComparable<" + name + ">" + EmitterCommon.CodecInterface(name, facts));
         writer.Lines($$"""
             /// <summary>Creates the value.</summary>
             /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiValidationException">The value is outside the spec's bounds.</exception>
@@ -69,7 +69,7 @@ internal static class NumberTypeEmitter
             TypeSyntax.Runtime + ".Http.ApiFormat.Value(Value)",
             TypeSyntax.Read(new TypeRef(model.Underlying), "reader", facts),
             "writer.WriteNumberValue(value.Value)");
-        EmitterCommon.WrapperMembers(writer, name, semantics, "Reads and validates the value.");
+        EmitterCommon.WrapperMembers(writer, name, semantics, "Reads and validates the value.", facts);
         writer.Close();
         return writer.ToString();
     }

@@ -69,8 +69,8 @@ internal static partial class ObjectEmitter
             writer.Line("/// <typeparam name=\"" + generic.TypeParameter + "\">The one type the merged schemas differ in.</typeparam>");
         }
 
-        EmitterCommon.Attributes(writer, model.Name, model.IsDeprecated, model.Generic?.ConverterName);
-        writer.Open(Declaration(model));
+        EmitterCommon.Attributes(writer, model.Name, model.IsDeprecated, facts, model.Generic?.ConverterName);
+        writer.Open(Declaration(model) + (model.Generic is null ? EmitterCommon.CodecInterface(model.Name, facts, first: model.Hierarchy?.Base is null) : string.Empty));
         EmitFields(writer, model, members, facts);
         foreach (Member member in members.Where(m => !IsInherited(model, m)))
         {
@@ -99,14 +99,14 @@ internal static partial class ObjectEmitter
         EmitRead(writer, model, members, facts);
         writer.Line();
         EmitWrite(writer, model, members, facts);
-        writer.Line();
         if (model.Generic is null)
         {
-            EmitterCommon.Converter(writer, model.Name, hidesInherited: IsDerived(model));
+            EmitterCommon.Converter(writer, model.Name, facts, hidesInherited: IsDerived(model));
             writer.Close();
         }
         else
         {
+            writer.Line();
             writer.Close();
             writer.Line();
             EmitConverterFactory(writer, model, model.Generic, facts);

@@ -22,8 +22,8 @@ internal static class UnionEmitter
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? "One of: " + string.Join(", ", Names(model)) + ".");
         writer.Line("/// <remarks>A union. Read values keep their JSON in <see cref=\"Raw\"/>; use the <c>As</c> methods to get a variant.</remarks>");
-        EmitterCommon.Attributes(writer, name, deprecated: false);
-        writer.Open("public sealed partial class " + name);
+        EmitterCommon.Attributes(writer, name, deprecated: false, facts);
+        writer.Open("public sealed partial class " + name + EmitterCommon.CodecInterface(name, facts, first: true));
         writer.Lines($$"""
             private readonly object? _value;
             private readonly int _variant;
@@ -89,9 +89,8 @@ internal static class UnionEmitter
                     }
                 }
             }
-
             """);
-        EmitterCommon.Converter(writer, name);
+        EmitterCommon.Converter(writer, name, facts);
         writer.Close();
         return writer.ToString();
     }

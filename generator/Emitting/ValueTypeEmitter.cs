@@ -14,15 +14,15 @@ internal static class ValueTypeEmitter
     /// <summary>The members this emitter writes.</summary>
     public static readonly string[] Members = { "Value", "Pattern", "TryCreate", "ToDecimal", "TryGetDecimal", "FromDecimal", "ReadJson", "WriteJson", "JsonConverter" };
 
-    public static string Emit(ValueTypeModel model)
+    public static string Emit(ValueTypeModel model, CompilationFacts facts)
     {
         string name = model.Name;
         string rules = TypeSyntax.Runtime + ".Validation";
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? name);
         writer.Line("/// <remarks>A validated value: " + SourceWriter.Xml(Describe(model)) + ".</remarks>");
-        EmitterCommon.Attributes(writer, name, deprecated: false);
-        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+        EmitterCommon.Attributes(writer, name, deprecated: false, facts);
+        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">" + EmitterCommon.CodecInterface(name, facts));
         string patternArgument = "null";
         string patternTextArgument = "null";
         if (model.Pattern is not null)
@@ -79,7 +79,7 @@ internal static class ValueTypeEmitter
             public static explicit operator {{name}}(string value) => new(value);
 
             """);
-        EmitterCommon.StringValueMembers(writer, name, "Reads and validates the value.");
+        EmitterCommon.StringValueMembers(writer, name, "Reads and validates the value.", facts);
         writer.Close();
         return writer.ToString();
     }

@@ -171,9 +171,9 @@ internal static class EmitterSamples
     public static string EmitType(TypeModel type) => type switch
     {
         ObjectModel model => ObjectEmitter.Emit(model, Facts),
-        EnumModel model => EnumEmitter.Emit(model),
+        EnumModel model => EnumEmitter.Emit(model, Facts),
         UnionModel model => UnionEmitter.Emit(model, Facts),
-        ValueTypeModel model => ValueTypeEmitter.Emit(model),
+        ValueTypeModel model => ValueTypeEmitter.Emit(model, Facts),
         NumberTypeModel model => NumberTypeEmitter.Emit(model, Facts),
         EnvelopeModel model => EnvelopeEmitter.Emit(model),
         _ => throw new System.ArgumentException(type.GetType().Name),

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// Animal
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Animal.JsonConverter))]
-public sealed partial class Animal
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Animal>))]
+public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Animal>
 {
     private ulong _set0;
     private string? _p1;
@@ -88,12 +88,5 @@ public sealed partial class Animal
         if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Animal>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

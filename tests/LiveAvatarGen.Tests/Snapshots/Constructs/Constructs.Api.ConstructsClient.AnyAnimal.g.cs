@@ -9,8 +9,8 @@ namespace Constructs.Api;
 /// </summary>
 /// <remarks>A union. Read values keep their JSON in <see cref="Raw"/>; use the <c>As</c> methods to get a variant.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(AnyAnimal.JsonConverter))]
-public sealed partial class AnyAnimal
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<AnyAnimal>))]
+public sealed partial class AnyAnimal : global::LiveAvatarGen.Runtime.Json.IJsonCodec<AnyAnimal>
 {
     private readonly object? _value;
     private readonly int _variant;
@@ -109,12 +109,5 @@ public sealed partial class AnyAnimal
                 break;
             }
         }
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<AnyAnimal>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

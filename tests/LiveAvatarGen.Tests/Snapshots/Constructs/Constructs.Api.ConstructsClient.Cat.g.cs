@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// Cat
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Cat.JsonConverter))]
-public sealed partial class Cat
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Cat>))]
+public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Cat>
 {
     private ulong _set0;
     private string? _p1;
@@ -98,12 +98,5 @@ public sealed partial class Cat
         writer.WritePropertyName(s_jsonNames.Encoded(2)); writer.WriteBooleanValue(value.Meows);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Cat>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// Circle
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Circle.JsonConverter))]
-public sealed partial class Circle : global::Constructs.Api.Shape
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Circle>))]
+public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveAvatarGen.Runtime.Json.IJsonCodec<Circle>
 {
     private string? _p3;
 
@@ -93,12 +93,5 @@ public sealed partial class Circle : global::Constructs.Api.Shape
         if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public new sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Circle>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// Pet
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
-public sealed partial class Pet
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Pet>))]
+public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Pet>
 {
     private ulong _set0;
     private string _p1 = null!;
@@ -198,12 +198,5 @@ public sealed partial class Pet
         if ((value._set0 & (1UL << 8)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(11)); { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Pet>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

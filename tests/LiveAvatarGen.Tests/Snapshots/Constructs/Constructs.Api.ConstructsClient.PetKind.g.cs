@@ -9,8 +9,8 @@ namespace Constructs.Api;
 /// </summary>
 /// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(PetKind.JsonConverter))]
-public readonly partial struct PetKind : global::System.IEquatable<PetKind>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<PetKind>))]
+public readonly partial struct PetKind : global::System.IEquatable<PetKind>, global::LiveAvatarGen.Runtime.Json.IJsonCodec<PetKind>
 {
     private readonly string? _value;
 
@@ -72,11 +72,4 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PetKind value) => writer.WriteStringValue(value.Value);
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<PetKind>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
-    }
 }

@@ -9,8 +9,8 @@ namespace Constructs.Api;
 /// </summary>
 /// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(PetStatus.JsonConverter))]
-public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<PetStatus>))]
+public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>, global::LiveAvatarGen.Runtime.Json.IJsonCodec<PetStatus>
 {
     /// <summary>Wraps any value, known or not.</summary>
     public PetStatus(long value)
@@ -64,11 +64,4 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
 
     /// <summary>Writes the value.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PetStatus value) => writer.WriteNumberValue(value.Value);
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<PetStatus>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
-    }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// A base class; its children are found by scanning for allOf references to it.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Shape.JsonConverter))]
-public partial class Shape
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Shape>))]
+public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape>
 {
     private protected ulong _set0;
     private protected string? _p1;
@@ -114,12 +114,5 @@ public partial class Shape
         if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Shape>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// Square
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Square.JsonConverter))]
-public sealed partial class Square : global::Constructs.Api.Shape
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Square>))]
+public sealed partial class Square : global::Constructs.Api.Shape, global::LiveAvatarGen.Runtime.Json.IJsonCodec<Square>
 {
     private long? _p2;
 
@@ -83,12 +83,5 @@ public sealed partial class Square : global::Constructs.Api.Shape
         if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public new sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Square>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// SubmitEncodedFormFilter
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(SubmitEncodedFormFilter.JsonConverter))]
-public sealed partial class SubmitEncodedFormFilter
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<SubmitEncodedFormFilter>))]
+public sealed partial class SubmitEncodedFormFilter : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormFilter>
 {
     private ulong _set0;
     private string? _p0;
@@ -77,12 +77,5 @@ public sealed partial class SubmitEncodedFormFilter
         if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<SubmitEncodedFormFilter>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// SubmitEncodedFormJson
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(SubmitEncodedFormJson.JsonConverter))]
-public sealed partial class SubmitEncodedFormJson
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<SubmitEncodedFormJson>))]
+public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormJson>
 {
     private ulong _set0;
     private global::System.Collections.Generic.IReadOnlyList<long>? _p0;
@@ -68,12 +68,5 @@ public sealed partial class SubmitEncodedFormJson
         if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<SubmitEncodedFormJson>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// Tree
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Tree.JsonConverter))]
-public sealed partial class Tree
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Tree>))]
+public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Tree>
 {
     private ulong _set0;
     private long? _p0;
@@ -77,12 +77,5 @@ public sealed partial class Tree
         if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::Constructs.Api.Tree.WriteJson); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Tree>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// UploadFilesWhere
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UploadFilesWhere.JsonConverter))]
-public sealed partial class UploadFilesWhere
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<UploadFilesWhere>))]
+public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UploadFilesWhere>
 {
     private ulong _set0;
     private string? _p0;
@@ -68,12 +68,5 @@ public sealed partial class UploadFilesWhere
         if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<UploadFilesWhere>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -8,8 +8,8 @@ namespace Constructs.Api;
 /// UploadResponse
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UploadResponse.JsonConverter))]
-public sealed partial class UploadResponse
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<UploadResponse>))]
+public sealed partial class UploadResponse : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UploadResponse>
 {
     private ulong _set0;
     private long? _p0;
@@ -68,12 +68,5 @@ public sealed partial class UploadResponse
         if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<UploadResponse>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

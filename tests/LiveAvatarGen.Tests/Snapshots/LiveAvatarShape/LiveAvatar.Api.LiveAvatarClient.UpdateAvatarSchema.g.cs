@@ -8,8 +8,8 @@ namespace LiveAvatar.Api;
 /// UpdateAvatarSchema
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateAvatarSchema.JsonConverter))]
-public sealed partial class UpdateAvatarSchema
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<UpdateAvatarSchema>))]
+public sealed partial class UpdateAvatarSchema : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UpdateAvatarSchema>
 {
     private ulong _set0;
     private string? _p0;
@@ -77,12 +77,5 @@ public sealed partial class UpdateAvatarSchema
         if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<UpdateAvatarSchema>
-    {
-        /// <summary>Creates the converter.</summary>
-        public JsonConverter() : base(new(ReadJson), new(WriteJson)) { }
     }
 }

@@ -1,0 +1,41 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+#if NET7_0_OR_GREATER
+using System;
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LiveAvatarGen.Runtime.Json;
+
+/// <summary>
+/// A generated type's reader and writer, as static members the runtime can call for any such type. Generated types
+/// implement it where the consumer's framework and language have static abstract members (.NET 7 and C# 11), and name
+/// <see cref="JsonCodecConverter{T}"/> in their <c>[JsonConverter]</c> attribute instead of declaring a converter
+/// class each.
+/// </summary>
+/// <typeparam name="TSelf">The generated type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IJsonCodec<TSelf>
+    where TSelf : IJsonCodec<TSelf>
+{
+    /// <summary>Reads a value at the reader's current token.</summary>
+    static abstract TSelf ReadJson(ref Utf8JsonReader reader);
+
+    /// <summary>Writes the value.</summary>
+    static abstract void WriteJson(Utf8JsonWriter writer, TSelf value);
+}
+
+/// <summary>The System.Text.Json converter of every generated type that implements <see cref="IJsonCodec{TSelf}"/>.</summary>
+/// <typeparam name="T">The generated type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonCodecConverter<T> : JsonConverter<T>
+    where T : IJsonCodec<T>
+{
+    /// <inheritdoc />
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => T.ReadJson(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => T.WriteJson(writer, value);
+}
+#endif

@@ -1,0 +1,80 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Constructs.Api;
+using LiveAvatarGen.Runtime.Json;
+using LiveAvatarGen.Tests.Harness;
+using Xunit;
+
+namespace LiveAvatarGen.Tests.Runtime;
+
+/// <summary>
+/// On .NET 8 and later with C# 11, generated types implement <see cref="IJsonCodec{TSelf}"/> and their
+/// <c>[JsonConverter]</c> names the runtime's <see cref="JsonCodecConverter{T}"/>: no converter class per type.
+/// A netstandard2.0 or .NET Framework consumer (the runtime's netstandard2.0 build has no static abstract members)
+/// keeps a nested <c>JsonConverter</c> per type.
+/// </summary>
+public sealed class JsonCodecConverterTests
+{
+    [Theory]
+    [InlineData(typeof(Pet))]
+    [InlineData(typeof(PetKind))]
+    [InlineData(typeof(PetStatus))]
+    [InlineData(typeof(AnyAnimal))]
+    [InlineData(typeof(Shape))]
+    [InlineData(typeof(Circle))]
+    [InlineData(typeof(LiveAvatar.Api.CreditsLeft))]
+    public void GeneratedTypesNameTheRuntimesConverterAndDeclareNoneOfTheirOwn(Type type)
+    {
+        Assert.Equal(typeof(JsonCodecConverter<>).MakeGenericType(type), type.GetCustomAttribute<JsonConverterAttribute>()!.ConverterType);
+        Assert.Contains(typeof(IJsonCodec<>).MakeGenericType(type), type.GetInterfaces());
+        Assert.Null(type.GetNestedType("JsonConverter"));
+    }
+
+    [Fact]
+    public void JsonSerializerReadsAndWritesThroughTheGeneratedReaderAndWriter()
+    {
+        // Only the generated reader keeps an undeclared member and an unlisted enum value, and only its writer sends them back.
+        const string json = "{\"id\":7,\"name\":\"Tom\",\"kind\":\"dragon\",\"extra\":[1,2]}";
+
+        Pet pet = JsonSerializer.Deserialize<Pet>(json)!;
+
+        Assert.Equal((7L, "dragon", false), (pet.Id, pet.Kind.Value, pet.Kind.IsKnown));
+        Assert.Equal("[1,2]", pet.AdditionalProperties!["extra"].GetRawText());
+        Assert.Equal(json, JsonSerializer.Serialize(pet));
+        Assert.Equal("\"bird-of-prey\"", JsonSerializer.Serialize(PetKind.BirdOfPrey));
+    }
+
+    [Fact]
+    public void ANetStandardConsumerKeepsANestedConverterPerType()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Codec, version: "1" }
+            paths:
+              /pets:
+                get:
+                  operationId: getPet
+                  responses:
+                    "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Pet" } } } }
+            components:
+              schemas:
+                Pet: { type: object, properties: { kind: { type: string, enum: [dog, cat] } } }
+            """;
+
+        foreach (TargetProfile profile in new[] { TargetProfile.NetStandard20CSharp14, TargetProfile.Net10CSharp14 })
+        {
+            GenerationResult result = GeneratorHarness.Generate("/specs/codec.openapi.yaml", spec, profile);
+            Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+            string pet = result.Sources.Single(s => s.HintName.EndsWith(".Pet.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+            bool downlevel = profile == TargetProfile.NetStandard20CSharp14;
+            Assert.Equal(downlevel, pet.Contains("[global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]", StringComparison.Ordinal));
+            Assert.Equal(downlevel, pet.Contains("public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Pet>", StringComparison.Ordinal));
+            Assert.Equal(!downlevel, pet.Contains("public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Pet>", StringComparison.Ordinal));
+        }
+    }
+}
