@@ -61,6 +61,7 @@ internal static class EmitterCommon
     /// <param name="writer">The writer.</param>
     /// <param name="name">The struct's name.</param>
     /// <param name="readSummary">The reader's summary.</param>
+    /// <param name="facts">The compilation's facts (whether the converter is the runtime's).</param>
     /// <param name="isInteger">An integer enum: the struct wraps a long.</param>
     /// <param name="knownValues">A string open enum with listed values, in its <c>s_values</c> table and <c>s_known</c>
     /// array: the reader returns the member for a listed value, so reading one allocates no string.</param>
@@ -80,8 +81,8 @@ internal static class EmitterCommon
     /// <param name="name">The struct's name.</param>
     /// <param name="semantics">The expressions that differ between strings, integers and numbers.</param>
     /// <param name="readSummary">The reader's summary.</param>
-    /// <param name="knownValues">The struct has the <c>s_values</c> table and <c>s_known</c> members of an open enum.</param>
     /// <param name="facts">The compilation's facts (whether the converter is the runtime's).</param>
+    /// <param name="knownValues">The struct has the <c>s_values</c> table and <c>s_known</c> members of an open enum.</param>
     public static void WrapperMembers(SourceWriter writer, string name, WrapperSemantics semantics, string readSummary, CompilationFacts facts, bool knownValues = false)
     {
         writer.Lines($$"""
