@@ -75,7 +75,7 @@ internal static partial class ClientEmitter
         }
 
         // A cursor goes back as the operation's parameter; a next link is requested as it is (same origin only).
-        string baseName = BaseName(operation);
+        string baseName = operation.Stem;
         string fetch = paging.Style == PagingStyle.Cursor
             ? operation.MethodName + "(" + Join(arguments, paging.Parameter + ": _next") + ", cancellationToken: _cancellationToken)"
             : "_next is null ? " + operation.MethodName + "(" + Join(arguments, "cancellationToken: _cancellationToken") + ") : _core.SendAsync<" + resultType + ">(_core.LinkRequest(_next), " + security + ", Handle" + baseName + ", " + LazyOperation(operation, baseName) + ", _cancellationToken)";

@@ -124,9 +124,8 @@ internal static partial class ClientEmitter
         // A sub-client's operation names the client's security field through the client.
         string securityOwner = output.RootClientName.Length == 0 || output.RootClientName == output.ClientName ? string.Empty : output.RootClientName + ".";
         string security = operation.SecurityField.Length == 0 ? "global::System.Array.Empty<" + Http + ".ApiSecurityScheme[]>()" : securityOwner + operation.SecurityField;
-        string handler = output.Handler.Length == 0 ? OperationOutput.HandlerOf(operation) : output.Handler;
-        EmitOperation(writer, operation, plan, parameters, signature, security, facts, handler, output.DeclaresHandler, output.HandlerIsShared);
-        EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, security, handler);
+        EmitOperation(writer, operation, plan, parameters, signature, security, facts, output.Handler, output.DeclaresHandler, output.HandlerIsShared);
+        EmitPagingMember(writer, operation, parameters, plan.ResultType, facts, inInterface: false, security, output.Handler);
         writer.Close();
         if (operation.HeadersClass is not null && operation.DeclaresHeadersClass)
         {
@@ -304,15 +303,12 @@ internal static partial class ClientEmitter
         return text.Append(" }").ToString();
     }
 
-    /// <summary>The operation's method name without <c>Async</c>: what its handler, its <c>ApiOperation</c> and its field are named after.</summary>
-    private static string BaseName(OperationModel operation) => operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-
     /// <param name="handler">The response handler as the class names it: its own, or another operation's with the same responses.</param>
     /// <param name="declaresHandler">The handler is this operation's, declared here.</param>
     /// <param name="handlerIsShared">Another class uses the declared handler.</param>
     private static void EmitOperation(SourceWriter writer, OperationModel operation, ResponsePlan plan, List<Parameter> parameters, string signature, string security, CompilationFacts facts, string handler, bool declaresHandler, bool handlerIsShared)
     {
-        string baseName = BaseName(operation);
+        string baseName = operation.Stem;
         string? serverField = null;
         if (operation.Server is { } server)
         {

@@ -121,7 +121,7 @@ internal sealed record OperationOutput(string HintPrefix, string Namespace, stri
     }
 
     /// <summary>The handler an operation declares: <c>Handle</c> and its method name without <c>Async</c> (reserved by the mapper).</summary>
-    public static string HandlerOf(OperationModel operation) => "Handle" + operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+    private static string HandlerOf(OperationModel operation) => "Handle" + operation.Stem;
 
     private static bool IsStream(OperationModel operation) => operation.Responses.Any(r => r.Kind is ContentKind.EventStream or ContentKind.NdJson);
 }
@@ -170,7 +170,11 @@ internal sealed record OperationModel(
     bool DeclaresHeadersClass = true,
     PagingModel? Paging = null,
     string? OperationId = null,
-    string OperationField = "");
+    string OperationField = "")
+{
+    /// <summary>The method name without <c>Async</c>: what the handler, the companion, the request factory and the <c>ApiOperation</c> are named after.</summary>
+    public string Stem => MethodName.Substring(0, MethodName.Length - "Async".Length);
+}
 
 /// <summary>A header a success response declares, as a typed property of the operation's headers class.</summary>
 /// <param name="WireName">The header's name.</param>

@@ -74,7 +74,7 @@ internal sealed partial class OperationMapper
         for (int i = 0; i < named.Length; i++)
         {
             OperationModel operation = operations[i];
-            string stem = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+            string stem = operation.Stem;
             // The companion and its handler are one claim: a name whose handler is taken is skipped.
             string withResponse = _methodNames.Claim(stem + "WithResponse");
             while (!_methodNames.TryClaimExact("Handle" + withResponse))

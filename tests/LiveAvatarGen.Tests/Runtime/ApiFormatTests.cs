@@ -38,7 +38,9 @@ public sealed class ApiFormatTests
             Assert.Equal(
                 new[] { "true", "-7", "9007199254740993", "0.1", "1.5", "12.50", "0f8fad5b-d9cb-469f-a165-70867728950e", "2026-12-01T03:04:05.0000000+01:00" },
                 new[] { ApiFormat.Value((bool?)true), ApiFormat.Value((int?)-7), ApiFormat.Value((long?)9007199254740993), ApiFormat.Value((double?)0.1), ApiFormat.Value((float?)1.5f), ApiFormat.Value((decimal?)12.50m), ApiFormat.Value((Guid?)id), ApiFormat.Value((DateTimeOffset?)at) });
-            Assert.Equal(ApiFormat.Value(0.1), ApiFormat.Value((double?)0.1));
+            Assert.Equal(
+                new[] { ApiFormat.Value(true), ApiFormat.Value(-7), ApiFormat.Value(9007199254740993), ApiFormat.Value(0.1), ApiFormat.Value(1.5f), ApiFormat.Value(12.50m), ApiFormat.Value(id), ApiFormat.Value(at) },
+                new[] { ApiFormat.Value((bool?)true), ApiFormat.Value((int?)-7), ApiFormat.Value((long?)9007199254740993), ApiFormat.Value((double?)0.1), ApiFormat.Value((float?)1.5f), ApiFormat.Value((decimal?)12.50m), ApiFormat.Value((Guid?)id), ApiFormat.Value((DateTimeOffset?)at) });
         }
         finally
         {
