@@ -4,10 +4,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LiveAvatarGen.Generator.Diagnostics;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
 
 namespace LiveAvatarGen.Generator.Parsing;
 
@@ -16,6 +18,9 @@ internal static class DocumentLoader
 {
     /// <summary>How far into the text a <c>swagger</c> version key is looked for.</summary>
     private const int SwaggerHeadLength = 4096;
+
+    /// <summary>The location <see cref="OpenApiDocument.Parse"/> gives the reader for text.</summary>
+    private static readonly Uri s_parseLocation = new("https://openapi.net/");
 
     private static readonly Regex s_openApi30 = new("(?<prefix>[\"']?openapi[\"']?\\s*:\\s*[\"']?)3\\.0\\.[0-9]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
@@ -50,7 +55,9 @@ internal static class DocumentLoader
         OpenApiReaderSettings settings = new() { LoadExternalRefs = false, RuleSet = Rules() };
         settings.AddYamlReader();
         string format = !isJson && IsYaml(path, text!) ? "yaml" : "json";
-        ReadResult? result = TryParse(text!, format, settings, out Exception? failure);
+        ReadResult? result = format == "yaml" && YamlSubsetReader.Read(text!) is { } tree
+            ? TryRead(tree, settings, out Exception? failure)
+            : TryParse(text!, format, settings, out failure);
         if (format == "yaml" && !HasDocument(result) && YamlFlowScalars.QuoteColonScalars(text!) is { } quoted
             && TryParse(quoted, format, settings, out _) is { } requoted && HasDocument(requoted))
         {
@@ -146,6 +153,24 @@ internal static class DocumentLoader
         rules.Remove("OpenApiDocumentReferencesAreValid");
         rules.Remove("PathParameterShouldBeInThePath");
         return rules;
+    }
+
+    /// <summary>
+    /// Reads the tree <see cref="YamlSubsetReader"/> made from YAML text, as <see cref="OpenApiDocument.Parse"/> reads
+    /// the tree its own YAML reader makes: the same reader, location and settings, so the same document and findings.
+    /// </summary>
+    private static ReadResult? TryRead(JsonNode tree, OpenApiReaderSettings settings, out Exception? failure)
+    {
+        try
+        {
+            failure = null;
+            return OpenApiYamlReader.Read(tree, s_parseLocation, settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failure = ex;
+            return null;
+        }
     }
 
     private static ReadResult? TryParse(string text, string format, OpenApiReaderSettings settings, out Exception? failure)

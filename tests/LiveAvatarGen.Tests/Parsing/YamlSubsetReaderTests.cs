@@ -1,0 +1,221 @@
+// Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using LiveAvatarGen.Generator.Parsing;
+using LiveAvatarGen.Tests.Harness;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
+using SharpYaml.Serialization;
+using Xunit;
+
+namespace LiveAvatarGen.Tests.Parsing;
+
+/// <summary>
+/// Our YAML reader against Microsoft.OpenApi's (SharpYaml and its <see cref="YamlConverter"/>): on every YAML spec we
+/// hold, on every spec re-written as YAML by Microsoft.OpenApi's writer, and on each construct, the two trees are the
+/// same JSON text, value kinds included; or ours gives null and the generator reads the text with theirs.
+/// </summary>
+public sealed class YamlSubsetReaderTests
+{
+    public static TheoryData<string> YamlSpecs()
+    {
+        TheoryData<string> specs = new();
+        foreach (string path in Directory.EnumerateFiles(Path.Combine(TestPaths.ProjectDirectory, "Specs"), "*.*", SearchOption.AllDirectories)
+            .Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".yml", StringComparison.Ordinal))
+            .OrderBy(p => p, StringComparer.Ordinal))
+        {
+            specs.Add(Path.GetRelativePath(Path.Combine(TestPaths.ProjectDirectory, "Specs"), path));
+        }
+
+        return specs;
+    }
+
+    public static TheoryData<string> AllSpecs()
+    {
+        TheoryData<string> specs = new();
+        foreach (string path in Directory.EnumerateFiles(Path.Combine(TestPaths.ProjectDirectory, "Specs"), "*.*", SearchOption.AllDirectories)
+            .Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".json", StringComparison.Ordinal))
+            .Where(p => !p.Contains("overlay", StringComparison.Ordinal))
+            .OrderBy(p => p, StringComparer.Ordinal))
+        {
+            specs.Add(Path.GetRelativePath(Path.Combine(TestPaths.ProjectDirectory, "Specs"), path));
+        }
+
+        return specs;
+    }
+
+    [Theory]
+    [MemberData(nameof(YamlSpecs))]
+    public void EveryYamlSpecReadsToTheSameTree(string spec)
+    {
+        string text = TestPaths.ReadSpec(spec);
+
+        JsonNode? ours = YamlSubsetReader.Read(text);
+
+        Assert.NotNull(ours);
+        Assert.Equal(Reference(text), ours!.ToJsonString());
+    }
+
+    [Theory]
+    [MemberData(nameof(AllSpecs))]
+    public async Task EverySpecWrittenAsYamlReadsToTheSameTree(string spec)
+    {
+        string text = TestPaths.ReadSpec(spec);
+        OpenApiReaderSettings settings = new();
+        settings.AddYamlReader();
+        OpenApiDocument? document;
+        try
+        {
+            document = OpenApiDocument.Parse(text, spec.EndsWith(".json", StringComparison.Ordinal) ? "json" : "yaml", settings).Document;
+        }
+        catch (FormatException)
+        {
+            // The 3.0 reader throws on a 3.1 keyword (the generator then reads such a spec as 3.1): nothing to write.
+            return;
+        }
+
+        Assert.NotNull(document);
+        string yaml = await document!.SerializeAsYamlAsync(OpenApiSpecVersion.OpenApi3_1);
+
+        JsonNode? ours = YamlSubsetReader.Read(yaml);
+
+        // The writer's YAML (block scalars, quoted keys and values, empty flow collections) is all in the subset.
+        Assert.NotNull(ours);
+        Assert.Equal(Reference(yaml), ours!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("a: 1\nb: 1.50\nc: -2e3\nd: +4\ne: .5\nf: 0x1F\ng: 1_000\nh: 007\n")]
+    [InlineData("a: true\nb: False\nc: TRUE\nd: yes\ne: no\nf: on\n")]
+    [InlineData("a: null\nb: ~\nc: Null\nd: NULL\ne:\nf: nil\n")]
+    [InlineData("a: plain text # a comment\nb: C# stays\nc: 'single ''quoted'''\nd: \"double \\\"q\\\" \\t \\u00e9 \\x41 \\U0001F600 \\\\ \\/ \\N\"\n")]
+    [InlineData("a: http://example.test/x?y=1\nb: key:value\nc: -dash\nd: ?mark\n")]
+    [InlineData("description: first line\n  second line\n\n  after an empty line\nnext: x\n")]
+    [InlineData("description:\n  on its own line\n  and another\nnext: x\n")]
+    [InlineData("a: text that goes on\n  `with a backtick` and \"quotes\"\n  - a dash, [brackets] {braces} 'quote'\n  > and | too\nb: x\n")]
+    [InlineData("a: \"folded\n  double\n\n  quoted\"\nb: 'folded\n  single'\nc: \"escaped \\\n  break\"\n")]
+    [InlineData("a: |\n  literal\n    more indented\n\n  last\nb: |-\n  stripped\n\nc: x\n")]
+    [InlineData("a: >-\n  folded\n  lines\n\n  new paragraph\n    indented\n  back\nb: >\n  clipped\n\n\nc: x\n")]
+    [InlineData("a: >-\n\n  leading empty line\nb: |\nc: x\n")]
+    [InlineData("list:\n- a\n- b\nmap:\n  - name: x\n    in: query\n  -   name: y\n      required: true\n  - - nested\n    - seq\n  -\n    child: on next line\n")]
+    [InlineData("flow: [a, 'b', \"c\", 1, true, null, [x, y], {k: v}]\nmap: {type: string, enum: [a, b], \"q\": 'v'}\nempty: {}\nnone: []\n")]
+    [InlineData("json: {\"a\": 1, \"b\": [true, false, null, -1.5e3, \"s\\n\"],\n  \"c\": {}}\n")]
+    [InlineData("\"200\": ok\n'x y': z\n/v1/a/{b}: path\n")]
+    [InlineData("---\na: 1\n")]
+    [InlineData("# comment\n\na: 1 # trailing\n  # indented comment\nb:\n  # comment before child\n  c: 2\n")]
+    [InlineData("a: 1\r\nb: |\r\n  crlf\r\n  lines\r\n")]
+    [InlineData("\uFEFFa: bom\n")]
+    [InlineData("a:    spaced     \nb: \"\"\nc: ''\n")]
+    public void ConstructsReadAsTheReaderReadsThem(string text)
+    {
+        JsonNode? ours = YamlSubsetReader.Read(text);
+
+        Assert.NotNull(ours);
+        Assert.Equal(Reference(text), ours!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("a: 1\nb: &anchor {x: 1}\nc: *anchor\n")]
+    [InlineData("a: !!str 1\n")]
+    [InlineData("%YAML 1.2\n---\na: 1\n")]
+    [InlineData("a: 1\n---\nb: 2\n")]
+    [InlineData("a: 1\na: 2\n")]
+    [InlineData("a: |2\n   indented\n")]
+    [InlineData("a: |+\n  kept\n\n")]
+    [InlineData("a:\n\tb: 1\n")]
+    [InlineData("? complex\n: key\n")]
+    [InlineData("a: [this:tag]\n")]
+    [InlineData("a: [x,\n  y z\n  w]\n")]
+    [InlineData("a: b: c\n")]
+    [InlineData("- a\n- b\n")]
+    [InlineData("just a scalar\n")]
+    [InlineData("a: [1, 2,]\n")]
+    [InlineData("a: \"unterminated\n")]
+    [InlineData("a: 1\n   b: 2\n")]
+    public void TextOutsideTheSubsetIsLeftToTheReader(string text)
+    {
+        Assert.Null(YamlSubsetReader.Read(text));
+    }
+
+    [Fact]
+    public void ScalarsTakeTheReadersValueKinds()
+    {
+        JsonObject tree = (JsonObject)YamlSubsetReader.Read("n: 12\nd: 1.50\nt: true\ns: '12'\nz: ~\ne:\n")!;
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, tree["n"]!.GetValueKind());
+        Assert.Equal(1.50m, tree["d"]!.GetValue<decimal>());
+        Assert.True(tree["t"]!.GetValue<bool>());
+        Assert.Equal("12", tree["s"]!.GetValue<string>());
+        Assert.True(JsonNullSentinel.IsJsonNullSentinel(tree["z"]));
+        Assert.Equal(string.Empty, tree["e"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void NestingBeyondTheReadersLimitIsLeftToTheReader()
+    {
+        string deep = string.Concat(Enumerable.Range(0, 70).Select(i => new string(' ', i * 2) + "k" + i + ":\n")) + new string(' ', 140) + "leaf: 1\n";
+
+        Assert.Null(YamlSubsetReader.Read(deep));
+    }
+
+    [Fact]
+    public void TheGeneratorReadsYamlOutsideTheSubsetWithTheFullReader()
+    {
+        // Anchors and aliases: the subset reader gives up, Microsoft.OpenApi's reader expands them.
+        const string Spec = """
+            openapi: 3.0.3
+            info: {title: Anchors, version: "1"}
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: &pets
+                            type: array
+                            items: {$ref: "#/components/schemas/Pet"}
+              /cats:
+                get:
+                  operationId: listCats
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: *pets
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  properties:
+                    name: {type: string}
+            """;
+        Assert.Null(YamlSubsetReader.Read(Spec));
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/anchors.openapi.yaml", Spec);
+
+        Assert.Empty(result.GeneratorExceptions);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        string client = string.Concat(result.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("ListPetsAsync", client, StringComparison.Ordinal);
+        Assert.Contains("ListCatsAsync", client, StringComparison.Ordinal);
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+    }
+
+    /// <summary>The tree Microsoft.OpenApi's YAML reader builds: SharpYaml's nodes through its <see cref="YamlConverter"/>.</summary>
+    private static string Reference(string text)
+    {
+        YamlStream stream = new();
+        stream.Load(new StringReader(text.StartsWith('\uFEFF') ? text.Substring(1) : text));
+        return stream.Documents.Single().ToJsonNode().ToJsonString();
+    }
+}
