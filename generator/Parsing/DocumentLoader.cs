@@ -55,8 +55,9 @@ internal static class DocumentLoader
         OpenApiReaderSettings settings = new() { LoadExternalRefs = false, RuleSet = Rules() };
         settings.AddYamlReader();
         string format = !isJson && IsYaml(path, text!) ? "yaml" : "json";
-        ReadResult? result = format == "yaml" && YamlSubsetReader.Read(text!) is { } tree
-            ? TryRead(tree, settings, out Exception? failure)
+        JsonNode? tree = format == "yaml" ? YamlSubsetReader.Read(text!) : JsonTreeReader.Read(text!);
+        ReadResult? result = tree is not null
+            ? TryRead(tree, format, settings, out Exception? failure)
             : TryParse(text!, format, settings, out failure);
         if (format == "yaml" && !HasDocument(result) && YamlFlowScalars.QuoteColonScalars(text!) is { } quoted
             && TryParse(quoted, format, settings, out _) is { } requoted && HasDocument(requoted))
@@ -156,15 +157,16 @@ internal static class DocumentLoader
     }
 
     /// <summary>
-    /// Reads the tree <see cref="YamlSubsetReader"/> made from YAML text, as <see cref="OpenApiDocument.Parse"/> reads
-    /// the tree its own YAML reader makes: the same reader, location and settings, so the same document and findings.
+    /// Reads the tree <see cref="YamlSubsetReader"/> or <see cref="JsonTreeReader"/> made from the text, as
+    /// <see cref="OpenApiDocument.Parse"/> reads the tree its own readers make: the same reader for the format, the same
+    /// location and settings, so the same document and findings.
     /// </summary>
-    private static ReadResult? TryRead(JsonNode tree, OpenApiReaderSettings settings, out Exception? failure)
+    private static ReadResult? TryRead(JsonNode tree, string format, OpenApiReaderSettings settings, out Exception? failure)
     {
         try
         {
             failure = null;
-            return OpenApiYamlReader.Read(tree, s_parseLocation, settings);
+            return format == "yaml" ? OpenApiYamlReader.Read(tree, s_parseLocation, settings) : new OpenApiJsonReader().Read(tree, s_parseLocation, settings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
