@@ -133,4 +133,35 @@ public sealed class ParserDiagnosticTests
         Assert.NotEqual(Read(text).Diagnostics, Read(text, path: "/specs/other.openapi.yaml").Diagnostics);
         Assert.True(Read(text).Diagnostics.All(d => d.Location!.FilePath == Path));
     }
+    [Fact]
+    public void ResponseKeysAreCheckedAsMicrosoftOpenApisRuleChecksThem()
+    {
+        // Our copy of the rule (no regex timer) against the rule itself, on keys either side of its pattern.
+        string spec = Paths("""
+            /things:
+              get:
+                operationId: getThings
+                responses:
+                  "200": { description: ok }
+                  "2XX": { description: ok }
+                  "4xx": { description: bad }
+                  DEFAULT: { description: other }
+                  "600": { description: no }
+                  "20": { description: no }
+                  "2X0": { description: no }
+                  "1000": { description: no }
+                  "OK": { description: no }
+            """);
+        Microsoft.OpenApi.Reader.OpenApiReaderSettings settings = new();
+        Microsoft.OpenApi.Reader.OpenApiReaderSettingsExtensions.AddYamlReader(settings);
+        Microsoft.OpenApi.Reader.ReadResult reference = Microsoft.OpenApi.OpenApiDocument.Parse(spec, "yaml", settings);
+        string[] expected = reference.Diagnostic!.Errors.Where(e => e.Message.StartsWith("Responses key", System.StringComparison.Ordinal))
+            .Select(e => e.Pointer + ": " + e.Message).ToArray();
+
+        ReadResult result = Read(spec);
+
+        Assert.Equal(5, expected.Length);
+        Assert.Equal(expected, result.Diagnostics.Where(d => d.Id == "LAG1002" && d.Arguments[1].StartsWith("Responses key", System.StringComparison.Ordinal))
+            .Select(d => d.Arguments[0] + ": " + d.Arguments[1]).ToArray());
+    }
 }
