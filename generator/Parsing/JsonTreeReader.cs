@@ -52,6 +52,7 @@ internal static class JsonTreeReader
     private static JsonObject? Build(ReadOnlySpan<byte> utf8)
     {
         Utf8JsonReader reader = new(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        string?[] seen = new string?[SeenSlots];
         Stack<JsonNode> open = new();
         string? name = null;
         JsonNode? root = null;
@@ -61,7 +62,7 @@ internal static class JsonTreeReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    name = reader.GetString();
+                    name = Text(ref reader, seen);
                     continue;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
@@ -74,7 +75,7 @@ internal static class JsonTreeReader
                     value = new JsonArray();
                     break;
                 case JsonTokenType.String:
-                    value = JsonValue.Create(reader.GetString()!);
+                    value = JsonValue.Create(Text(ref reader, seen));
                     break;
                 case JsonTokenType.Number:
                     // Over a JsonElement, as the reader's own parse gives it: the number's text and every conversion.
@@ -112,5 +113,62 @@ internal static class JsonTreeReader
         }
 
         return root as JsonObject;
+    }
+
+    /// <summary>Slots in the table of strings already made; a power of two.</summary>
+    private const int SeenSlots = 1024;
+
+    /// <summary>Only short strings repeat: member names, type names, <c>$ref</c> targets.</summary>
+    private const int SeenMaxBytes = 48;
+
+    /// <summary>
+    /// The token's string, the one already made when a short ASCII string was seen before in its slot: member names and
+    /// many values ("type", "string", "description") repeat thousands of times in a spec.
+    /// </summary>
+    private static string Text(ref Utf8JsonReader reader, string?[] seen)
+    {
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || raw.Length > SeenMaxBytes)
+        {
+            return reader.GetString()!;
+        }
+
+        uint hash = 2166136261;
+        foreach (byte b in raw)
+        {
+            if (b >= 0x80)
+            {
+                return reader.GetString()!;
+            }
+
+            hash = (hash ^ b) * 16777619;
+        }
+
+        int slot = (int)(hash & (SeenSlots - 1));
+        string? known = seen[slot];
+        if (known is not null && IsSameAscii(known, raw))
+        {
+            return known;
+        }
+
+        return seen[slot] = reader.GetString()!;
+    }
+
+    private static bool IsSameAscii(string text, ReadOnlySpan<byte> ascii)
+    {
+        if (text.Length != ascii.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < ascii.Length; i++)
+        {
+            if (text[i] != ascii[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
