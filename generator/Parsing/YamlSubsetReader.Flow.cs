@@ -100,8 +100,9 @@ internal sealed partial class YamlSubsetReader
     private string ReadFlowPlain(ref int i, bool forKey)
     {
         int start = i;
-        if (StartsOutsidePlain(start))
+        if (StartsOutsidePlain(start) || _text[start] is '?' or ':')
         {
+            // The YAML reader takes a '?' or ':' at the start of a flow scalar as an indicator whatever follows.
             throw new OutsideSubsetException();
         }
 
@@ -111,6 +112,11 @@ internal sealed partial class YamlSubsetReader
             if (c is ',' or '[' or ']' or '{' or '}' or '\n' || (c == '#' && _text[i - 1] == ' '))
             {
                 break;
+            }
+
+            if (c == '\t')
+            {
+                throw new OutsideSubsetException();
             }
 
             if (c == ':')

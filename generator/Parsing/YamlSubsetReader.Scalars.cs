@@ -89,6 +89,11 @@ internal sealed partial class YamlSubsetReader
                 return end;
             }
 
+            if (c == '\t')
+            {
+                throw new OutsideSubsetException();
+            }
+
             if (c == ':' && IsBlankAfter(end + 1))
             {
                 // "key: a: b" is not YAML; leave it to the full reader to say so.

@@ -211,6 +211,62 @@ public sealed class YamlSubsetReaderTests
         Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
     }
 
+    [Theory]
+    [InlineData("public/redocly-museum.yaml")]
+    [InlineData("public/oai-tictactoe.yaml")]
+    [InlineData("constructs.openapi.yaml")]
+    public void DamagedYamlNeverThrowsAndReadsAsTheReaderReadsIt(string spec)
+    {
+        // One random edit at a time (a character removed, or one YAML cares about inserted, or a line doubled), with a
+        // fixed seed: our reader must not throw, and where both readers read the text, the trees must be the same.
+        string text = TestPaths.ReadSpec(spec);
+        Random random = new(1201);
+        const string Inserts = " \n:-\"'#[]{},|>a\t&*!?";
+        int bothRead = 0;
+        for (int i = 0; i < 1500; i++)
+        {
+            int at = random.Next(text.Length);
+            string damaged = random.Next(3) switch
+            {
+                0 => text.Remove(at, 1),
+                1 => text.Insert(at, Inserts[random.Next(Inserts.Length)].ToString()),
+                _ => DoubleLine(text, at),
+            };
+
+            JsonNode? ours = YamlSubsetReader.Read(damaged);
+            string? reference = TryReference(damaged);
+            if (ours is not null && reference is not null)
+            {
+                bothRead++;
+                string actual = ours.ToJsonString();
+                int differ = Enumerable.Range(0, Math.Min(reference.Length, actual.Length)).FirstOrDefault(k => reference[k] != actual[k]);
+                Assert.True(reference == actual, "edit " + i + " reads differently near \"" + damaged.Substring(Math.Max(0, at - 60), Math.Min(120, damaged.Length - Math.Max(0, at - 60))) + "\": reader " + reference.Substring(Math.Max(0, differ - 60), Math.Min(160, reference.Length - Math.Max(0, differ - 60))) + " ours " + actual.Substring(Math.Max(0, differ - 60), Math.Min(160, actual.Length - Math.Max(0, differ - 60))));
+            }
+        }
+
+        Assert.True(bothRead > 300, "only " + bothRead + " damaged texts were read by both");
+    }
+
+    private static string DoubleLine(string text, int at)
+    {
+        int start = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        int end = text.IndexOf('\n', at);
+        end = end < 0 ? text.Length : end + 1;
+        return text.Insert(start, text.Substring(start, end - start));
+    }
+
+    private static string? TryReference(string text)
+    {
+        try
+        {
+            return Reference(text);
+        }
+        catch (Exception ex) when (ex is SharpYaml.YamlException or OpenApiReaderException or InvalidOperationException or NotSupportedException or ArgumentException or System.Text.Json.JsonException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The tree Microsoft.OpenApi's YAML reader builds: SharpYaml's nodes through its <see cref="YamlConverter"/>.</summary>
     private static string Reference(string text)
     {
