@@ -9,18 +9,19 @@ using Microsoft.OpenApi;
 namespace LiveAvatarGen.Generator.Parsing;
 
 /// <summary>
-/// Reads the YAML specs are written in (block mappings and sequences, plain, quoted, literal and folded scalars,
-/// one-line-per-entry flow collections, comments) straight into the <see cref="JsonNode"/> tree Microsoft.OpenApi's
-/// YAML reader builds from the same text, which it then reads as it reads JSON. That reader's YAML parse was 60% of
-/// reading Stripe's spec and two thirds of reading Spotify's; this one walks the text once, without tokens or events.
+/// Reads the YAML specs are written in (block mappings and sequences, plain, quoted, literal and folded scalars, flow
+/// collections, comments) straight into the <see cref="JsonNode"/> tree Microsoft.OpenApi's YAML reader builds from the
+/// same text, which it then reads as it reads JSON. That reader's YAML parse was 60% of reading Stripe's spec and two
+/// thirds of reading Spotify's; this one walks the text once, without tokens or events.
 /// </summary>
 /// <remarks>
 /// Anything outside that subset gives null, and the caller reads the text with Microsoft.OpenApi's own reader, which
 /// also says what is wrong with text that is not YAML: anchors, aliases, tags, directives, a second document, explicit
-/// indentation or keep chomping on a block scalar, tabs in indentation, complex keys, a duplicate key, a plain scalar
-/// that spans lines inside a flow collection or holds a colon there, and nesting, scalar length or node counts near the
-/// reader's limits. Scalars get the values that reader gives them: a plain one that reads as a decimal, a bool or a
-/// YAML null becomes that, every other one a string. Tests compare the two readers' trees on every YAML spec we hold.
+/// indentation or keep chomping on a block scalar, tabs outside quoted and block scalars, complex keys, a duplicate
+/// key, a plain scalar that spans lines inside a flow collection or holds a colon there, and nesting, scalar length or
+/// node counts near the reader's limits. Scalars get the values that reader gives them: a plain one that reads as a
+/// decimal, a bool or a YAML null becomes that, every other one a string. Tests compare the two readers' trees on every
+/// YAML spec we hold, and on damaged copies of some.
 /// </remarks>
 internal sealed partial class YamlSubsetReader
 {
