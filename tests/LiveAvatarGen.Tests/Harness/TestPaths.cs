@@ -1,7 +1,9 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace LiveAvatarGen.Tests.Harness;
 
@@ -24,6 +26,20 @@ internal static class TestPaths
     public static string Spec(string fileName) => Path.GetFullPath(Path.Combine(ProjectDirectory, "Specs", fileName));
 
     public static string ReadSpec(string fileName) => File.ReadAllText(Spec(fileName));
+
+    /// <summary>
+    /// The files under <c>Specs/</c> with one of these extensions, as names for <see cref="Spec"/>, in ordinal order;
+    /// overlay documents only when <paramref name="overlays"/> is set.
+    /// </summary>
+    public static IEnumerable<string> SpecFiles(bool overlays, params string[] extensions)
+    {
+        string root = Path.Combine(ProjectDirectory, "Specs");
+        return Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(path => extensions.Any(extension => path.EndsWith(extension, StringComparison.Ordinal)))
+            .Where(path => overlays || !path.Contains("overlay", StringComparison.Ordinal))
+            .Select(path => Path.GetRelativePath(root, path))
+            .OrderBy(name => name, StringComparer.Ordinal);
+    }
 
     public static string Snapshots(string testName) => Path.GetFullPath(Path.Combine(ProjectDirectory, "Snapshots", testName));
 

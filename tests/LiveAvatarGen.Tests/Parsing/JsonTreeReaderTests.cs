@@ -1,7 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
-using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -22,19 +21,7 @@ public sealed class JsonTreeReaderTests
 {
     private static readonly Uri s_location = new("https://openapi.net/");
 
-    public static TheoryData<string> Specs()
-    {
-        TheoryData<string> specs = new() { TestPaths.LiveAvatar };
-        foreach (string path in Directory.EnumerateFiles(Path.Combine(TestPaths.ProjectDirectory, "Specs"), "*.*", SearchOption.AllDirectories)
-            .Where(p => p.EndsWith(".json", StringComparison.Ordinal) || p.EndsWith(".yaml", StringComparison.Ordinal))
-            .Where(p => !p.Contains("overlay", StringComparison.Ordinal))
-            .OrderBy(p => p, StringComparer.Ordinal))
-        {
-            specs.Add(Path.GetRelativePath(Path.Combine(TestPaths.ProjectDirectory, "Specs"), path));
-        }
-
-        return specs;
-    }
+    public static TheoryData<string> Specs() => new(new[] { TestPaths.LiveAvatar }.Concat(TestPaths.SpecFiles(overlays: false, ".json", ".yaml")));
 
     [Theory]
     [MemberData(nameof(Specs))]

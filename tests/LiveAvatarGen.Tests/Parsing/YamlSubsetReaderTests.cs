@@ -1,7 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -23,32 +22,9 @@ namespace LiveAvatarGen.Tests.Parsing;
 /// </summary>
 public sealed class YamlSubsetReaderTests
 {
-    public static TheoryData<string> YamlSpecs()
-    {
-        TheoryData<string> specs = new();
-        foreach (string path in Directory.EnumerateFiles(Path.Combine(TestPaths.ProjectDirectory, "Specs"), "*.*", SearchOption.AllDirectories)
-            .Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".yml", StringComparison.Ordinal))
-            .OrderBy(p => p, StringComparer.Ordinal))
-        {
-            specs.Add(Path.GetRelativePath(Path.Combine(TestPaths.ProjectDirectory, "Specs"), path));
-        }
+    public static TheoryData<string> YamlSpecs() => new(TestPaths.SpecFiles(overlays: true, ".yaml", ".yml"));
 
-        return specs;
-    }
-
-    public static TheoryData<string> AllSpecs()
-    {
-        TheoryData<string> specs = new();
-        foreach (string path in Directory.EnumerateFiles(Path.Combine(TestPaths.ProjectDirectory, "Specs"), "*.*", SearchOption.AllDirectories)
-            .Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".json", StringComparison.Ordinal))
-            .Where(p => !p.Contains("overlay", StringComparison.Ordinal))
-            .OrderBy(p => p, StringComparer.Ordinal))
-        {
-            specs.Add(Path.GetRelativePath(Path.Combine(TestPaths.ProjectDirectory, "Specs"), path));
-        }
-
-        return specs;
-    }
+    public static TheoryData<string> AllSpecs() => new(TestPaths.SpecFiles(overlays: false, ".yaml", ".json"));
 
     [Theory]
     [MemberData(nameof(YamlSpecs))]
