@@ -17,8 +17,8 @@ namespace LiveAvatarGen.Generator.Overlays;
 
 /// <summary>
 /// JSON or YAML text to a <see cref="JsonNode"/> tree and back to JSON text: the form overlays are applied in. YAML
-/// goes through the converter the OpenAPI reader itself uses, so scalars get the same types they would without an
-/// overlay.
+/// goes through <see cref="YamlSubsetReader"/> or, outside its subset, the converter the OpenAPI reader itself uses, so
+/// scalars get the same types they would without an overlay.
 /// </summary>
 internal static class NodeText
 {
@@ -73,6 +73,12 @@ internal static class NodeText
 
     private static JsonNode? ParseYaml(string text)
     {
+        if (YamlSubsetReader.Read(text) is { } tree)
+        {
+            // The spec loader's reader: the same tree as the converter below (tests compare them), without SharpYaml.
+            return WithPlainNulls(tree);
+        }
+
         CheckYamlDepth(text);
         YamlStream stream = new();
         stream.Load(new StringReader(text));
