@@ -55,10 +55,7 @@ internal static class DocumentLoader
         OpenApiReaderSettings settings = new() { LoadExternalRefs = false, RuleSet = Rules() };
         settings.AddYamlReader();
         string format = !isJson && IsYaml(path, text!) ? "yaml" : "json";
-        JsonNode? tree = format == "yaml" ? YamlSubsetReader.Read(text!) : JsonTreeReader.Read(text!);
-        ReadResult? result = tree is not null
-            ? TryRead(tree, format, settings, out Exception? failure)
-            : TryParse(text!, format, settings, out failure);
+        ReadResult? result = TryParse(text!, format, settings, out Exception? failure);
         if (format == "yaml" && !HasDocument(result) && YamlFlowScalars.QuoteColonScalars(text!) is { } quoted
             && TryParse(quoted, format, settings, out _) is { } requoted && HasDocument(requoted))
         {
@@ -189,30 +186,20 @@ internal static class DocumentLoader
     }
 
     /// <summary>
-    /// Reads the tree <see cref="YamlSubsetReader"/> or <see cref="JsonTreeReader"/> made from the text, as
-    /// <see cref="OpenApiDocument.Parse"/> reads the tree its own readers make: the same reader for the format, the same
-    /// location and settings, so the same document and findings.
+    /// Reads the text as <see cref="OpenApiDocument.Parse"/> does: the tree <see cref="YamlSubsetReader"/> or
+    /// <see cref="JsonTreeReader"/> makes is the one Microsoft.OpenApi's own parse would build, read by the same reader
+    /// for the format, with the same location and settings, so the same document and findings; text those readers leave
+    /// is parsed by Microsoft.OpenApi itself.
     /// </summary>
-    private static ReadResult? TryRead(JsonNode tree, string format, OpenApiReaderSettings settings, out Exception? failure)
-    {
-        try
-        {
-            failure = null;
-            return format == "yaml" ? OpenApiYamlReader.Read(tree, s_parseLocation, settings) : new OpenApiJsonReader().Read(tree, s_parseLocation, settings);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            failure = ex;
-            return null;
-        }
-    }
-
     private static ReadResult? TryParse(string text, string format, OpenApiReaderSettings settings, out Exception? failure)
     {
         try
         {
             failure = null;
-            return OpenApiDocument.Parse(text, format, settings);
+            JsonNode? tree = format == "yaml" ? YamlSubsetReader.Read(text) : JsonTreeReader.Read(text);
+            return tree is null ? OpenApiDocument.Parse(text, format, settings)
+                : format == "yaml" ? OpenApiYamlReader.Read(tree, s_parseLocation, settings)
+                : new OpenApiJsonReader().Read(tree, s_parseLocation, settings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -151,23 +151,23 @@ internal sealed partial class YamlSubsetReader
             return ReadSequence(indent, content, depth);
         }
 
-        return TryReadKey(content, out _, out _) ? ReadMapping(indent, content, depth) : ReadInlineValue(content, parentIndent, depth);
+        return TryReadKey(content, out string key, out int afterColon) ? ReadMapping(indent, key, afterColon, depth) : ReadInlineValue(content, parentIndent, depth);
     }
 
-    private JsonObject ReadMapping(int indent, int first, int depth)
+    /// <summary>A block mapping whose first key the caller has read (finding that the node is a mapping).</summary>
+    private JsonObject ReadMapping(int indent, string key, int afterColon, int depth)
     {
         EnterContainer(depth);
         JsonObject mapping = new();
-        int position = first;
         while (true)
         {
-            if (!TryReadKey(position, out string key, out int afterColon) || mapping.ContainsKey(key))
+            if (mapping.ContainsKey(key))
             {
                 throw new OutsideSubsetException();
             }
 
             mapping.Add(key, ReadValue(afterColon, indent, depth + 1, inSequence: false));
-            int next = PeekLine(out position);
+            int next = PeekLine(out int position);
             if (next != indent)
             {
                 if (next > indent)
@@ -176,6 +176,11 @@ internal sealed partial class YamlSubsetReader
                 }
 
                 return mapping;
+            }
+
+            if (!TryReadKey(position, out key, out afterColon))
+            {
+                throw new OutsideSubsetException();
             }
         }
     }
@@ -227,9 +232,9 @@ internal sealed partial class YamlSubsetReader
                 return ReadSequence(column, position, depth);
             }
 
-            if (TryReadKey(position, out _, out _))
+            if (TryReadKey(position, out string key, out int afterColon))
             {
-                return ReadMapping(column, position, depth);
+                return ReadMapping(column, key, afterColon, depth);
             }
         }
 
