@@ -34,46 +34,7 @@ internal sealed partial class SchemaMapper
         HashSet<string> merged = new(StringComparer.Ordinal);
         foreach (IGrouping<string, ObjectModel> group in candidates.GroupBy(Skeleton, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            List<ObjectModel> open = group.ToList();
-            while (open.Count > 1)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                ObjectModel seed = open[0];
-                List<(ObjectModel Model, TypeRef Argument)> best = new();
-                foreach (TypeRef candidate in GeneratedTypesIn(seed).Where(t => t.FullName != FullName(seed.Name)))
-                {
-                    string template = Render(seed, candidate);
-                    List<(ObjectModel, TypeRef)> members = new() { (seed, candidate) };
-                    foreach (ObjectModel other in open.Skip(1))
-                    {
-                        TypeRef? argument = GeneratedTypesIn(other).FirstOrDefault(t => t.FullName != FullName(other.Name) && Render(other, t) == template);
-                        if (argument is not null)
-                        {
-                            members.Add((other, argument));
-                        }
-                    }
-
-                    if (members.Count > best.Count && members.Select(m => m.Item2.FullName).Distinct(StringComparer.Ordinal).Count() == members.Count)
-                    {
-                        best = members;
-                    }
-                }
-
-                if (best.Count < 2 || FamilyName(best.Select(m => m.Model).ToList(), best.Select(m => m.Argument).ToList()) is not { } wanted)
-                {
-                    open.RemoveAt(0);
-                    continue;
-                }
-
-                ObjectModel family = BuildFamily(wanted, best);
-                families.Add(family);
-                foreach ((ObjectModel member, TypeRef argument) in best)
-                {
-                    replaced[FullName(member.Name)] = new TypeRef(TypeKind.Generic, FullName(family.Name), argument);
-                    merged.Add(member.Name);
-                    open.Remove(member);
-                }
-            }
+            MergeGroup(group.ToList(), replaced, families, merged);
         }
 
         if (replaced.Count == 0)
@@ -164,35 +125,6 @@ internal sealed partial class SchemaMapper
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// The family's name: pydantic's <c>Name_Arg_</c> gives <c>Name</c>; otherwise the member names without their
-    /// argument's name, when that leaves one name. Null when neither does: the family is then not merged.
-    /// </summary>
-    private string? FamilyName(List<ObjectModel> members, List<TypeRef> arguments)
-    {
-        HashSet<string> bases = new(StringComparer.Ordinal);
-        foreach (ObjectModel member in members)
-        {
-            string component = _componentOfType[member.Name];
-            int underscore = component.IndexOf('_');
-            bases.Add(underscore > 0 && component.EndsWith("_", StringComparison.Ordinal) ? Identifiers.ToPascalCase(component.Substring(0, underscore)) : string.Empty);
-        }
-
-        if (bases.Count == 1 && bases.First().Length > 0)
-        {
-            return bases.First();
-        }
-
-        HashSet<string> stripped = new(StringComparer.Ordinal);
-        for (int i = 0; i < members.Count; i++)
-        {
-            string argument = arguments[i].FullName!.Substring(arguments[i].FullName!.LastIndexOf('.') + 1);
-            stripped.Add(members[i].Name.Replace(argument, string.Empty));
-        }
-
-        return stripped.Count == 1 && stripped.First().Length > 0 ? stripped.First() : null;
     }
 
     private ObjectModel BuildFamily(string wanted, List<(ObjectModel Model, TypeRef Argument)> members)

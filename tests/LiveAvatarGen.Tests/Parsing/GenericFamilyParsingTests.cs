@@ -88,6 +88,48 @@ public sealed class GenericFamilyParsingTests
     }
 
     [Fact]
+    public void ASeedTheNamesCannotJoinLeavesAloneAndTheRestStillFormTheirFamily()
+    {
+        // All three share the shape; with Lonely (first by name) the names agree on nothing, so Lonely stays a class of
+        // its own and the next seed's family takes the two pages.
+        ApiSpec spec = Read(Schemas("""
+            X: { type: object, properties: { x: { type: string } } }
+            Y: { type: object, properties: { y: { type: string } } }
+            Z: { type: object, properties: { z: { type: string } } }
+            Lonely: { type: object, properties: { items: { type: array, items: { $ref: '#/components/schemas/Z' } } } }
+            XPage: { type: object, properties: { items: { type: array, items: { $ref: '#/components/schemas/X' } } } }
+            YPage: { type: object, properties: { items: { type: array, items: { $ref: '#/components/schemas/Y' } } } }
+            """)).Spec!;
+
+        Assert.Equal(new[] { "XPage", "YPage" }, spec.Type<ObjectModel>("Page").Generic!.MergedSchemas);
+        Assert.Null(spec.Type<ObjectModel>("Lonely").Generic);
+        Assert.DoesNotContain(spec.Types, t => t.Name is "XPage" or "YPage");
+    }
+
+    [Fact]
+    public void ThousandsOfSchemasOfOneShapeAreGroupedByTemplateNotAgainstEachOther()
+    {
+        // 3,000 same-shaped schemas, each pointing at the next: every seed's template holds all of them and their names
+        // agree on nothing, so none merges; 300 page schemas over 300 items do merge, into one family.
+        System.Text.StringBuilder yaml = new();
+        for (int i = 0; i < 3000; i++)
+        {
+            yaml.Append('S').Append(i).Append(": { type: object, properties: { next: { $ref: '#/components/schemas/S").Append((i + 1) % 3000).Append("' } } }\n");
+        }
+
+        for (int i = 0; i < 300; i++)
+        {
+            yaml.Append("Item").Append(i).Append(": { type: object, properties: { v").Append(i).Append(": { type: string } } }\n");
+            yaml.Append("Item").Append(i).Append("Page: { type: object, properties: { items: { type: array, items: { $ref: '#/components/schemas/Item").Append(i).Append("' } } } }\n");
+        }
+
+        ApiSpec spec = Read(Schemas(yaml.ToString())).Spec!;
+
+        Assert.Equal(300, spec.Type<ObjectModel>("Page").Generic!.Arguments.Count);
+        Assert.All(Enumerable.Range(0, 3000), i => Assert.Null(spec.Type<ObjectModel>("S" + i).Generic));
+    }
+
+    [Fact]
     public void LiveAvatarHasOnePaginatedResponseOverItsFivePagedTypes()
     {
         ApiSpec spec = SpecReader.Read(new SpecInput("/specs/openapi.json", TestPaths.ReadSpec(TestPaths.LiveAvatar), "LiveAvatar.Api", "LiveAvatarClient"), default).Spec!;
