@@ -215,6 +215,11 @@ internal sealed partial class SchemaMapper
     /// intersection would narrow it.
     /// </summary>
     private void CollectProperties(IOpenApiSchema schema, string pointer, List<CollectedProperty> collected, HashSet<string> required, HashSet<string> visited, int depth)
+        => CollectProperties(schema, pointer, collected, new Dictionary<string, CollectedProperty>(StringComparer.Ordinal), required, visited, depth);
+
+    /// <param name="byName">The collected properties by JSON name: a later allOf part's property replaces an earlier
+    /// one's in place, and a search of the list for each was quadratic in an object's properties (4,000: 0.2 s).</param>
+    private void CollectProperties(IOpenApiSchema schema, string pointer, List<CollectedProperty> collected, Dictionary<string, CollectedProperty> byName, HashSet<string> required, HashSet<string> visited, int depth)
     {
         if (depth > MaxInlineDepth)
         {
@@ -230,7 +235,7 @@ internal sealed partial class SchemaMapper
                 return;
             }
 
-            CollectProperties(target, "#/components/schemas/" + id, collected, required, visited, depth + 1);
+            CollectProperties(target, "#/components/schemas/" + id, collected, byName, required, visited, depth + 1);
             return;
         }
 
@@ -243,7 +248,7 @@ internal sealed partial class SchemaMapper
                     continue;
                 }
 
-                CollectProperties(parts[i], pointer + "/allOf/" + i, collected, required, visited, depth + 1);
+                CollectProperties(parts[i], pointer + "/allOf/" + i, collected, byName, required, visited, depth + 1);
             }
         }
 
@@ -260,10 +265,11 @@ internal sealed partial class SchemaMapper
             foreach (KeyValuePair<string, IOpenApiSchema> pair in properties.Where(p => p.Value is not null))
             {
                 string propertyPointer = pointer + "/properties/" + pair.Key.Replace("~", "~0").Replace("/", "~1");
-                CollectedProperty? existing = collected.FirstOrDefault(p => p.JsonName == pair.Key);
-                if (existing is null)
+                if (!byName.TryGetValue(pair.Key, out CollectedProperty? existing))
                 {
-                    collected.Add(new CollectedProperty(pair.Key, pair.Value, propertyPointer));
+                    CollectedProperty added = new(pair.Key, pair.Value, propertyPointer);
+                    collected.Add(added);
+                    byName.Add(pair.Key, added);
                 }
                 else
                 {

@@ -109,6 +109,21 @@ public sealed class HostileInputTests
         Assert.Equal(20_000, result.Sources.Count(s => System.Text.RegularExpressions.Regex.IsMatch(s.HintName, "\\.S[0-9]+\\.g\\.cs$")));
     }
 
+    [Fact]
+    public void AnObjectWithThousandsOfPropertiesAndAnAllOfThatOverridesOne()
+    {
+        // 5,000 properties, the last one declared again by a second allOf part: one member each, the later part's type.
+        string properties = string.Join(",", Enumerable.Range(0, 5_000).Select(i => "\"p" + i + "\":{\"type\":\"string\"}"));
+        string schemas = "{\"Wide\":{\"allOf\":[{\"type\":\"object\",\"properties\":{" + properties + "}},{\"type\":\"object\",\"properties\":{\"p4999\":{\"type\":\"integer\"}}}]}}";
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/openapi.json", Doc(schemas));
+
+        Assert.Empty(result.GeneratorExceptions);
+        string wide = Assert.Single(result.Sources, s => s.HintName.EndsWith(".Wide.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Equal(5_000, System.Text.RegularExpressions.Regex.Count(wide, "public [^ ]+ P[0-9]+ \\{"));
+        Assert.Contains("public long? P4999 {", wide, System.StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"Odd\":{\"type\":\"strnig\"}}")]
     [InlineData("{\"Odd\":{\"type\":[\"object\",\"whatever\"]}}")]
