@@ -3,6 +3,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using LiveAvatarGen.Generator.Diagnostics;
 using LiveAvatarGen.Generator.Parsing;
 using LiveAvatarGen.Tests.Harness;
 using Xunit;
@@ -39,6 +40,27 @@ public sealed class PointerIndexTests
             Assert.Equal(node.Value, path[node.Key]);
             Assert.All(path, entry => Assert.True(node.Key == entry.Key || node.Key.StartsWith(entry.Key + "/", System.StringComparison.Ordinal) || entry.Key.Length == 0, entry.Key));
             Assert.All(path, entry => Assert.Equal(whole[entry.Key], entry.Value));
+        }
+    }
+
+    [Theory]
+    [InlineData("large/adyen-management-v3.json")]
+    [InlineData("public/spotify.yaml")]
+    public void ALineCountedForOneLocationIsTheLineEveryLinesStartGives(string spec)
+    {
+        // A locator counts the lines before its first few locations; later ones look them up among every line's start.
+        // Twelve nodes spread over the text (past a million characters on Adyen), each located both ways.
+        string text = File.ReadAllText(TestPaths.Spec(spec));
+        List<KeyValuePair<string, int>> nodes = PointerIndex.Build(text).OrderBy(p => p.Value).ToList();
+        SpecLocator indexed = new("/spec", text);
+        indexed.AtLine(0, 0);
+
+        foreach (KeyValuePair<string, int> node in Enumerable.Range(0, 12).Select(i => nodes[(nodes.Count - 1) * i / 11]))
+        {
+            LocationInfo counted = new SpecLocator("/spec", text).Locate("#" + node.Key);
+
+            Assert.Equal(indexed.Locate("#" + node.Key), counted);
+            Assert.Equal(text.Substring(0, node.Value).Count(c => c == '\n'), counted.StartLine);
         }
     }
 
