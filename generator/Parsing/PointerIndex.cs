@@ -337,7 +337,7 @@ internal static class PointerIndex
             }
 
             // Under a key off the target's path nothing is named, so such a line is not read.
-            if (indent < lineEnd && text[indent] != '#' && stack.Count < MaxDepth && (target is null || !IsOffPath(stack, indent - lineStart)))
+            if (indent < lineEnd && text[indent] != '#' && stack.Count < MaxDepth && (target is null || !IsOffPath(stack, indent - lineStart, IsItem(text, indent))))
             {
                 ScanYamlLine(text, indent, lineEnd, indent - lineStart, stack, map, target);
             }
@@ -349,28 +349,49 @@ internal static class PointerIndex
     }
 
     /// <summary>
-    /// Whether a line at <paramref name="indent"/> hangs under a node off the target's path: the entries deeper than
-    /// the line are closed first, as <see cref="ScanYamlLine"/> would, and everything under a null pointer stays null.
+    /// Whether a line at <paramref name="indent"/> hangs under a node off the target's path: the entries the line
+    /// leaves are closed first, as <see cref="ScanYamlLine"/> would, and everything under a null pointer stays null.
     /// </summary>
-    private static bool IsOffPath(List<(int Indent, string? Pointer, bool IsSequence, int Index)> stack, int indent)
+    private static bool IsOffPath(List<(int Indent, string? Pointer, bool IsSequence, int Index)> stack, int indent, bool isItem)
     {
-        while (stack.Count > 0 && stack[stack.Count - 1].Indent > indent)
+        Close(stack, indent, isItem);
+        return stack.Count > 0 && stack[stack.Count - 1].Pointer is null;
+    }
+
+    /// <summary>
+    /// Whether the line's content at <paramref name="position"/> is a sequence item: <c>- </c>, or a lone <c>-</c>
+    /// whose content is on the lines below.
+    /// </summary>
+    private static bool IsItem(string text, int position)
+        => text[position] == '-' && (position + 1 >= text.Length || text[position + 1] is ' ' or '\n' or '\r');
+
+    /// <summary>
+    /// Closes the entries a line at <paramref name="indent"/> leaves: those deeper than it, except a key's children
+    /// when the line is an item in the key's own column, and an item sequence in the line's column when the line is a
+    /// key. Both are the indentless sequence (<c>required:</c> then <c>- id</c> at the same column), PyYAML's default
+    /// way of writing a list under a key: closing the key's children there put its items under the key's parent.
+    /// </summary>
+    private static void Close(List<(int Indent, string? Pointer, bool IsSequence, int Index)> stack, int indent, bool isItem)
+    {
+        while (stack.Count > 0)
         {
+            (int Indent, string? Pointer, bool IsSequence, int Index) top = stack[stack.Count - 1];
+            bool keyChildrenGetItems = isItem && !top.IsSequence && top.Indent == indent + 1;
+            bool indentlessSequenceEnds = !isItem && top.IsSequence && top.Indent == indent;
+            if (!((top.Indent > indent && !keyChildrenGetItems) || indentlessSequenceEnds))
+            {
+                return;
+            }
+
             stack.RemoveAt(stack.Count - 1);
         }
-
-        return stack.Count > 0 && stack[stack.Count - 1].Pointer is null;
     }
 
     private static void ScanYamlLine(string text, int position, int lineEnd, int indent, List<(int Indent, string? Pointer, bool IsSequence, int Index)> stack, Dictionary<string, int> map, string? target)
     {
         while (position < lineEnd)
         {
-            while (stack.Count > 0 && stack[stack.Count - 1].Indent > indent)
-            {
-                stack.RemoveAt(stack.Count - 1);
-            }
-
+            Close(stack, indent, IsItem(text, position));
             string? parent = ParentPointer(stack, indent, map, text, position, target, out bool isItem);
             if (isItem)
             {
@@ -403,7 +424,7 @@ internal static class PointerIndex
 
     private static string? ParentPointer(List<(int Indent, string? Pointer, bool IsSequence, int Index)> stack, int indent, Dictionary<string, int> map, string text, int position, string? target, out bool isItem)
     {
-        isItem = text[position] == '-' && (position + 1 >= text.Length || text[position + 1] == ' ');
+        isItem = IsItem(text, position);
         if (stack.Count == 0)
         {
             return string.Empty;

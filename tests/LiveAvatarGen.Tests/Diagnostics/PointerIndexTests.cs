@@ -94,6 +94,56 @@ public sealed class PointerIndexTests
     }
 
     [Fact]
+    public void ItemsInTheirKeysOwnColumnAreTheKeysItems()
+    {
+        // PyYAML writes a list under a key in the key's own column ("required:" then "- id"); its items, and what
+        // follows the list, were put under the key's parent. Both ways of scanning must name them under the key.
+        string yaml = string.Join("\n",
+            "paths:",
+            "  /pets:",
+            "    get:",
+            "      parameters:",
+            "      - name: limit",
+            "        in: query",
+            "      - name: tags",
+            "        schema:",
+            "          enum:",
+            "          - a",
+            "          - b",
+            "      responses:",
+            "        '200':",
+            "          description: ok",
+            "components:",
+            "  schemas:",
+            "    Pet:",
+            "      required:",
+            "      - id",
+            "      - name",
+            "      properties:",
+            "        id: {type: integer}",
+            "      examples:",
+            "      -",
+            "        id: 1");
+        Dictionary<string, int> whole = PointerIndex.Build(yaml);
+
+        Assert.Equal(yaml.IndexOf("- name: limit", System.StringComparison.Ordinal), whole["/paths/~1pets/get/parameters/0"]);
+        Assert.Equal(yaml.IndexOf("in: query", System.StringComparison.Ordinal), whole["/paths/~1pets/get/parameters/0/in"]);
+        Assert.Equal(yaml.IndexOf("- name: tags", System.StringComparison.Ordinal), whole["/paths/~1pets/get/parameters/1"]);
+        Assert.Equal(yaml.IndexOf("- b", System.StringComparison.Ordinal), whole["/paths/~1pets/get/parameters/1/schema/enum/1"]);
+        Assert.Equal(yaml.IndexOf("responses", System.StringComparison.Ordinal), whole["/paths/~1pets/get/responses"]);
+        Assert.Equal(yaml.IndexOf("description: ok", System.StringComparison.Ordinal), whole["/paths/~1pets/get/responses/200/description"]);
+        Assert.Equal(yaml.IndexOf("- name\n", System.StringComparison.Ordinal), whole["/components/schemas/Pet/required/1"]);
+        Assert.Equal(yaml.IndexOf("properties", System.StringComparison.Ordinal), whole["/components/schemas/Pet/properties"]);
+        Assert.Equal(yaml.IndexOf("id: 1", System.StringComparison.Ordinal), whole["/components/schemas/Pet/examples/0/id"]);
+        Assert.DoesNotContain("/paths/~1pets/get/0", whole.Keys);
+        Assert.DoesNotContain("/components/schemas/Pet/0", whole.Keys);
+        foreach (string target in whole.Keys)
+        {
+            Assert.Equal(whole[target], PointerIndex.Build(yaml, target)[target]);
+        }
+    }
+
+    [Fact]
     public void YamlKeysWithBracesOrAHashAreKeysAndFlowValuesAndCommentsStillEndTheScan()
     {
         // Every templated path of a YAML spec is such a key: before the fix, nothing under /things/{id} was indexed and
