@@ -31,7 +31,7 @@ internal static class DllComposition
         {
             string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", spec));
             byte[]? ours = OutputSize.CompileToBytes(OutputSize.Generate(spec, text), withNewtonsoft: false).Dll;
-            byte[]? nswag = OutputSize.CompileToBytes(new[] { SourceText.From(OutputSize.NSwagSource(spec, text)) }, withNewtonsoft: true).Dll;
+            byte[]? nswag = OutputSize.CompileToBytes(new[] { SourceText.From(OutputSize.RenameDuplicateEnumMembers(OutputSize.NSwagSource(spec, text), out _)) }, withNewtonsoft: true).Dll;
             Console.WriteLine("## " + spec);
             Describe("ours", ours);
             Describe("NSwag", nswag);

@@ -37,7 +37,8 @@ internal static class OutputSize
             string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", spec));
             int operations = CountOperations(spec, text);
             IReadOnlyList<SourceText> ours = Generate(spec, text);
-            string nswag = NSwagSource(spec, text);
+            string nswagOutput = NSwagSource(spec, text);
+            string nswag = RenameDuplicateEnumMembers(nswagOutput, out int renamed);
             if (!warmed)
             {
                 // JIT Roslyn once, so the first row is not charged for it.
@@ -62,7 +63,7 @@ internal static class OutputSize
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {spec} | {operations} | {ourChars:N0} | {ourChars / Math.Max(1, operations):N0} | {nswag.Length:N0} | {nswag.Length / Math.Max(1, operations):N0} | {Median(ourTimes):F2} s{Errors(ourErrors)} | {Median(nswagTimes):F2} s{Errors(nswagErrors)} | {Median(ourDocTimes):F2} s | {Median(nswagDocTimes):F2} s | {ourDll:N0} B | {nswagDll:N0} B |"));
+                $"| {spec} | {operations} | {ourChars:N0} | {ourChars / Math.Max(1, operations):N0} | {nswagOutput.Length:N0} | {nswagOutput.Length / Math.Max(1, operations):N0} | {Median(ourTimes):F2} s{Errors(ourErrors)} | {Median(nswagTimes):F2} s{Errors(nswagErrors)}{Renamed(renamed)} | {Median(ourDocTimes):F2} s | {Median(nswagDocTimes):F2} s | {ourDll:N0} B | {nswagDll:N0} B |"));
         }
     }
 
@@ -70,6 +71,36 @@ internal static class OutputSize
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+    }
+
+    private static string Renamed(int count) => count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({count} duplicate enum members renamed)");
+
+    /// <summary>
+    /// NSwag names an enum's members after its values, and two values can give one name: Stripe's timezones
+    /// <c>Etc/GMT0</c> and <c>Etc/GMT-0</c> both become <c>Etc_GMT0</c>. That is CS0102, and the compile stops before
+    /// emitting a dll. Each such duplicate gets a suffix, the least edit that lets NSwag's output compile, so its compile
+    /// time and dll can be measured; the character counts stay those of NSwag's own output. Any other error is left.
+    /// </summary>
+    internal static string RenameDuplicateEnumMembers(string source, out int renamed)
+    {
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp14));
+        CSharpCompilation compilation = CSharpCompilation.Create("NSwag", new[] { tree }, References(withNewtonsoft: true), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        List<int> ends = compilation.GetDeclarationDiagnostics()
+            .Where(d => d.Id == "CS0102" && d.Location.SourceTree == tree)
+            .Select(d => tree.GetRoot().FindToken(d.Location.SourceSpan.Start))
+            .Where(token => token.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.EnumMemberDeclarationSyntax)
+            .Select(token => token.Span.End)
+            .Distinct()
+            .OrderByDescending(end => end)
+            .ToList();
+        renamed = ends.Count;
+        System.Text.StringBuilder text = new(source);
+        for (int i = 0; i < ends.Count; i++)
+        {
+            text.Insert(ends[i], "_Duplicate" + i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
     }
 
     private static string Errors(int count) => count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({count} errors)");
