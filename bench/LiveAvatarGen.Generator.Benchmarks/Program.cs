@@ -4,7 +4,7 @@ using System.Linq;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --filter '*'
-// dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --stages [spec ...]   (where a run's time goes)
+// dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --stages [spec ...]   (where a run's time goes; spec*n: n copies of a JSON spec)
 // dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --sizes [spec ...]    (C# size, compile time, dll size)
 // dotnet run -c Release --project bench/LiveAvatarGen.Generator.Benchmarks -- --dlls [spec ...]     (what the two dlls are made of)
 string[] allSpecs = { "liveavatar.openapi.json", "spotify.yaml", "stripe.yaml", "adyen-management-v3.json", "twilio-conversations-v1.json", "twilio-flex-v1.json" };

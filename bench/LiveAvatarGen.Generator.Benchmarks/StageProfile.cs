@@ -17,7 +17,9 @@ namespace LiveAvatarGen.Generator.Benchmarks;
 /// <summary>
 /// Where one cold generation spends its time, per pipeline step (the driver's own step timings), against the bare
 /// Microsoft.OpenApi parse and Roslyn's parse of our output. A diagnostic aid (`-- --stages`), not a benchmark:
-/// the medians of a few runs, on a noisy machine.
+/// the medians of a few runs, on a noisy machine. A spec written <c>name*n</c> is n copies of a JSON spec as one
+/// document (<see cref="SpecCopies"/>), to see how a run grows with size; each spec line also says what the run
+/// and the bare parse allocate.
 /// </summary>
 internal static class StageProfile
 {
@@ -26,7 +28,8 @@ internal static class StageProfile
         Console.WriteLine(System.Runtime.GCSettings.IsServerGC ? "GC: server (as the compiler runs generators)" : "GC: workstation");
         foreach (string spec in specs)
         {
-            string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", spec));
+            string text = SpecCopies.Read(spec);
+            string name = SpecCopies.FileName(spec);
             CSharpParseOptions parse = new(LanguageVersion.CSharp14);
             CSharpCompilation compilation = CSharpCompilation.Create(
                 "Consumer",
@@ -35,22 +38,24 @@ internal static class StageProfile
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             // STAGES_RUNS=200 makes a loop long enough for a sampling profiler (dotnet-trace) to see the hot paths.
             int runs = int.TryParse(Environment.GetEnvironmentVariable("STAGES_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int asked) && asked > 0 ? asked : 5;
-            double[] floor = new double[runs], total = new double[runs], roslyn = new double[runs], allocated = new double[runs];
+            double[] floor = new double[runs], floorAllocated = new double[runs], total = new double[runs], roslyn = new double[runs], allocated = new double[runs];
             var steps = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
             long bytes = 0;
             int files = 0;
             string diagnostics = string.Empty;
             for (int i = 0; i < runs + 1; i++)
             {
+                long floorBefore = GC.GetTotalAllocatedBytes(precise: true);
                 Stopwatch watch = Stopwatch.StartNew();
                 OpenApiReaderSettings settings = new();
                 settings.AddYamlReader();
-                _ = Microsoft.OpenApi.OpenApiDocument.Parse(text, spec.EndsWith(".yaml", StringComparison.Ordinal) ? "yaml" : "json", settings);
+                _ = Microsoft.OpenApi.OpenApiDocument.Parse(text, name.EndsWith(".yaml", StringComparison.Ordinal) ? "yaml" : "json", settings);
                 double floorMs = watch.Elapsed.TotalMilliseconds;
+                double floorMb = (GC.GetTotalAllocatedBytes(precise: true) - floorBefore) / 1e6;
 
                 GeneratorDriver driver = CSharpGeneratorDriver.Create(
                     new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-                    ImmutableArray.Create<AdditionalText>(new SpecText(SpecText.PathFor(spec), text)),
+                    ImmutableArray.Create<AdditionalText>(new SpecText(SpecText.PathFor(name), text)),
                     parse,
                     optionsProvider: null,
                     new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -75,7 +80,7 @@ internal static class StageProfile
                     diagnostics = string.Join(", ", result.Diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + " x" + g.Count().ToString(CultureInfo.InvariantCulture)));
                     if (Environment.GetEnvironmentVariable("DUMP_GENERATED") is { Length: > 0 } dump)
                     {
-                        string folder = Path.Combine(dump, spec);
+                        string folder = Path.Combine(dump, name);
                         Directory.CreateDirectory(folder);
                         foreach (GeneratedSourceResult source in result.Results[0].GeneratedSources)
                         {
@@ -87,6 +92,7 @@ internal static class StageProfile
                 }
 
                 floor[i - 1] = floorMs;
+                floorAllocated[i - 1] = floorMb;
                 total[i - 1] = totalMs;
                 allocated[i - 1] = allocatedMb;
                 roslyn[i - 1] = reparseMs;
@@ -103,12 +109,12 @@ internal static class StageProfile
             }
 
             Stopwatch nswagWatch = Stopwatch.StartNew();
-            NSwag.OpenApiDocument document = spec.EndsWith(".yaml", StringComparison.Ordinal)
+            NSwag.OpenApiDocument document = name.EndsWith(".yaml", StringComparison.Ordinal)
                 ? global::NSwag.OpenApiYamlDocument.FromYamlAsync(text, CancellationToken.None).GetAwaiter().GetResult()
                 : global::NSwag.OpenApiDocument.FromJsonAsync(text, CancellationToken.None).GetAwaiter().GetResult();
             string nswag = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(document, new NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings { ClassName = "Client" }).GenerateFile();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: NSwag {nswag.Length / 1024} KB chars in {nswagWatch.Elapsed.TotalMilliseconds:F0} ms (one cold run)"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {files} files, {bytes / 1024} KB chars; floor {Median(floor):F1} ms, total {Median(total):F1} ms ({Median(total) / Median(floor):F2}x), a second Roslyn parse of the output alone {Median(roslyn):F1} ms; the run allocates {Median(allocated):F2} MB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {files} files, {bytes / 1024} KB chars; floor {Median(floor):F1} ms, total {Median(total):F1} ms ({Median(total) / Median(floor):F2}x), a second Roslyn parse of the output alone {Median(roslyn):F1} ms; the run allocates {Median(allocated):F2} MB (the floor {Median(floorAllocated):F2} MB)"));
             Console.WriteLine("    diagnostics: " + (diagnostics.Length == 0 ? "none" : diagnostics));
             foreach (var pair in steps.OrderBy(p => p.Key, StringComparer.Ordinal))
             {

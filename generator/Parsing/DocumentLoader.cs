@@ -188,8 +188,9 @@ internal static class DocumentLoader
     /// <summary>
     /// Reads the text as <see cref="OpenApiDocument.Parse"/> does: the tree <see cref="YamlSubsetReader"/> or
     /// <see cref="JsonTreeReader"/> makes is the one Microsoft.OpenApi's own parse would build, read by the same reader
-    /// for the format, with the same location and settings, so the same document and findings; text those readers leave
-    /// is parsed by Microsoft.OpenApi itself.
+    /// for the format, with the same location and settings, so the same document and findings but the named examples
+    /// (<see cref="ExampleMaps"/>: its reader misplaces every finding after one); text those readers leave is parsed by
+    /// Microsoft.OpenApi itself.
     /// </summary>
     private static ReadResult? TryParse(string text, string format, OpenApiReaderSettings settings, out Exception? failure)
     {
@@ -197,6 +198,7 @@ internal static class DocumentLoader
         {
             failure = null;
             JsonNode? tree = format == "yaml" ? YamlSubsetReader.Read(text) : JsonTreeReader.Read(text);
+            ExampleMaps.Remove(tree);
             return tree is null ? OpenApiDocument.Parse(text, format, settings)
                 : format == "yaml" ? OpenApiYamlReader.Read(tree, s_parseLocation, settings)
                 : new OpenApiJsonReader().Read(tree, s_parseLocation, settings);
