@@ -1,5 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System;
+using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
 namespace LiveAvatarGen.Generator.Parsing;
@@ -89,7 +91,7 @@ internal static class ExampleMaps
         RemoveMap(mediaType);
         if (mediaType["encoding"] is JsonObject encodings)
         {
-            foreach (var encoding in encodings)
+            foreach (KeyValuePair<string, JsonNode?> encoding in encodings)
             {
                 if (encoding.Value is JsonObject value)
                 {
@@ -109,14 +111,14 @@ internal static class ExampleMaps
     }
 
     /// <summary>Each object value of a map; a <c>$ref</c> is left alone, Microsoft.OpenApi reads it without examples.</summary>
-    private static void EachValue(JsonNode? map, System.Action<JsonObject> visit)
+    private static void EachValue(JsonNode? map, Action<JsonObject> visit)
     {
         if (map is not JsonObject entries)
         {
             return;
         }
 
-        foreach (var entry in entries)
+        foreach (KeyValuePair<string, JsonNode?> entry in entries)
         {
             if (entry.Value is JsonObject value && value["$ref"] is null)
             {
@@ -125,7 +127,7 @@ internal static class ExampleMaps
         }
     }
 
-    private static void EachItem(JsonNode? list, System.Action<JsonObject> visit)
+    private static void EachItem(JsonNode? list, Action<JsonObject> visit)
     {
         if (list is not JsonArray items)
         {
