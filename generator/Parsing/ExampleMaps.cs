@@ -15,7 +15,8 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// allocated 641 MB to read instead of 153 MB). The generator uses no examples, so nothing it makes changes. Only the
 /// document's structure is followed: a schema property named <c>examples</c>, a schema's own <c>examples</c> and a
 /// header's (read without the fault) stay. A document Microsoft.OpenApi reads from the text itself (YAML outside
-/// <see cref="YamlSubsetReader"/>'s subset) keeps its examples and the fault.
+/// <see cref="YamlSubsetReader"/>'s subset) keeps its examples and the fault. A mapper that comes to use examples
+/// must read them before this step (<c>ExampleMapTests</c> maps a document that keeps them and fails if it differs).
 /// </summary>
 internal static class ExampleMaps
 {
@@ -89,16 +90,7 @@ internal static class ExampleMaps
     private static void MediaType(JsonObject mediaType)
     {
         RemoveMap(mediaType);
-        if (mediaType["encoding"] is JsonObject encodings)
-        {
-            foreach (KeyValuePair<string, JsonNode?> encoding in encodings)
-            {
-                if (encoding.Value is JsonObject value)
-                {
-                    EachValue(value["headers"], Header);
-                }
-            }
-        }
+        EachValue(mediaType["encoding"], static encoding => EachValue(encoding["headers"], Header));
     }
 
     /// <summary>Removes <c>examples</c> when it is a map, as the two objects that have one define it.</summary>

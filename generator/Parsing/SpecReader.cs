@@ -48,7 +48,8 @@ internal static class SpecReader
         }
     }
 
-    private static ApiSpec Build(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>Maps a read document to the model; internal so a test can map a document read another way.</summary>
+    internal static ApiSpec Build(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         if (input.Filter is { IsActive: true } filter)
         {
