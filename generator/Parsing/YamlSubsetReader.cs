@@ -1,6 +1,7 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -15,8 +16,11 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// thirds of reading Spotify's; this one walks the text once, without tokens or events.
 /// </summary>
 /// <remarks>
-/// Anything outside that subset gives null, and the caller reads the text with Microsoft.OpenApi's own reader, which
-/// also says what is wrong with text that is not YAML: anchors, aliases, tags, directives, a second document, explicit
+/// Anchors and aliases are read in block context (<c>key: &amp;name</c> before a value, <c>key: *name</c> as a whole value),
+/// each alias a copy of its anchor's node, as that reader expands them. Anything outside that subset gives null, and the
+/// caller reads the text with Microsoft.OpenApi's own reader, which also says what is wrong with text that is not YAML:
+/// an anchor on a key, anchors and aliases in flow collections, merge keys (<c>&lt;&lt;</c>), an alias to an anchor not
+/// yet defined, a name anchored twice, aliases that copy more nodes than <see cref="MaxAliasCopies"/>, tags, directives, a second document, explicit
 /// indentation or keep chomping on a block scalar, tabs outside quoted and block scalars, complex keys, a duplicate
 /// key, a plain scalar that spans lines inside a flow collection or holds a colon there, and nesting, scalar length or
 /// node counts near the reader's limits. Scalars get the values that reader gives them: a plain one that reads as a
@@ -34,6 +38,12 @@ internal sealed partial class YamlSubsetReader
     /// <summary>Well below Microsoft.OpenApi's node limit (5,000,000).</summary>
     private const int MaxNodes = 4_000_000;
 
+    /// <summary>
+    /// Below Microsoft.OpenApi's limit on the nodes aliases may copy (5,000), counted over the whole document: past it,
+    /// its reader decides, and reports a document that copies too much.
+    /// </summary>
+    private const int MaxAliasCopies = 4000;
+
     private readonly string _text;
     private readonly StringBuilder _buffer = new();
 
@@ -41,6 +51,11 @@ internal sealed partial class YamlSubsetReader
     private int _next;
 
     private int _nodes;
+
+    /// <summary>The nodes anchors name, by name.</summary>
+    private Dictionary<string, JsonNode>? _anchors;
+
+    private int _aliasCopies;
 
     private YamlSubsetReader(string text) => _text = text;
 
@@ -161,8 +176,9 @@ internal sealed partial class YamlSubsetReader
         JsonObject mapping = new();
         while (true)
         {
-            if (mapping.ContainsKey(key))
+            if (mapping.ContainsKey(key) || key == "<<")
             {
+                // A duplicate key is an error; a merge key is a YAML 1.1 rule readers apply differently.
                 throw new OutsideSubsetException();
             }
 
@@ -206,10 +222,126 @@ internal sealed partial class YamlSubsetReader
         }
     }
 
-    /// <summary>The value after a key's colon or a sequence entry's dash, on that line or the lines under it.</summary>
+    /// <summary>
+    /// The value after a key's colon or a sequence entry's dash, on that line or the lines under it; an alias stands
+    /// for a copy of its anchor's node, and an anchor names the value after it.
+    /// </summary>
     private JsonNode ReadValue(int position, int parentIndent, int depth, bool inSequence)
     {
         position = SkipSpaces(position);
+        if (position < _text.Length && _text[position] == '*')
+        {
+            return ReadAlias(position);
+        }
+
+        if (position >= _text.Length || _text[position] != '&')
+        {
+            return ReadUnnamedValue(position, parentIndent, depth, inSequence);
+        }
+
+        string anchor = ReadPropertyName(position, out position);
+        position = SkipSpaces(position);
+        if (position < _text.Length && _text[position] != '\n' && _text[position] != '#' && TryReadKey(position, out _, out _))
+        {
+            // `&name key: value` names the key, not the mapping: left to the full reader.
+            throw new OutsideSubsetException();
+        }
+
+        _anchors ??= new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        if (_anchors.ContainsKey(anchor))
+        {
+            // YAML lets a later anchor replace an earlier one; SharpYaml refuses it: left to the full reader.
+            throw new OutsideSubsetException();
+        }
+
+        JsonNode node = ReadUnnamedValue(position, parentIndent, depth, inSequence);
+        _anchors.Add(anchor, node);
+        return node;
+    }
+
+    /// <summary><c>*name</c>, alone on its line but for a comment: a copy of the node the anchor named.</summary>
+    private JsonNode ReadAlias(int position)
+    {
+        string name = ReadPropertyName(position, out int end);
+        EndLine(end);
+        if (_anchors is null || !_anchors.TryGetValue(name, out JsonNode? anchored))
+        {
+            throw new OutsideSubsetException();
+        }
+
+        JsonNode copy = anchored.DeepClone();
+        _aliasCopies += CountNodes(copy);
+        if (_aliasCopies > MaxAliasCopies)
+        {
+            throw new OutsideSubsetException();
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// The name after <c>&amp;</c> or <c>*</c> at <paramref name="position"/>, up to a space or line end; a flow
+    /// indicator or anything else against it is left to the full reader.
+    /// </summary>
+    private string ReadPropertyName(int position, out int end)
+    {
+        end = position + 1;
+        while (end < _text.Length && _text[end] is not (' ' or '\n' or '\t' or ',' or '[' or ']' or '{' or '}'))
+        {
+            end++;
+        }
+
+        if (end == position + 1 || !IsBlankAfter(end))
+        {
+            throw new OutsideSubsetException();
+        }
+
+        return _text.Substring(position + 1, end - position - 1);
+    }
+
+    /// <summary>How many nodes a copy adds, counted against the same limits as the nodes read.</summary>
+    private int CountNodes(JsonNode root)
+    {
+        int count = 0;
+        Stack<JsonNode> pending = new();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            JsonNode node = pending.Pop();
+            count++;
+            if (++_nodes > MaxNodes)
+            {
+                throw new OutsideSubsetException();
+            }
+
+            if (node is JsonObject mapping)
+            {
+                foreach (KeyValuePair<string, JsonNode?> member in mapping)
+                {
+                    if (member.Value is { } child)
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+            else if (node is JsonArray sequence)
+            {
+                foreach (JsonNode? item in sequence)
+                {
+                    if (item is not null)
+                    {
+                        pending.Push(item);
+                    }
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The value after any anchor: on the line or, if the line ends, the lines under it.</summary>
+    private JsonNode ReadUnnamedValue(int position, int parentIndent, int depth, bool inSequence)
+    {
         if (position == _text.Length || _text[position] is '\n' or '#')
         {
             _next = LineAfter(position);

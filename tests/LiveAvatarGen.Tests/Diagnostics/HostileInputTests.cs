@@ -89,6 +89,22 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void YamlAliasBombInBlockStyle()
+    {
+        // Block style is in our YAML reader's subset; past its limit on copies it leaves the text to Microsoft.OpenApi's
+        // reader, which refuses the expansion with a diagnostic.
+        StringBuilder yaml = new("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-bomb:\n  a0: &a0\n" + string.Concat(Enumerable.Repeat("  - lol\n", 9)));
+        for (int i = 1; i < 12; i++)
+        {
+            yaml.Append("  a").Append(i).Append(": &a").Append(i).Append('\n').Append(string.Concat(Enumerable.Repeat("  - *a" + (i - 1) + "\n", 9)));
+        }
+
+        GenerationResult result = Run(yaml.ToString(), "/specs/openapi.yaml");
+
+        Assert.NotEmpty(result.GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void MultiMegabyteStrings()
     {
         string huge = new('x', 4 * 1024 * 1024);

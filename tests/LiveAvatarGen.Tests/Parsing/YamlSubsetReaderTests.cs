@@ -3,6 +3,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using LiveAvatarGen.Generator.Parsing;
@@ -88,6 +89,11 @@ public sealed class YamlSubsetReaderTests
     [InlineData("a: 1\r\nb: |\r\n  crlf\r\n  lines\r\n")]
     [InlineData("\uFEFFa: bom\n")]
     [InlineData("a:    spaced     \nb: \"\"\nc: ''\n")]
+    [InlineData("a: 1\nb: &anchor {x: 1}\nc: *anchor\n")]
+    [InlineData("base: &base\n  type: object\n  properties:\n    id: {type: string}\nuse:\n  schema: *base # a comment\n  again: *base\n")]
+    [InlineData("n: &n 12\nt: &t true\nz: &z ~\ne: &e\nq: &q 'quoted'\nl: &l |\n  literal\nuse: [1]\nn2: *n\nt2: *t\nz2: *z\ne2: *e\nq2: *q\nl2: *l\n")]
+    [InlineData("list: &list\n- a\n- b\nitems:\n  - *list\n  - &one x\n  - *one\n")]
+    [InlineData("a: &anchor # named, then the block under it\n  k: v\nb: *anchor\n")]
     public void ConstructsReadAsTheReaderReadsThem(string text)
     {
         JsonNode? ours = YamlSubsetReader.Read(text);
@@ -97,7 +103,15 @@ public sealed class YamlSubsetReaderTests
     }
 
     [Theory]
-    [InlineData("a: 1\nb: &anchor {x: 1}\nc: *anchor\n")]
+    [InlineData("a: *undefined\n")]
+    [InlineData("a: &x 1\nb: *x\na2: &x 2\nb2: *x\n")]
+    [InlineData("b: *later\na: &later 1\n")]
+    [InlineData("a: &x 1\nb: *x trailing\n")]
+    [InlineData("a: &x\n  k: v\nb:\n  <<: *x\n  m: n\n")]
+    [InlineData("a:\n  &k key: v\n")]
+    [InlineData("- &entry key: v\n")]
+    [InlineData("a: [&x 1, *x]\n")]
+    [InlineData("a: &x{k: v}\n")]
     [InlineData("a: !!str 1\n")]
     [InlineData("%YAML 1.2\n---\na: 1\n")]
     [InlineData("a: 1\n---\nb: 2\n")]
@@ -141,9 +155,48 @@ public sealed class YamlSubsetReaderTests
     }
 
     [Fact]
+    public void AliasesThatCopyTooMuchAreLeftToTheReader()
+    {
+        // Each level nine copies of the one before, in block style: the copies pass the limit long before the end.
+        StringBuilder yaml = new("a0: &a0\n" + string.Concat(Enumerable.Repeat("- lol\n", 9)));
+        for (int i = 1; i < 8; i++)
+        {
+            yaml.Append('a').Append(i).Append(": &a").Append(i).Append('\n').Append(string.Concat(Enumerable.Repeat("- *a" + (i - 1) + "\n", 9)));
+        }
+
+        Assert.Null(YamlSubsetReader.Read(yaml.ToString()));
+        Assert.NotNull(YamlSubsetReader.Read("a0: &a0\n" + string.Concat(Enumerable.Repeat("- lol\n", 9)) + "a1: &a1\n" + string.Concat(Enumerable.Repeat("- *a0\n", 9))));
+    }
+
+    [Fact]
     public void TheGeneratorReadsYamlOutsideTheSubsetWithTheFullReader()
     {
-        // Anchors and aliases: the subset reader gives up, Microsoft.OpenApi's reader expands them.
+        // A tag: the subset reader gives up, Microsoft.OpenApi's reader reads it.
+        const string Spec = """
+            openapi: 3.0.3
+            info: {title: Tags, version: !!str 1}
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    "200":
+                      description: ok
+            """;
+        Assert.Null(YamlSubsetReader.Read(Spec));
+
+        GenerationResult result = GeneratorHarness.Generate("/specs/tags.openapi.yaml", Spec);
+
+        Assert.Empty(result.GeneratorExceptions);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Contains("ListPetsAsync", string.Concat(result.Sources.Select(s => s.SourceText.ToString())), StringComparison.Ordinal);
+        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task TheGeneratorReadsAnchorsAndAliases()
+    {
+        // Anchors and aliases in block context are in the subset: a copy of the anchored schema where each alias stands.
         const string Spec = """
             openapi: 3.0.3
             info: {title: Anchors, version: "1"}
@@ -175,7 +228,15 @@ public sealed class YamlSubsetReaderTests
                   properties:
                     name: {type: string}
             """;
-        Assert.Null(YamlSubsetReader.Read(Spec));
+        JsonNode? tree = YamlSubsetReader.Read(Spec);
+        Assert.Equal(Reference(Spec), tree?.ToJsonString());
+
+        // The document read from our tree is the one Microsoft.OpenApi's own YAML reader makes of the text.
+        OpenApiReaderSettings settings = new();
+        settings.AddYamlReader();
+        OpenApiDocument expected = OpenApiDocument.Parse(Spec, "yaml", settings).Document!;
+        OpenApiDocument actual = OpenApiYamlReader.Read(tree!, new Uri("https://openapi.net/"), settings).Document!;
+        Assert.Equal(await expected.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1), await actual.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1));
 
         GenerationResult result = GeneratorHarness.Generate("/specs/anchors.openapi.yaml", Spec);
 
