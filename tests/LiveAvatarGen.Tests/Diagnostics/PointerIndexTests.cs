@@ -169,4 +169,30 @@ public sealed class PointerIndexTests
         Assert.Equal(yaml.IndexOf("x: [", System.StringComparison.Ordinal), index["/paths/~1a#b/x"]);
         Assert.DoesNotContain(index.Keys, k => k.Contains("{ name", System.StringComparison.Ordinal) || k.Contains("comment", System.StringComparison.Ordinal) || k.Contains("note", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void YamlAnchorsAreIndexedUnderTheirKeyAndFindingsInsideAnAliasPointAtIt()
+    {
+        // The reader copies an anchored node where each alias stands; the copy's nodes are not in the text, so a
+        // finding inside one is located at the alias, its nearest written ancestor.
+        string yaml = string.Join("\n",
+            "components:",
+            "  schemas:",
+            "    Pets: &pets",
+            "      type: array",
+            "      items: &pet # the item",
+            "        type: object",
+            "    Again: *pets",
+            "    List:",
+            "      - *pet",
+            "");
+
+        Dictionary<string, int> index = PointerIndex.Build(yaml);
+        SpecLocator locator = new("/specs/anchors.yaml", yaml);
+
+        Assert.Equal(yaml.IndexOf("type: array", System.StringComparison.Ordinal), index["/components/schemas/Pets/type"]);
+        Assert.Equal(yaml.IndexOf("type: object", System.StringComparison.Ordinal), index["/components/schemas/Pets/items/type"]);
+        Assert.Equal(6, locator.Locate("#/components/schemas/Again/items/type").StartLine);
+        Assert.Equal(8, locator.Locate("#/components/schemas/List/0/type").StartLine);
+    }
 }
