@@ -31,6 +31,9 @@ internal static class DocumentLoader
 
     private static readonly Regex s_jsonPosition = new("LineNumber: (?<line>[0-9]{1,9}) \\| BytePositionInLine: (?<column>[0-9]{1,9})", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    /// <summary>A block mapping's merge key: <c>&lt;&lt;:</c> at a line's start, after indentation or sequence dashes.</summary>
+    private static readonly Regex s_yamlMergeKey = new("^ *(?:- +)*<< *:(?=[ \r\n]|$)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private static readonly Regex s_swaggerVersion = new("^\\s*[\"']?swagger[\"']?\\s*:\\s*[\"']?(?<v>[0-9.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Parses the text, or returns null with an error diagnostic when no document can be had.</summary>
@@ -112,7 +115,43 @@ internal static class DocumentLoader
             return null;
         }
 
+        if (format == "yaml")
+        {
+            ReportMergeKeysNotApplied(text!, locator, diagnostics);
+        }
+
         return result.Document;
+    }
+
+    /// <summary>
+    /// Our YAML reader applies merge keys (<c>&lt;&lt;: *base</c>); Microsoft.OpenApi's keeps <c>&lt;&lt;</c> as an unknown
+    /// keyword and drops the members it merges without a word. When a spec with one goes to that reader (its YAML is
+    /// outside what ours reads), each is reported, so the missing members are not a silent loss.
+    /// </summary>
+    private static void ReportMergeKeysNotApplied(string text, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        if (text.IndexOf("<<", StringComparison.Ordinal) < 0 || !s_yamlMergeKey.IsMatch(text) || YamlSubsetReader.Read(text) is not null)
+        {
+            return;
+        }
+
+        int line = 0;
+        int counted = 0;
+        foreach (Match match in s_yamlMergeKey.Matches(text))
+        {
+            int offset = match.Index + match.Value.IndexOf('<');
+            for (; counted < offset; counted++)
+            {
+                if (text[counted] == '\n')
+                {
+                    line++;
+                }
+            }
+
+            int column = offset - (text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1);
+            string at = "line " + (line + 1).ToString(CultureInfo.InvariantCulture);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderProblem, locator.AtLine(line, column), at, "the YAML merge key '<<' is not applied, so the members it merges are missing: the spec uses YAML the generator does not read itself, and Microsoft.OpenApi's reader keeps '<<' as an unknown keyword"));
+        }
     }
 
     private static bool HasDocument(ReadResult? result) => result?.Document is not null;

@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
@@ -16,11 +17,13 @@ namespace LiveAvatarGen.Generator.Parsing;
 /// thirds of reading Spotify's; this one walks the text once, without tokens or events.
 /// </summary>
 /// <remarks>
-/// Anchors and aliases are read in block context (<c>key: &amp;name</c> before a value, <c>key: *name</c> as a whole value),
-/// each alias a copy of its anchor's node, as that reader expands them. Anything outside that subset gives null, and the
-/// caller reads the text with Microsoft.OpenApi's own reader, which also says what is wrong with text that is not YAML:
-/// an anchor on a key, anchors and aliases in flow collections, merge keys (<c>&lt;&lt;</c>), an alias to an anchor not
-/// yet defined, a name anchored twice, aliases that copy more nodes than <see cref="MaxAliasCopies"/>, tags, directives, a second document, explicit
+/// Anchors and aliases are read in block context (<c>key: &amp;name</c> before a value, <c>key: *name</c> as a whole
+/// value), each alias a copy of its anchor's node, as that reader expands them. A block mapping's merge key
+/// (<c>&lt;&lt;</c>) is applied, which that reader does not do (see <see cref="Merge"/>): the one place the trees differ.
+/// Anything outside that subset gives null, and the caller reads the text with Microsoft.OpenApi's own reader, which
+/// also says what is wrong with text that is not YAML: an anchor on a key, anchors and aliases in flow collections, a
+/// merge key whose value is not a mapping or a list of mappings, an alias to an anchor not yet defined, a name anchored
+/// twice, aliases that copy more nodes than <see cref="MaxAliasCopies"/>, tags, directives, a second document, explicit
 /// indentation or keep chomping on a block scalar, tabs outside quoted and block scalars, complex keys, a duplicate
 /// key, a plain scalar that spans lines inside a flow collection or holds a colon there, and nesting, scalar length or
 /// node counts near the reader's limits. Scalars get the values that reader gives them: a plain one that reads as a
@@ -44,6 +47,9 @@ internal sealed partial class YamlSubsetReader
     /// copies too much.
     /// </summary>
     private const int MaxAliasCopies = 4000;
+
+    /// <summary>YAML 1.1's merge key: its value's members join the mapping that holds it (see <see cref="Merge"/>).</summary>
+    private const string MergeKey = "<<";
 
     private readonly string _text;
     private readonly StringBuilder _buffer = new();
@@ -175,15 +181,25 @@ internal sealed partial class YamlSubsetReader
     {
         EnterContainer(depth);
         JsonObject mapping = new();
+        JsonNode? merge = null;
+        int mergeAt = 0;
         while (true)
         {
-            if (mapping.ContainsKey(key) || key == "<<")
+            if (key == MergeKey && merge is null)
             {
-                // A duplicate key is an error; a merge key is a YAML 1.1 rule readers apply differently.
+                merge = ReadValue(afterColon, indent, depth + 1, inSequence: false);
+                mergeAt = mapping.Count;
+            }
+            else if (key == MergeKey || mapping.ContainsKey(key))
+            {
+                // A key given twice is an error in YAML: the full reader says so.
                 throw new OutsideSubsetException();
             }
+            else
+            {
+                mapping.Add(key, ReadValue(afterColon, indent, depth + 1, inSequence: false));
+            }
 
-            mapping.Add(key, ReadValue(afterColon, indent, depth + 1, inSequence: false));
             int next = PeekLine(out int position);
             if (next != indent)
             {
@@ -192,7 +208,7 @@ internal sealed partial class YamlSubsetReader
                     throw new OutsideSubsetException();
                 }
 
-                return mapping;
+                return merge is null ? mapping : Merge(mapping, merge, mergeAt);
             }
 
             if (!TryReadKey(position, out key, out afterColon))
@@ -200,6 +216,61 @@ internal sealed partial class YamlSubsetReader
                 throw new OutsideSubsetException();
             }
         }
+    }
+
+    /// <summary>
+    /// Applies a YAML merge key (<c>&lt;&lt;: *base</c>, or a block sequence of aliases): the merged mappings' members
+    /// that the mapping does not set itself, at the merge key's place, an earlier mapping's member before a later one's.
+    /// Microsoft.OpenApi's reader keeps <c>&lt;&lt;</c> as an unknown keyword and loses those members without a word;
+    /// the JavaScript tools specs are written and checked with (js-yaml, under Swagger UI and Redocly) merge them.
+    /// </summary>
+    private static JsonObject Merge(JsonObject mapping, JsonNode merge, int mergeAt)
+    {
+        List<JsonObject> sources = new();
+        if (merge is JsonObject single)
+        {
+            sources.Add(single);
+        }
+        else if (merge is JsonArray list && list.All(item => item is JsonObject))
+        {
+            sources.AddRange(list.Select(item => (JsonObject)item!));
+            list.Clear();
+        }
+        else
+        {
+            // A scalar, or a list holding one: an error in YAML, for the full reader to report.
+            throw new OutsideSubsetException();
+        }
+
+        List<KeyValuePair<string, JsonNode?>> own = mapping.ToList();
+        mapping.Clear();
+        HashSet<string> ownKeys = new(own.Select(member => member.Key), StringComparer.Ordinal);
+        JsonObject result = new();
+        for (int i = 0; i <= own.Count; i++)
+        {
+            if (i == mergeAt)
+            {
+                foreach (JsonObject source in sources)
+                {
+                    List<KeyValuePair<string, JsonNode?>> members = source.ToList();
+                    source.Clear();
+                    foreach (KeyValuePair<string, JsonNode?> member in members)
+                    {
+                        if (!ownKeys.Contains(member.Key) && !result.ContainsKey(member.Key))
+                        {
+                            result.Add(member.Key, member.Value);
+                        }
+                    }
+                }
+            }
+
+            if (i < own.Count)
+            {
+                result.Add(own[i].Key, own[i].Value);
+            }
+        }
+
+        return result;
     }
 
     private JsonArray ReadSequence(int indent, int first, int depth)
