@@ -58,14 +58,15 @@ internal static class DocumentLoader
         OpenApiReaderSettings settings = new() { LoadExternalRefs = false, RuleSet = Rules() };
         settings.AddYamlReader();
         string format = !isJson && IsYaml(path, text!) ? "yaml" : "json";
-        ReadResult? result = TryParse(text!, format, settings, out Exception? failure);
+        ReadResult? result = TryParse(text!, format, settings, out Exception? failure, out bool ourTree);
         if (format == "yaml" && !HasDocument(result) && YamlFlowScalars.QuoteColonScalars(text!) is { } quoted
-            && TryParse(quoted, format, settings, out _) is { } requoted && HasDocument(requoted))
+            && TryParse(quoted, format, settings, out _, out bool quotedOurTree) is { } requoted && HasDocument(requoted))
         {
             // Valid YAML 1.2 that the YAML reader refuses (a colon inside a plain scalar in a flow collection):
             // the same values, quoted, read fine. Lines are unchanged, so locations stay right.
             result = requoted;
             text = quoted;
+            ourTree = quotedOurTree;
         }
 
         if (result is null && s_openApi30.Match(text!) is { Success: true } version)
@@ -73,7 +74,7 @@ internal static class DocumentLoader
             // Real 3.0 specs often use 3.1 keywords (a numeric exclusiveMinimum, from FastAPI and others), which the
             // 3.0 reader throws on. Reading them as 3.1 keeps every schema; say so rather than fail the spec.
             string as31 = text!.Substring(0, version.Index) + version.Groups["prefix"].Value + "3.1.0" + text.Substring(version.Index + version.Length);
-            result = TryParse(as31, format, settings, out _);
+            result = TryParse(as31, format, settings, out _, out ourTree);
             if (result is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderProblem, locator.Locate("/openapi"), "#/openapi", "the document does not read as OpenAPI 3.0 (" + failure!.Message + "); it was read as 3.1, whose keywords it uses"));
@@ -115,7 +116,7 @@ internal static class DocumentLoader
             return null;
         }
 
-        if (format == "yaml")
+        if (format == "yaml" && !ourTree)
         {
             ReportMergeKeysNotApplied(text!, locator, diagnostics);
         }
@@ -125,12 +126,12 @@ internal static class DocumentLoader
 
     /// <summary>
     /// Our YAML reader applies merge keys (<c>&lt;&lt;: *base</c>); Microsoft.OpenApi's keeps <c>&lt;&lt;</c> as an unknown
-    /// keyword and drops the members it merges without a word. When a spec with one goes to that reader (its YAML is
+    /// keyword and drops the members it merges without a word. When a spec with one went to that reader (its YAML is
     /// outside what ours reads), each is reported, so the missing members are not a silent loss.
     /// </summary>
     private static void ReportMergeKeysNotApplied(string text, SpecLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        if (text.IndexOf("<<", StringComparison.Ordinal) < 0 || !s_yamlMergeKey.IsMatch(text) || YamlSubsetReader.Read(text) is not null)
+        if (text.IndexOf("<<", StringComparison.Ordinal) < 0)
         {
             return;
         }
@@ -231,12 +232,15 @@ internal static class DocumentLoader
     /// (<see cref="ExampleMaps"/>: its reader misplaces every finding after one); text those readers leave is parsed by
     /// Microsoft.OpenApi itself.
     /// </summary>
-    private static ReadResult? TryParse(string text, string format, OpenApiReaderSettings settings, out Exception? failure)
+    /// <param name="ourTree">True when <see cref="YamlSubsetReader"/> or <see cref="JsonTreeReader"/> read the text.</param>
+    private static ReadResult? TryParse(string text, string format, OpenApiReaderSettings settings, out Exception? failure, out bool ourTree)
     {
+        ourTree = false;
         try
         {
             failure = null;
             JsonNode? tree = format == "yaml" ? YamlSubsetReader.Read(text) : JsonTreeReader.Read(text);
+            ourTree = tree is not null;
             ExampleMaps.Remove(tree);
             return tree is null ? OpenApiDocument.Parse(text, format, settings)
                 : format == "yaml" ? OpenApiYamlReader.Read(tree, s_parseLocation, settings)
