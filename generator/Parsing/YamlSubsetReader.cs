@@ -303,7 +303,7 @@ internal sealed partial class YamlSubsetReader
         position = SkipSpaces(position);
         if (position < _text.Length && _text[position] == '*')
         {
-            return ReadAlias(position);
+            return ReadAlias(position, depth);
         }
 
         if (position >= _text.Length || _text[position] != '&')
@@ -332,7 +332,7 @@ internal sealed partial class YamlSubsetReader
     }
 
     /// <summary><c>*name</c>, alone on its line but for a comment: a copy of the node the anchor named.</summary>
-    private JsonNode ReadAlias(int position)
+    private JsonNode ReadAlias(int position, int depth)
     {
         string name = ReadPropertyName(position, out int end);
         EndLine(end);
@@ -342,7 +342,7 @@ internal sealed partial class YamlSubsetReader
         }
 
         JsonNode copy = anchored.DeepClone();
-        _aliasCopies += CountNodes(copy);
+        _aliasCopies += CountNodes(copy, depth);
         if (_aliasCopies > MaxAliasCopies)
         {
             throw new OutsideSubsetException();
@@ -371,17 +371,20 @@ internal sealed partial class YamlSubsetReader
         return _text.Substring(position + 1, end - position - 1);
     }
 
-    /// <summary>How many nodes a copy adds, counted against the same limits as the nodes read.</summary>
-    private int CountNodes(JsonNode root)
+    /// <summary>
+    /// How many nodes a copy placed at <paramref name="depth"/> adds, counted against the same limits as the nodes
+    /// read: an alias inside an anchored node nests that node again, and the nesting limit holds for the copies too.
+    /// </summary>
+    private int CountNodes(JsonNode root, int depth)
     {
         int count = 0;
-        Stack<JsonNode> pending = new();
-        pending.Push(root);
+        Stack<(JsonNode Node, int Depth)> pending = new();
+        pending.Push((root, depth));
         while (pending.Count > 0)
         {
-            JsonNode node = pending.Pop();
+            (JsonNode node, int at) = pending.Pop();
             count++;
-            if (++_nodes > MaxNodes)
+            if (++_nodes > MaxNodes || at > MaxDepth)
             {
                 throw new OutsideSubsetException();
             }
@@ -392,7 +395,7 @@ internal sealed partial class YamlSubsetReader
                 {
                     if (member.Value is { } child)
                     {
-                        pending.Push(child);
+                        pending.Push((child, at + 1));
                     }
                 }
             }
@@ -402,7 +405,7 @@ internal sealed partial class YamlSubsetReader
                 {
                     if (item is not null)
                     {
-                        pending.Push(item);
+                        pending.Push((item, at + 1));
                     }
                 }
             }

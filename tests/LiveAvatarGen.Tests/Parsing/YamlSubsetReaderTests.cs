@@ -242,6 +242,20 @@ public sealed class YamlSubsetReaderTests
     }
 
     [Fact]
+    public void AliasesThatNestBeyondTheDepthLimitAreLeftToTheReader()
+    {
+        // Each anchored mapping holds a copy of the one before: seventy levels, each only two lines of text.
+        StringBuilder yaml = new("a0: &a0\n  leaf: 1\n");
+        for (int i = 1; i < 70; i++)
+        {
+            yaml.Append('a').Append(i).Append(": &a").Append(i).Append("\n  next: *a").Append(i - 1).Append('\n');
+        }
+
+        Assert.Null(YamlSubsetReader.Read(yaml.ToString()));
+        Assert.NotNull(YamlSubsetReader.Read("a0: &a0\n  leaf: 1\na1: &a1\n  next: *a0\na2:\n  next: *a1\n"));
+    }
+
+    [Fact]
     public void TheGeneratorReadsYamlOutsideTheSubsetWithTheFullReader()
     {
         // A tag: the subset reader gives up, Microsoft.OpenApi's reader reads it.
