@@ -272,12 +272,7 @@ public sealed class YamlSubsetReaderTests
             """;
         Assert.Null(YamlSubsetReader.Read(Spec));
 
-        GenerationResult result = GeneratorHarness.Generate("/specs/tags.openapi.yaml", Spec);
-
-        Assert.Empty(result.GeneratorExceptions);
-        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        Assert.Contains("ListPetsAsync", string.Concat(result.Sources.Select(s => s.SourceText.ToString())), StringComparison.Ordinal);
-        Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
+        AssertGeneratesCleanly(GeneratorHarness.Generate("/specs/tags.openapi.yaml", Spec), "ListPetsAsync");
     }
 
     [Fact]
@@ -325,13 +320,20 @@ public sealed class YamlSubsetReaderTests
         OpenApiDocument actual = OpenApiYamlReader.Read(tree!, new Uri("https://openapi.net/"), settings).Document!;
         Assert.Equal(await expected.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1), await actual.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1));
 
-        GenerationResult result = GeneratorHarness.Generate("/specs/anchors.openapi.yaml", Spec);
+        AssertGeneratesCleanly(GeneratorHarness.Generate("/specs/anchors.openapi.yaml", Spec), "ListPetsAsync", "ListCatsAsync");
+    }
 
+    /// <summary>No exception, no error, the named methods generated, and the output compiles without a problem.</summary>
+    private static void AssertGeneratesCleanly(GenerationResult result, params string[] methods)
+    {
         Assert.Empty(result.GeneratorExceptions);
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         string client = string.Concat(result.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("ListPetsAsync", client, StringComparison.Ordinal);
-        Assert.Contains("ListCatsAsync", client, StringComparison.Ordinal);
+        foreach (string method in methods)
+        {
+            Assert.Contains(method, client, StringComparison.Ordinal);
+        }
+
         Assert.Empty(result.CompilationProblems.Select(d => d.ToString()));
     }
 
