@@ -234,7 +234,6 @@ internal sealed partial class YamlSubsetReader
         else if (merge is JsonArray list && list.All(item => item is JsonObject))
         {
             sources.AddRange(list.Select(item => (JsonObject)item!));
-            list.Clear();
         }
         else
         {
@@ -252,13 +251,13 @@ internal sealed partial class YamlSubsetReader
             {
                 foreach (JsonObject source in sources)
                 {
-                    List<KeyValuePair<string, JsonNode?>> members = source.ToList();
-                    source.Clear();
-                    foreach (KeyValuePair<string, JsonNode?> member in members)
+                    foreach (KeyValuePair<string, JsonNode?> member in source)
                     {
                         if (!ownKeys.Contains(member.Key) && !result.ContainsKey(member.Key))
                         {
-                            result.Add(member.Key, member.Value);
+                            // Copied, not moved: the merged value may carry an anchor (`<<: &base {...}`) a later
+                            // alias copies again.
+                            result.Add(member.Key, member.Value?.DeepClone());
                         }
                     }
                 }

@@ -159,6 +159,7 @@ public sealed class YamlSubsetReaderTests
     [InlineData("p: &p\n  x: 1\nq: &q\n  x: 2\n  y: 2\nd:\n  <<:\n    - *p\n    - *q\n  w: 0\n", "{\"x\":1,\"y\":2,\"w\":0}")]
     [InlineData("d:\n  <<: {x: 1, y: 2}\n  y: 3\n", "{\"x\":1,\"y\":3}")]
     [InlineData("b: &b\n  x: 1\nd: &d\n  <<: *b\n  y: 2\ne: *d\n", "{\"x\":1,\"y\":2}")]
+    [InlineData("d:\n  <<: &m {x: 1}\n  y: 2\nm: *m\n", "{\"x\":1,\"y\":2}")]
     public void MergeKeysAreApplied(string text, string merged)
     {
         // YAML 1.1's merge key, as js-yaml (Swagger UI, Redocly) applies it; Microsoft.OpenApi's reader keeps '<<' as an
@@ -170,6 +171,12 @@ public sealed class YamlSubsetReaderTests
         if (tree["e"] is { } copy)
         {
             Assert.Equal(merged, copy.ToJsonString());
+        }
+
+        if (tree["m"] is { } mergedSource)
+        {
+            // A source of the merge that is anchored keeps its members for the aliases after it.
+            Assert.Equal("{\"x\":1}", mergedSource.ToJsonString());
         }
     }
 
