@@ -125,6 +125,19 @@ internal static class DocumentLoader
     }
 
     /// <summary>
+    /// With overlays, the overlay step turned the spec's YAML into JSON before it was read: with our YAML reader, which
+    /// applies merge keys, or, for YAML outside it, with Microsoft.OpenApi's converter, which does not.
+    /// </summary>
+    public static void ReportMergeKeysOfOverlaidYaml(string path, string? specText, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        if (specText is not null && specText.IndexOf("<<", StringComparison.Ordinal) >= 0 && IsYaml(path, specText)
+            && s_yamlMergeKey.IsMatch(specText) && YamlSubsetReader.Read(specText) is null)
+        {
+            ReportMergeKeysNotApplied(specText, locator, diagnostics);
+        }
+    }
+
+    /// <summary>
     /// Our YAML reader applies merge keys (<c>&lt;&lt;: *base</c>); Microsoft.OpenApi's keeps <c>&lt;&lt;</c> as an unknown
     /// keyword and drops the members it merges without a word. When a spec with one went to that reader (its YAML is
     /// outside what ours reads), each is reported, so the missing members are not a silent loss.

@@ -30,7 +30,13 @@ internal static class SpecReader
             FaultForTests?.Invoke(input);
             // Overlays change the text the reader sees; the locator keeps the spec's own text, where diagnostics point.
             string? text = OverlayApplier.Apply(input, diagnostics, cancellationToken);
-            OpenApiDocument? document = DocumentLoader.Load(input.Path, text, locator, diagnostics, isJson: !ReferenceEquals(text, input.Text));
+            bool overlaid = !ReferenceEquals(text, input.Text);
+            OpenApiDocument? document = DocumentLoader.Load(input.Path, text, locator, diagnostics, isJson: overlaid);
+            if (overlaid && document is not null)
+            {
+                DocumentLoader.ReportMergeKeysOfOverlaidYaml(input.Path, input.Text, locator, diagnostics);
+            }
+
             ApiSpec? spec = document is null ? null : Build(input, document, locator, diagnostics, cancellationToken);
             return new ReadResult(input.Path, spec, diagnostics.ToEquatableArray());
         }

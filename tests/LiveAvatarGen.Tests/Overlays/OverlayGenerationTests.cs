@@ -180,4 +180,50 @@ public sealed class OverlayGenerationTests
         Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.FilePath.EndsWith(".PetsPetsClient.DeleteAllPetsAsync.g.cs", StringComparison.Ordinal));
         GeneratorHarness.AssertCachedAfterUnrelatedEdit(driver, compilation);
     }
+
+    [Theory]
+    [InlineData("version: \"1\"", 0)]
+    [InlineData("version: !!str 1", 1)]
+    public void AMergeKeyInASpecWithAnOverlayIsAppliedOrReported(string version, int reported)
+    {
+        // Our YAML reader applies '<<' before the overlay; with a tag the spec is outside it, and the overlay step's
+        // converter keeps '<<' as a plain key, so the merged members are missing and LAG1002 says so at the line.
+        string spec = string.Join("\n",
+            "openapi: 3.1.0",
+            "info: {title: Merge, " + version + "}",
+            "paths:",
+            "  /pets:",
+            "    get:",
+            "      operationId: listPets",
+            "      responses:",
+            "        '200':",
+            "          description: ok",
+            "          content:",
+            "            application/json:",
+            "              schema: {$ref: '#/components/schemas/Pet'}",
+            "components:",
+            "  schemas:",
+            "    Named: &named",
+            "      type: object",
+            "      properties:",
+            "        name: {type: string}",
+            "    Pet:",
+            "      <<: *named",
+            "      description: A pet.",
+            "");
+        const string Overlay = "overlay: 1.0.0\ninfo: { title: x, version: '1' }\nactions:\n  - target: $.paths['/pets'].get\n    update: { summary: Lists the pets. }\n";
+
+        Run run = Generate(null, "namespace Consumer { }", (SpecPath, spec), ("/src/api/pets.openapi.overlay.yaml", Overlay));
+
+        Diagnostic[] merges = run.Diagnostics.Where(d => d.Id == "LAG1002" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("merge key", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(reported, merges.Length);
+        if (reported == 0)
+        {
+            Assert.Contains("public string? Name", run.Source(".Pet.g.cs"), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(19, merges[0].Location.GetLineSpan().StartLinePosition.Line);
+        }
+    }
 }
