@@ -67,6 +67,28 @@ internal static class OutputSize
         }
     }
 
+    /// <summary>
+    /// Writes what each generator makes of each spec under <paramref name="folder"/>: ours as its generated files
+    /// (<c>spec/ours/hint name</c>), NSwag's as its one file (<c>spec/nswag.cs</c>), so the two can be read and diffed.
+    /// </summary>
+    public static void Dump(string folder, string[] specs)
+    {
+        foreach (string spec in specs)
+        {
+            string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", spec));
+            string ours = Path.Combine(folder, spec, "ours");
+            Directory.CreateDirectory(ours);
+            IReadOnlyList<GeneratedSourceResult> sources = GenerateNamed(spec, text);
+            foreach (GeneratedSourceResult source in sources)
+            {
+                File.WriteAllText(Path.Combine(ours, source.HintName), source.SourceText.ToString());
+            }
+
+            File.WriteAllText(Path.Combine(folder, spec, "nswag.cs"), NSwagSource(spec, text));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {sources.Count} files of ours and NSwag's one under {Path.Combine(folder, spec)}"));
+        }
+    }
+
     private static double Median(List<double> values)
     {
         values.Sort();
@@ -113,7 +135,10 @@ internal static class OutputSize
         return document?.Paths?.Values.Sum(p => p.Operations?.Count ?? 0) ?? 0;
     }
 
-    internal static IReadOnlyList<SourceText> Generate(string spec, string text)
+    internal static IReadOnlyList<SourceText> Generate(string spec, string text) => GenerateNamed(spec, text).Select(s => s.SourceText).ToList();
+
+    /// <summary>The generator's output for <paramref name="text"/>, each file with its hint name.</summary>
+    internal static IReadOnlyList<GeneratedSourceResult> GenerateNamed(string spec, string text)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
@@ -121,7 +146,7 @@ internal static class OutputSize
             new CSharpParseOptions(LanguageVersion.CSharp14));
         // The generator emits nothing without the runtime referenced (LAG0001), so the consumer has it.
         driver = driver.RunGenerators(CSharpCompilation.Create("Consumer", Array.Empty<SyntaxTree>(), References(withNewtonsoft: false)));
-        return driver.GetRunResult().Results[0].GeneratedSources.Select(s => s.SourceText).ToList();
+        return driver.GetRunResult().Results[0].GeneratedSources;
     }
 
     internal static string NSwagSource(string spec, string text)

@@ -20,6 +20,12 @@ internal sealed partial class YamlSubsetReader
     /// <summary>YAML 1.1's merge key: its value's members join the mapping that holds it (see <see cref="Merge"/>).</summary>
     private const string MergeKey = "<<";
 
+    /// <summary>
+    /// Whether the key read at <paramref name="keyAt"/> is the merge key: only its plain form is. A quoted <c>"&lt;&lt;"</c> is
+    /// a string key like any other, as YAML resolves it and as js-yaml reads it.
+    /// </summary>
+    private bool IsMergeKey(int keyAt, string key) => key == MergeKey && _text[keyAt] == '<';
+
     /// <summary>The nodes anchors name, by name.</summary>
     private Dictionary<string, JsonNode>? _anchors;
 

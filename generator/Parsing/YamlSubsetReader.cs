@@ -156,11 +156,11 @@ internal sealed partial class YamlSubsetReader
             return ReadSequence(indent, content, depth);
         }
 
-        return TryReadKey(content, out string key, out int afterColon) ? ReadMapping(indent, key, afterColon, depth) : ReadInlineValue(content, parentIndent, depth);
+        return TryReadKey(content, out string key, out int afterColon) ? ReadMapping(indent, content, key, afterColon, depth) : ReadInlineValue(content, parentIndent, depth);
     }
 
-    /// <summary>A block mapping whose first key the caller has read (finding that the node is a mapping).</summary>
-    private JsonObject ReadMapping(int indent, string key, int afterColon, int depth)
+    /// <summary>A block mapping whose first key, at <paramref name="keyAt"/>, the caller has read (finding that the node is a mapping).</summary>
+    private JsonObject ReadMapping(int indent, int keyAt, string key, int afterColon, int depth)
     {
         EnterContainer(depth);
         JsonObject mapping = new();
@@ -168,12 +168,12 @@ internal sealed partial class YamlSubsetReader
         int mergeAt = 0;
         while (true)
         {
-            if (key == MergeKey && merge is null)
+            if (IsMergeKey(keyAt, key) && merge is null)
             {
                 merge = ReadValue(afterColon, indent, depth + 1, inSequence: false);
                 mergeAt = mapping.Count;
             }
-            else if (key == MergeKey || mapping.ContainsKey(key))
+            else if (IsMergeKey(keyAt, key) || mapping.ContainsKey(key))
             {
                 // A key given twice is an error in YAML: the full reader says so.
                 throw new OutsideSubsetException();
@@ -198,6 +198,8 @@ internal sealed partial class YamlSubsetReader
             {
                 throw new OutsideSubsetException();
             }
+
+            keyAt = position;
         }
     }
 
@@ -269,7 +271,7 @@ internal sealed partial class YamlSubsetReader
 
             if (TryReadKey(position, out string key, out int afterColon))
             {
-                return ReadMapping(column, key, afterColon, depth);
+                return ReadMapping(column, position, key, afterColon, depth);
             }
         }
 

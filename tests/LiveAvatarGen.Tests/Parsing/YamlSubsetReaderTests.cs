@@ -181,6 +181,21 @@ public sealed class YamlSubsetReaderTests
     }
 
     [Theory]
+    [InlineData("b: &b\n  x: 1\nd:\n  \"<<\": *b\n  y: 2\n", "<<,y")]
+    [InlineData("b: &b\n  x: 1\nd:\n  y: 2\n  '<<': *b\n", "y,<<")]
+    [InlineData("b: &b\n  x: 1\nd:\n  - \"<<\": *b\n    y: 2\n", "<<,y")]
+    public void AQuotedMergeKeyIsAPlainKey(string text, string keys)
+    {
+        // Only the plain '<<' is the merge key; quoted, it is a string key like any other (YAML's resolution, js-yaml's reading).
+        JsonNode d = YamlSubsetReader.Read(text)!["d"]!;
+        JsonObject mapping = d as JsonObject ?? (JsonObject)d.AsArray().Single()!;
+
+        Assert.Equal(keys, string.Join(",", mapping.Select(member => member.Key)));
+        Assert.Equal("{\"x\":1}", mapping["<<"]!.ToJsonString());
+        Assert.Equal("2", mapping["y"]!.ToJsonString());
+    }
+
+    [Theory]
     [InlineData("d:\n  <<: 1\n")]
     [InlineData("d:\n  <<:\n    - 1\n")]
     [InlineData("b: &b\n  x: 1\nd:\n  <<: *b\n  <<: *b\n")]
