@@ -47,12 +47,12 @@ internal static partial class ObjectEmitter
         List<string> requiredWords = Words("required", required.Count);
         foreach (string word in flagWords)
         {
-            writer.Line("ulong " + word + " = 0;");
+            writer.Line("int " + word + " = 0;");
         }
 
         foreach (string word in requiredWords)
         {
-            writer.Line("ulong " + word + " = 0;");
+            writer.Line("int " + word + " = 0;");
         }
 
         for (int i = 0; !direct && i < members.Count; i++)
@@ -122,11 +122,11 @@ internal static partial class ObjectEmitter
             }
 
             """);
-        // One comparison per 64 required members; the names are spelled out only on the way to the error.
+        // One comparison per word of required members; the names are spelled out only on the way to the error.
         for (int w = 0; w < requiredWords.Count; w++)
         {
-            List<Member> word = required.GetRange(w * 64, System.Math.Min(64, required.Count - (w * 64)));
-            string all = word.Count == 64 ? "ulong.MaxValue" : "0x" + ((1UL << word.Count) - 1).ToString("X", CultureInfo.InvariantCulture) + "UL";
+            List<Member> word = required.GetRange(w * BitsPerWord, System.Math.Min(BitsPerWord, required.Count - (w * BitsPerWord)));
+            string all = word.Count == BitsPerWord ? "-1" : "0x" + ((1 << word.Count) - 1).ToString("X", CultureInfo.InvariantCulture);
             writer.Lines($$"""
                 if ({{requiredWords[w]}} != {{all}})
                 {
@@ -174,10 +174,10 @@ internal static partial class ObjectEmitter
         writer.Line("}");
     }
 
-    /// <summary>The names of the words that hold <paramref name="bits"/> bits, 64 to a word: <c>set0</c>, <c>set1</c>.</summary>
+    /// <summary>The names of the words that hold <paramref name="bits"/> bits, 32 to a word: <c>set0</c>, <c>set1</c>.</summary>
     private static List<string> Words(string prefix, int bits)
     {
-        int count = (bits + 63) / 64;
+        int count = (bits + BitsPerWord - 1) / BitsPerWord;
         List<string> words = new(count);
         for (int i = 0; i < count; i++)
         {

@@ -67,7 +67,7 @@ internal static class TypeSyntax
             // A reference type takes a plain null. A struct takes default(T?): with a plain null the conditional would
             // take T's type where T converts from null (an open enum converts from string), and read JSON null as a value.
             string none = type.Kind is TypeKind.Class or TypeKind.List or TypeKind.Map or TypeKind.Generic ? "null" : "default(" + Of(type, facts) + ")";
-            return reader + ".TokenType == global::System.Text.Json.JsonTokenType.Null ? " + none + " : " + Read(type.AsNonNullable(), reader, facts, depth);
+            return JsonRead + ".IsNull(" + byRef + ") ? " + none + " : " + Read(type.AsNonNullable(), reader, facts, depth);
         }
 
         string lambdaReader = "r" + depth.ToString(CultureInfo.InvariantCulture);

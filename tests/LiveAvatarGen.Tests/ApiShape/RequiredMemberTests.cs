@@ -13,17 +13,24 @@ using Xunit;
 namespace LiveAvatarGen.Tests.ApiShape;
 
 /// <summary>
-/// A reader checks its required members with one comparison per 64 of them, and the error still names the first
-/// member missing: the generated code, compiled and run, on an object with 66 required members (two words).
+/// A reader checks its required members with one comparison per 32 of them, and the error still names the first
+/// member missing: the generated code, compiled and run, on an object with 66 required members (three words, the
+/// first two full, so bit 31, the sign bit of an <c>int</c> word, is used) and 41 optional ones (two words of set flags).
 /// </summary>
 public sealed class RequiredMemberTests
 {
     private static readonly string[] s_names = Enumerable.Range(0, 66).Select(i => "r" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
+    private static readonly string[] s_optionalNames = Enumerable.Range(0, 40).Select(i => "o" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
     [Theory]
     [InlineData("r01", "r01")] // in the first word
-    [InlineData("r65", "r65")] // in the second word
+    [InlineData("r31", "r31")] // the first word's sign bit
+    [InlineData("r32", "r32")] // in the second word
+    [InlineData("r63", "r63")]
+    [InlineData("r65", "r65")] // in the third word
     [InlineData("r00,r64", "r00")] // the first missing member is named
+    [InlineData("r31,r64", "r31")]
     [InlineData("r64,r65", "r64")]
     public void TheErrorNamesTheFirstRequiredMemberMissing(string leftOut, string named)
     {
@@ -57,12 +64,35 @@ public sealed class RequiredMemberTests
         }
     }
 
+    [Theory]
+    [InlineData("o29,o30,o31")] // around the first set word's sign bit
+    [InlineData("o30")]
+    [InlineData("o00,o39")]
+    [InlineData("")]
+    public void TheOptionalMembersReadAreTheOnesWrittenBack(string present)
+    {
+        Type wide = LoadWide(out AssemblyLoadContext context);
+        try
+        {
+            string[] optional = present.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            object read = JsonSerializer.Deserialize(Json(s_names.Concat(optional)), wide)!;
+
+            using JsonDocument written = JsonDocument.Parse(JsonSerializer.Serialize(read, wide));
+            string[] sent = written.RootElement.EnumerateObject().Select(member => member.Name).ToArray();
+            Assert.Equal(s_names.Concat(optional), sent);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     private static string Json(System.Collections.Generic.IEnumerable<string> names)
         => "{" + string.Join(",", names.Select(n => "\"" + n + "\":\"v" + n.Substring(1) + "\"")) + "}";
 
     private static Type LoadWide(out AssemblyLoadContext context)
     {
-        string properties = string.Join(", ", s_names.Select(n => n + ": { type: string }"));
+        string properties = string.Join(", ", s_names.Concat(s_optionalNames).Select(n => n + ": { type: string }"));
         string spec = $$"""
             openapi: 3.1.0
             info: { title: Wide, version: "1" }

@@ -11,7 +11,7 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Animal>))]
 public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Animal>
 {
-    private ulong _set0;
+    private int _set0;
     private string? _p1;
 
     /// <summary>
@@ -24,7 +24,7 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
     /// name
     /// </summary>
     /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
-    public string? Name { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
+    public string? Name { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -40,8 +40,8 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
     public static Animal ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Animal");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         string p0 = default!;
         string? p1 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
@@ -53,8 +53,8 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -64,7 +64,7 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x1UL)
+        if (required0 != 0x1)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Animal", "animal_type");
         }
@@ -85,7 +85,7 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
     {
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.AnimalType);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -11,7 +11,7 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Cat>))]
 public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Cat>
 {
-    private ulong _set0;
+    private int _set0;
     private string? _p1;
 
     /// <summary>
@@ -24,7 +24,7 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// name
     /// </summary>
     /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
-    public string? Name { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
+    public string? Name { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
     /// <summary>
     /// meows
@@ -46,8 +46,8 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     public static Cat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Cat");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         string p0 = default!;
         string? p1 = default;
         bool p2 = default!;
@@ -60,9 +60,9 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader); required0 |= 1UL << 1; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader); required0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -72,7 +72,7 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x3UL)
+        if (required0 != 0x3)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Cat", "animal_type", "meows");
         }
@@ -94,7 +94,7 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     {
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.AnimalType);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         writer.WritePropertyName(s_jsonNames.Encoded(2)); writer.WriteBooleanValue(value.Meows);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

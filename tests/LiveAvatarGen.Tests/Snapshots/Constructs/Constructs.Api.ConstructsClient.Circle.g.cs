@@ -23,7 +23,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
     /// note
     /// </summary>
     /// <remarks>JSON name: <c>note</c>; optional, sent only when set (null too).</remarks>
-    public string? Note { get => _p3; init { _p3 = value; _set0 |= 1UL << 1; } }
+    public string? Note { get => _p3; init { _p3 = value; _set0 |= 1 << 1; } }
 
     /// <summary>Creates a Circle; its discriminator <c>shape_type</c> starts as <c>circle</c>.</summary>
     public Circle()
@@ -37,8 +37,8 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
     public static new Circle ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Circle");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         string p0 = default!;
         string? p1 = default;
         double p2 = default!;
@@ -52,10 +52,10 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader); required0 |= 1UL << 1; break;
-                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 1; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader); required0 |= 1 << 1; break;
+                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -65,7 +65,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x3UL)
+        if (required0 != 0x3)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Circle", "shape_type", "radius");
         }
@@ -88,9 +88,9 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
     {
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.ShapeType);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         writer.WritePropertyName(s_jsonNames.Encoded(2)); writer.WriteNumberValue(value.Radius);
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3); }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -11,7 +11,7 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Dog>))]
 public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Dog>
 {
-    private ulong _set0;
+    private int _set0;
     private string? _p1;
     private long? _p2;
 
@@ -25,13 +25,13 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// name
     /// </summary>
     /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
-    public string? Name { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
+    public string? Name { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
     /// <summary>
     /// barks
     /// </summary>
     /// <remarks>JSON name: <c>barks</c>; optional, sent only when set (null too).</remarks>
-    public long? Barks { get => _p2; init { _p2 = value; _set0 |= 1UL << 1; } }
+    public long? Barks { get => _p2; init { _p2 = value; _set0 |= 1 << 1; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -47,8 +47,8 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     public static Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Dog");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         string p0 = default!;
         string? p1 = default;
         long? p2 = default;
@@ -61,9 +61,9 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 1; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -73,7 +73,7 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x1UL)
+        if (required0 != 0x1)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Dog", "animal_type");
         }
@@ -95,8 +95,8 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     {
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.AnimalType);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -11,7 +11,7 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Pet>))]
 public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Pet>
 {
-    private ulong _set0;
+    private int _set0;
     private string _p1 = null!;
     private global::System.Collections.Generic.IReadOnlyList<string>? _p3;
     private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _p4;
@@ -45,56 +45,56 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// tags
     /// </summary>
     /// <remarks>JSON name: <c>tags</c>; optional, sent only when set (null too).</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p3; init { _p3 = value; _set0 |= 1UL << 0; } }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p3; init { _p3 = value; _set0 |= 1 << 0; } }
 
     /// <summary>
     /// attributes
     /// </summary>
     /// <remarks>JSON name: <c>attributes</c>; optional, sent only when set (null too).</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p4; init { _p4 = value; _set0 |= 1UL << 1; } }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p4; init { _p4 = value; _set0 |= 1 << 1; } }
 
     /// <summary>
     /// born
     /// </summary>
     /// <remarks>JSON name: <c>born</c>; optional, sent only when set (null too).</remarks>
-    public global::System.DateOnly? Born { get => _p5; init { _p5 = value; _set0 |= 1UL << 2; } }
+    public global::System.DateOnly? Born { get => _p5; init { _p5 = value; _set0 |= 1 << 2; } }
 
     /// <summary>
     /// weight
     /// </summary>
     /// <remarks>JSON name: <c>weight</c>; optional, sent only when set (null too).</remarks>
-    public decimal? Weight { get => _p6; init { _p6 = value; _set0 |= 1UL << 3; } }
+    public decimal? Weight { get => _p6; init { _p6 = value; _set0 |= 1 << 3; } }
 
     /// <summary>
     /// legacy_code
     /// </summary>
     /// <remarks>JSON name: <c>legacy_code</c>; optional, sent only when set (null too).</remarks>
     [global::System.Obsolete("Deprecated in the API spec.")]
-    public string? LegacyCode { get => _p7; init { _p7 = value; _set0 |= 1UL << 4; } }
+    public string? LegacyCode { get => _p7; init { _p7 = value; _set0 |= 1 << 4; } }
 
     /// <summary>
     /// secret
     /// </summary>
     /// <remarks>JSON name: <c>secret</c>; optional, sent only when set (null too). Write-only: never returned by the server.</remarks>
-    public string? Secret { get => _p8; init { _p8 = value; _set0 |= 1UL << 5; } }
+    public string? Secret { get => _p8; init { _p8 = value; _set0 |= 1 << 5; } }
 
     /// <summary>
     /// created
     /// </summary>
     /// <remarks>JSON name: <c>created</c>; optional, sent only when set (null too). Read-only: set by the server.</remarks>
-    public global::System.DateTimeOffset? Created { get => _p9; init { _p9 = value; _set0 |= 1UL << 6; } }
+    public global::System.DateTimeOffset? Created { get => _p9; init { _p9 = value; _set0 |= 1 << 6; } }
 
     /// <summary>
     /// nickname
     /// </summary>
     /// <remarks>JSON name: <c>nickname</c>; optional, sent only when set (null too).</remarks>
-    public string? Nickname { get => _p10; init { _p10 = value; _set0 |= 1UL << 7; } }
+    public string? Nickname { get => _p10; init { _p10 = value; _set0 |= 1 << 7; } }
 
     /// <summary>
     /// status
     /// </summary>
     /// <remarks>JSON name: <c>status</c>; optional, sent only when set (null too).</remarks>
-    public global::Constructs.Api.PetStatus? Status { get => _p11; init { _p11 = value; _set0 |= 1UL << 8; } }
+    public global::Constructs.Api.PetStatus? Status { get => _p11; init { _p11 = value; _set0 |= 1 << 8; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -110,8 +110,8 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         long p0 = default!;
         string p1 = default!;
         global::Constructs.Api.PetKind p2 = default!;
@@ -133,18 +133,18 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20); required0 |= 1UL << 1; break;
-                    case 2: p2 = global::Constructs.Api.PetKind.ReadJson(ref reader); required0 |= 1UL << 2; break;
-                    case 3: p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1UL << 0; break;
-                    case 4: p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1UL << 1; break;
-                    case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1UL << 2; break;
-                    case 6: p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader); set0 |= 1UL << 3; break;
-                    case 7: p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 4; break;
-                    case 8: p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 5; break;
-                    case 9: p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader); set0 |= 1UL << 6; break;
-                    case 10: p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 7; break;
-                    case 11: p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader); set0 |= 1UL << 8; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20); required0 |= 1 << 1; break;
+                    case 2: p2 = global::Constructs.Api.PetKind.ReadJson(ref reader); required0 |= 1 << 2; break;
+                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1 << 0; break;
+                    case 4: p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 1; break;
+                    case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1 << 2; break;
+                    case 6: p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader); set0 |= 1 << 3; break;
+                    case 7: p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 4; break;
+                    case 8: p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 5; break;
+                    case 9: p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader); set0 |= 1 << 6; break;
+                    case 10: p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 7; break;
+                    case 11: p11 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader); set0 |= 1 << 8; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -154,7 +154,7 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x7UL)
+        if (required0 != 0x7)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Pet", "id", "name", "kind");
         }
@@ -187,15 +187,15 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Id);
         writer.WritePropertyName(s_jsonNames.Encoded(1)); writer.WriteStringValue(value.Name);
         writer.WritePropertyName(s_jsonNames.Encoded(2)); global::Constructs.Api.PetKind.WriteJson(writer, value.Kind);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); { if (value._p3 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); { if (value._p4 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 2)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(5)); { if (value._p5 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 3)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(6)); global::LiveAvatarGen.Runtime.Json.JsonWrite.DecimalOrNull(writer, value._p6); }
-        if ((value._set0 & (1UL << 4)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(7)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p7); }
-        if ((value._set0 & (1UL << 5)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(8)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p8); }
-        if ((value._set0 & (1UL << 6)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(9)); global::LiveAvatarGen.Runtime.Json.JsonWrite.DateTimeOffsetOrNull(writer, value._p9); }
-        if ((value._set0 & (1UL << 7)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(10)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p10); }
-        if ((value._set0 & (1UL << 8)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(11)); { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); { if (value._p3 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); { if (value._p4 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 2)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(5)); { if (value._p5 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 3)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(6)); global::LiveAvatarGen.Runtime.Json.JsonWrite.DecimalOrNull(writer, value._p6); }
+        if ((value._set0 & (1 << 4)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(7)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p7); }
+        if ((value._set0 & (1 << 5)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(8)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p8); }
+        if ((value._set0 & (1 << 6)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(9)); global::LiveAvatarGen.Runtime.Json.JsonWrite.DateTimeOffsetOrNull(writer, value._p9); }
+        if ((value._set0 & (1 << 7)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(10)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p10); }
+        if ((value._set0 & (1 << 8)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(11)); { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

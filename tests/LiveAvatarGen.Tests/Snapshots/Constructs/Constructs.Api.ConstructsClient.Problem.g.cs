@@ -11,7 +11,7 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Problem>))]
 public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Problem>
 {
-    private ulong _set0;
+    private int _set0;
     private string? _p0;
     private long? _p1;
 
@@ -19,13 +19,13 @@ public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCo
     /// title
     /// </summary>
     /// <remarks>JSON name: <c>title</c>; optional, sent only when set (null too).</remarks>
-    public string? Title { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
+    public string? Title { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
     /// <summary>
     /// status
     /// </summary>
     /// <remarks>JSON name: <c>status</c>; optional, sent only when set (null too).</remarks>
-    public long? Status { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
+    public long? Status { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -42,7 +42,7 @@ public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCo
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Problem");
         Problem result = new Problem();
-        ulong set0 = 0;
+        int set0 = 0;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -52,8 +52,8 @@ public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCo
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 1; break;
+                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                    case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -73,8 +73,8 @@ public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCo
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Problem value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

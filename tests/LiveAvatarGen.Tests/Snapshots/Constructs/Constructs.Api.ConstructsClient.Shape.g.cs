@@ -11,7 +11,7 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Shape>))]
 public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape>
 {
-    private protected ulong _set0;
+    private protected int _set0;
     private protected string? _p1;
 
     /// <summary>
@@ -24,7 +24,7 @@ public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape
     /// label
     /// </summary>
     /// <remarks>JSON name: <c>label</c>; optional, sent only when set (null too).</remarks>
-    public string? Label { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
+    public string? Label { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -54,8 +54,8 @@ public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape
         }
 
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Shape");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         string p0 = default!;
         string? p1 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
@@ -67,8 +67,8 @@ public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -78,7 +78,7 @@ public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x1UL)
+        if (required0 != 0x1)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Shape", "shape_type");
         }
@@ -111,7 +111,7 @@ public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape
 
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.ShapeType);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

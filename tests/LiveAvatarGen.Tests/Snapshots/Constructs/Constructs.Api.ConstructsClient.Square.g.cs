@@ -17,7 +17,7 @@ public sealed partial class Square : global::Constructs.Api.Shape, global::LiveA
     /// side
     /// </summary>
     /// <remarks>JSON name: <c>side</c>; optional, sent only when set (null too).</remarks>
-    public long? Side { get => _p2; init { _p2 = value; _set0 |= 1UL << 1; } }
+    public long? Side { get => _p2; init { _p2 = value; _set0 |= 1 << 1; } }
 
     /// <summary>Creates a Square; its discriminator <c>shape_type</c> starts as <c>Square</c>.</summary>
     public Square()
@@ -31,8 +31,8 @@ public sealed partial class Square : global::Constructs.Api.Shape, global::LiveA
     public static new Square ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Square");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         string p0 = default!;
         string? p1 = default;
         long? p2 = default;
@@ -45,9 +45,9 @@ public sealed partial class Square : global::Constructs.Api.Shape, global::LiveA
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 1; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -57,7 +57,7 @@ public sealed partial class Square : global::Constructs.Api.Shape, global::LiveA
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x1UL)
+        if (required0 != 0x1)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Square", "shape_type");
         }
@@ -79,8 +79,8 @@ public sealed partial class Square : global::Constructs.Api.Shape, global::LiveA
     {
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.ShapeType);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -11,14 +11,14 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<SubmitEncodedFormJson>))]
 public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormJson>
 {
-    private ulong _set0;
+    private int _set0;
     private global::System.Collections.Generic.IReadOnlyList<long>? _p0;
 
     /// <summary>
     /// ids
     /// </summary>
     /// <remarks>JSON name: <c>ids</c>; optional, sent only when set (null too).</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
+    public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -35,7 +35,7 @@ public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtim
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormJson");
         SubmitEncodedFormJson result = new SubmitEncodedFormJson();
-        ulong set0 = 0;
+        int set0 = 0;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -45,7 +45,7 @@ public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtim
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: result._p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1UL << 0; break;
+                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 0; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -65,7 +65,7 @@ public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtim
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormJson value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -11,7 +11,7 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Tree>))]
 public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Tree>
 {
-    private ulong _set0;
+    private int _set0;
     private long? _p0;
     private global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? _p1;
 
@@ -19,13 +19,13 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
     /// value
     /// </summary>
     /// <remarks>JSON name: <c>value</c>; optional, sent only when set (null too).</remarks>
-    public long? Value { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
+    public long? Value { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
     /// <summary>
     /// children
     /// </summary>
     /// <remarks>JSON name: <c>children</c>; optional, sent only when set (null too).</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? Children { get => _p1; init { _p1 = value; _set0 |= 1UL << 1; } }
+    public global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? Children { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -42,7 +42,7 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Tree");
         Tree result = new Tree();
-        ulong set0 = 0;
+        int set0 = 0;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -52,8 +52,8 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 1: result._p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<global::Constructs.Api.Tree>(ref reader, global::Constructs.Api.Tree.ReadJson); set0 |= 1UL << 1; break;
+                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1 << 0; break;
+                    case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<global::Constructs.Api.Tree>(ref reader, global::Constructs.Api.Tree.ReadJson); set0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -73,8 +73,8 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Tree value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0); }
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::Constructs.Api.Tree.WriteJson); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0); }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::Constructs.Api.Tree.WriteJson); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -11,14 +11,14 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<UploadFilesWhere>))]
 public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UploadFilesWhere>
 {
-    private ulong _set0;
+    private int _set0;
     private string? _p0;
 
     /// <summary>
     /// city
     /// </summary>
     /// <remarks>JSON name: <c>city</c>; optional, sent only when set (null too).</remarks>
-    public string? City { get => _p0; init { _p0 = value; _set0 |= 1UL << 0; } }
+    public string? City { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -35,7 +35,7 @@ public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Jso
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "UploadFilesWhere");
         UploadFilesWhere result = new UploadFilesWhere();
-        ulong set0 = 0;
+        int set0 = 0;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -45,7 +45,7 @@ public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Jso
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
+                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -65,7 +65,7 @@ public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Jso
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UploadFilesWhere value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

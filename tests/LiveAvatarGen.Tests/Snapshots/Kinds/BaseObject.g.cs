@@ -11,7 +11,7 @@ namespace Test.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Vehicle.JsonConverter))]
 public partial class Vehicle
 {
-    private protected ulong _set0;
+    private protected int _set0;
     private protected int? _p1;
 
     /// <summary>
@@ -24,7 +24,7 @@ public partial class Vehicle
     /// The wheels.
     /// </summary>
     /// <remarks>JSON name: <c>wheels</c>; optional, sent only when set (null too).</remarks>
-    public int? Wheels { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
+    public int? Wheels { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
     /// <summary>
     /// The owner.
@@ -60,8 +60,8 @@ public partial class Vehicle
         }
 
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Vehicle");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         string p0 = default!;
         int? p1 = default;
         global::Test.Api.Owner p2 = default!;
@@ -74,9 +74,9 @@ public partial class Vehicle
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 2: p2 = global::Test.Api.Owner.ReadJson(ref reader); required0 |= 1UL << 1; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader); set0 |= 1 << 0; break;
+                    case 2: p2 = global::Test.Api.Owner.ReadJson(ref reader); required0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -86,7 +86,7 @@ public partial class Vehicle
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x3UL)
+        if (required0 != 0x3)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Vehicle", "vehicle_type", "owner");
         }
@@ -120,7 +120,7 @@ public partial class Vehicle
 
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.VehicleType);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
         writer.WritePropertyName(s_jsonNames.Encoded(2)); global::Test.Api.Owner.WriteJson(writer, value.Owner);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -23,7 +23,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
     /// The color.
     /// </summary>
     /// <remarks>JSON name: <c>color</c>; optional, sent only when set (null too).</remarks>
-    public string? Color { get => _p4; init { _p4 = value; _set0 |= 1UL << 1; } }
+    public string? Color { get => _p4; init { _p4 = value; _set0 |= 1 << 1; } }
 
     /// <summary>
     /// The engine.
@@ -43,8 +43,8 @@ public sealed partial class Car : global::Test.Api.Vehicle
     public static new Car ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Car");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         string p0 = default!;
         int? p1 = default;
         global::Test.Api.Owner p2 = default!;
@@ -60,11 +60,11 @@ public sealed partial class Car : global::Test.Api.Vehicle
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 2: p2 = global::Test.Api.Owner.ReadJson(ref reader); required0 |= 1UL << 1; break;
-                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader); required0 |= 1UL << 2; break;
-                    case 4: p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 1; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader); set0 |= 1 << 0; break;
+                    case 2: p2 = global::Test.Api.Owner.ReadJson(ref reader); required0 |= 1 << 1; break;
+                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32(ref reader); required0 |= 1 << 2; break;
+                    case 4: p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 1; break;
                     case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
@@ -75,7 +75,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x7UL)
+        if (required0 != 0x7)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Car", "vehicle_type", "owner", "doors");
         }
@@ -100,10 +100,10 @@ public sealed partial class Car : global::Test.Api.Vehicle
     {
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.VehicleType);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
         writer.WritePropertyName(s_jsonNames.Encoded(2)); global::Test.Api.Owner.WriteJson(writer, value.Owner);
         writer.WritePropertyName(s_jsonNames.Encoded(3)); writer.WriteNumberValue(value.Doors);
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p4); }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p4); }
         writer.WritePropertyName(s_jsonNames.Encoded(5)); writer.WriteStringValue(value.Engine);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -11,7 +11,7 @@ namespace Test.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
 public sealed partial class Pet
 {
-    private ulong _set0;
+    private int _set0;
     private global::Test.Api.PetKind? _p3;
     private global::Test.Api.PetStatus? _p4;
     private global::System.Collections.Generic.IReadOnlyList<string>? _p5;
@@ -46,49 +46,49 @@ public sealed partial class Pet
     /// The kind.
     /// </summary>
     /// <remarks>JSON name: <c>kind</c>; optional, sent only when set (null too).</remarks>
-    public global::Test.Api.PetKind? Kind { get => _p3; init { _p3 = value; _set0 |= 1UL << 0; } }
+    public global::Test.Api.PetKind? Kind { get => _p3; init { _p3 = value; _set0 |= 1 << 0; } }
 
     /// <summary>
     /// The status.
     /// </summary>
     /// <remarks>JSON name: <c>status</c>; optional, sent only when set (null too).</remarks>
-    public global::Test.Api.PetStatus? Status { get => _p4; init { _p4 = value; _set0 |= 1UL << 1; } }
+    public global::Test.Api.PetStatus? Status { get => _p4; init { _p4 = value; _set0 |= 1 << 1; } }
 
     /// <summary>
     /// The tags.
     /// </summary>
     /// <remarks>JSON name: <c>tags</c>; optional, sent only when set (null too).</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p5; init { _p5 = value; _set0 |= 1UL << 2; } }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p5; init { _p5 = value; _set0 |= 1 << 2; } }
 
     /// <summary>
     /// The attributes.
     /// </summary>
     /// <remarks>JSON name: <c>attributes</c>; optional, sent only when set (null too).</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p6; init { _p6 = value; _set0 |= 1UL << 3; } }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p6; init { _p6 = value; _set0 |= 1 << 3; } }
 
     /// <summary>
     /// The owner.
     /// </summary>
     /// <remarks>JSON name: <c>owner</c>; optional, sent only when set (null too).</remarks>
-    public global::Test.Api.Owner? Owner { get => _p7; init { _p7 = value; _set0 |= 1UL << 4; } }
+    public global::Test.Api.Owner? Owner { get => _p7; init { _p7 = value; _set0 |= 1 << 4; } }
 
     /// <summary>
     /// The born.
     /// </summary>
     /// <remarks>JSON name: <c>born</c>; optional, sent only when set (null too).</remarks>
-    public global::System.DateOnly? Born { get => _p8; init { _p8 = value; _set0 |= 1UL << 5; } }
+    public global::System.DateOnly? Born { get => _p8; init { _p8 = value; _set0 |= 1 << 5; } }
 
     /// <summary>
     /// The weight.
     /// </summary>
     /// <remarks>JSON name: <c>weight</c>; optional, sent only when set (null too).</remarks>
-    public global::Test.Api.Weight? Weight { get => _p9; init { _p9 = value; _set0 |= 1UL << 6; } }
+    public global::Test.Api.Weight? Weight { get => _p9; init { _p9 = value; _set0 |= 1 << 6; } }
 
     /// <summary>
     /// The count.
     /// </summary>
     /// <remarks>JSON name: <c>count</c>; optional, sent only when set (null too). When left out, the server assumes <c>3</c>.</remarks>
-    public int? Count { get => _p10; init { _p10 = value; _set0 |= 1UL << 7; } }
+    public int? Count { get => _p10; init { _p10 = value; _set0 |= 1 << 7; } }
 
     /// <summary>
     /// The type.
@@ -101,13 +101,13 @@ public sealed partial class Pet
     /// </summary>
     /// <remarks>JSON name: <c>legacy_code</c>; optional, sent only when set (null too).</remarks>
     [global::System.Obsolete("Deprecated in the API spec.")]
-    public string? LegacyCode { get => _p12; init { _p12 = value; _set0 |= 1UL << 8; } }
+    public string? LegacyCode { get => _p12; init { _p12 = value; _set0 |= 1 << 8; } }
 
     /// <summary>
     /// The secret.
     /// </summary>
     /// <remarks>JSON name: <c>secret</c>; optional, sent only when set (null too). Write-only: never returned by the server.</remarks>
-    public string? Secret { get => _p13; init { _p13 = value; _set0 |= 1UL << 9; } }
+    public string? Secret { get => _p13; init { _p13 = value; _set0 |= 1 << 9; } }
 
     /// <summary>
     /// The created.
@@ -119,7 +119,7 @@ public sealed partial class Pet
     /// The extra.
     /// </summary>
     /// <remarks>JSON name: <c>extra</c>; optional, sent only when set (null too).</remarks>
-    public global::System.Text.Json.JsonElement? Extra { get => _p15; init { _p15 = value; _set0 |= 1UL << 10; } }
+    public global::System.Text.Json.JsonElement? Extra { get => _p15; init { _p15 = value; _set0 |= 1 << 10; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
@@ -135,8 +135,8 @@ public sealed partial class Pet
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         long p0 = default!;
         global::Test.Api.PetName p1 = default!;
         string? p2 = default!;
@@ -162,22 +162,22 @@ public sealed partial class Pet
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::Test.Api.PetName.ReadJson(ref reader); required0 |= 1UL << 1; break;
-                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); required0 |= 1UL << 2; break;
-                    case 3: p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.PetKind?) : global::Test.Api.PetKind.ReadJson(ref reader); set0 |= 1UL << 0; break;
-                    case 4: p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.PetStatus?) : global::Test.Api.PetStatus.ReadJson(ref reader); set0 |= 1UL << 1; break;
-                    case 5: p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1UL << 2; break;
-                    case 6: p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1UL << 3; break;
-                    case 7: p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Test.Api.Owner.ReadJson(ref reader); set0 |= 1UL << 4; break;
-                    case 8: p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1UL << 5; break;
-                    case 9: p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Test.Api.Weight?) : global::Test.Api.Weight.ReadJson(ref reader); set0 |= 1UL << 6; break;
-                    case 10: p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader); set0 |= 1UL << 7; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::Test.Api.PetName.ReadJson(ref reader); required0 |= 1 << 1; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); required0 |= 1 << 2; break;
+                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? default(global::Test.Api.PetKind?) : global::Test.Api.PetKind.ReadJson(ref reader); set0 |= 1 << 0; break;
+                    case 4: p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? default(global::Test.Api.PetStatus?) : global::Test.Api.PetStatus.ReadJson(ref reader); set0 |= 1 << 1; break;
+                    case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1 << 2; break;
+                    case 6: p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 3; break;
+                    case 7: p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::Test.Api.Owner.ReadJson(ref reader); set0 |= 1 << 4; break;
+                    case 8: p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1 << 5; break;
+                    case 9: p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? default(global::Test.Api.Weight?) : global::Test.Api.Weight.ReadJson(ref reader); set0 |= 1 << 6; break;
+                    case 10: p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int32OrNull(ref reader); set0 |= 1 << 7; break;
                     case 11: p11 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); break;
-                    case 12: p12 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 8; break;
-                    case 13: p13 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 9; break;
-                    case 14: p14 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffset(ref reader); required0 |= 1UL << 3; break;
-                    case 15: p15 = global::LiveAvatarGen.Runtime.Json.JsonRead.ElementOrNull(ref reader); set0 |= 1UL << 10; break;
+                    case 12: p12 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 8; break;
+                    case 13: p13 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 9; break;
+                    case 14: p14 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffset(ref reader); required0 |= 1 << 3; break;
+                    case 15: p15 = global::LiveAvatarGen.Runtime.Json.JsonRead.ElementOrNull(ref reader); set0 |= 1 << 10; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -187,7 +187,7 @@ public sealed partial class Pet
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0xFUL)
+        if (required0 != 0xF)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Pet", "id", "name", "nickname", "created");
         }
@@ -224,19 +224,19 @@ public sealed partial class Pet
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Id);
         writer.WritePropertyName(s_jsonNames.Encoded(1)); global::Test.Api.PetName.WriteJson(writer, value.Name);
         writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value.Nickname);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); { if (value._p3 is { } v1) { global::Test.Api.PetKind.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); { if (value._p4 is { } v1) { global::Test.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 2)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(5)); { if (value._p5 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 3)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(6)); { if (value._p6 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 4)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(7)); { if (value._p7 is { } v1) { global::Test.Api.Owner.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 5)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(8)); { if (value._p8 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 6)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(9)); { if (value._p9 is { } v1) { global::Test.Api.Weight.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1UL << 7)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(10)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p10); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); { if (value._p3 is { } v1) { global::Test.Api.PetKind.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); { if (value._p4 is { } v1) { global::Test.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 2)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(5)); { if (value._p5 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 3)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(6)); { if (value._p6 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 4)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(7)); { if (value._p7 is { } v1) { global::Test.Api.Owner.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 5)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(8)); { if (value._p8 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 6)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(9)); { if (value._p9 is { } v1) { global::Test.Api.Weight.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 7)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(10)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p10); }
         writer.WritePropertyName(s_jsonNames.Encoded(11)); writer.WriteStringValue(value.Type);
-        if ((value._set0 & (1UL << 8)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(12)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p12); }
-        if ((value._set0 & (1UL << 9)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(13)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p13); }
+        if ((value._set0 & (1 << 8)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(12)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p12); }
+        if ((value._set0 & (1 << 9)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(13)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p13); }
         writer.WritePropertyName(s_jsonNames.Encoded(14)); writer.WriteStringValue(value.Created);
-        if ((value._set0 & (1UL << 10)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(15)); global::LiveAvatarGen.Runtime.Json.JsonWrite.ElementOrNull(writer, value._p15); }
+        if ((value._set0 & (1 << 10)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(15)); global::LiveAvatarGen.Runtime.Json.JsonWrite.ElementOrNull(writer, value._p15); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -12,7 +12,7 @@ namespace LiveAvatar.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaginatedResponseJsonConverter))]
 public sealed partial class PaginatedResponse<T>
 {
-    private ulong _set0;
+    private int _set0;
     private string? _p1;
     private string? _p2;
 
@@ -26,13 +26,13 @@ public sealed partial class PaginatedResponse<T>
     /// Next
     /// </summary>
     /// <remarks>JSON name: <c>next</c>; optional, sent only when set (null too).</remarks>
-    public string? Next { get => _p1; init { _p1 = value; _set0 |= 1UL << 0; } }
+    public string? Next { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
     /// <summary>
     /// Previous
     /// </summary>
     /// <remarks>JSON name: <c>previous</c>; optional, sent only when set (null too).</remarks>
-    public string? Previous { get => _p2; init { _p2 = value; _set0 |= 1UL << 1; } }
+    public string? Previous { get => _p2; init { _p2 = value; _set0 |= 1 << 1; } }
 
     /// <summary>
     /// Results
@@ -54,8 +54,8 @@ public sealed partial class PaginatedResponse<T>
     public static PaginatedResponse<T> ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::LiveAvatarGen.Runtime.Json.JsonReadFunc<T> readSlot)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "PaginatedResponse");
-        ulong set0 = 0;
-        ulong required0 = 0;
+        int set0 = 0;
+        int required0 = 0;
         long p0 = default!;
         string? p1 = default;
         string? p2 = default;
@@ -69,10 +69,10 @@ public sealed partial class PaginatedResponse<T>
             {
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1UL << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 0; break;
-                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1UL << 1; break;
-                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot); required0 |= 1UL << 1; break;
+                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
+                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 1; break;
+                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot); required0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -82,7 +82,7 @@ public sealed partial class PaginatedResponse<T>
             throw ex.AtProperty(property);
         }
 
-        if (required0 != 0x3UL)
+        if (required0 != 0x3)
         {
             throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "PaginatedResponse", "count", "results");
         }
@@ -105,8 +105,8 @@ public sealed partial class PaginatedResponse<T>
     {
         writer.WriteStartObject();
         writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Count);
-        if ((value._set0 & (1UL << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
-        if ((value._set0 & (1UL << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p2); }
+        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p2); }
         writer.WritePropertyName(s_jsonNames.Encoded(3)); global::LiveAvatarGen.Runtime.Json.JsonWrite.List<T>(writer, value.Results, writeSlot);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
