@@ -19,7 +19,7 @@ internal static class EmitterHarness
 
     public static CSharpCompilation Compile(params string[] sources)
     {
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(TargetProfile.Net10CSharp14, withHttpClientFactory: true, sources);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(TargetProfile.Net10CSharp14, withHttpClientFactory: true, sources.Select(NullableWarnings.TurnedOn).ToArray());
         List<string> problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
         Assert.True(problems.Count == 0, "The emitted code does not compile clean:\n" + string.Join("\n", problems));
         return compilation;

@@ -29,7 +29,7 @@ public sealed class DocumentationCompileTests
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
 
         Assert.DoesNotContain(generatorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Diagnostic[] problems = NullableWarnings.TurnedOn(output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
         Assert.True(problems.Length == 0, string.Join("\n", problems.Take(20).Select(d => d.ToString())));
 
         // The interface carries the text; the client's method and the companion point at it.

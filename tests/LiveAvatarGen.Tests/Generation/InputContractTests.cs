@@ -69,7 +69,7 @@ public sealed class InputContractTests
 
         Assert.NotNull(output.GetTypeByMetadataName("Consumer.LiveAvatarClient"));
         Assert.NotNull(output.GetTypeByMetadataName("Consumer.OtherClient"));
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id is not ("CS1701" or "CS1702")));
+        Assert.Empty(NullableWarnings.TurnedOn(output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id is not ("CS1701" or "CS1702")));
     }
 
     [Theory]

@@ -282,8 +282,11 @@ internal sealed record GenerationResult(GeneratorDriverRunResult Run, Compilatio
 {
     public IReadOnlyList<GeneratedSourceResult> Sources => Run.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
 
-    /// <summary>Warnings and errors from compiling the generated code (hidden and info ones are not counted).</summary>
-    public IReadOnlyList<Diagnostic> CompilationProblems => Output.GetDiagnostics()
+    /// <summary>
+    /// Warnings and errors from compiling the generated code (hidden and info ones are not counted), with the nullable
+    /// warnings the generated files turn off turned on (<see cref="NullableWarnings"/>).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> CompilationProblems => NullableWarnings.TurnedOn(Output).GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning)
         .ToList();
 

@@ -43,7 +43,7 @@ public sealed class OverlayGenerationTests
 
         public IEnumerable<string> HintNames => Driver.GetRunResult().GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath));
 
-        public IReadOnlyList<Diagnostic> CompilationProblems => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        public IReadOnlyList<Diagnostic> CompilationProblems => NullableWarnings.TurnedOn(Output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
     }
 
     private static Run Generate(IReadOnlyDictionary<string, string>? metadata, string consumer, params (string Path, string Text)[] files)

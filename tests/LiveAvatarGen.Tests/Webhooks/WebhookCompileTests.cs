@@ -143,7 +143,7 @@ public sealed class WebhookCompileTests
         Assert.Null(run.Exception);
         return (
             run.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToList(),
-            output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList(),
+            NullableWarnings.TurnedOn(output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList(),
             diagnostics);
     }
 }
