@@ -215,6 +215,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         Add(context, HintNames.For(client.HintPrefix, client.Name), ClientEmitter.Emit(client, facts), client.HintPrefix);
         Add(context, HintNames.For(client.HintPrefix, client.OptionsName), OptionsEmitter.Emit(client), client.HintPrefix);
         Add(context, HintNames.For(client.HintPrefix, client.InterfaceName), ClientEmitter.EmitInterface(client), client.HintPrefix);
+        if (facts.HasJsonCodecs)
+        {
+            Add(context, HintNames.For(client.HintPrefix, client.JsonConverterName), EmitterCommon.EmitCodecConverter(client), client.HintPrefix);
+        }
+
         foreach (OperationGroupModel group in client.Groups)
         {
             Add(context, HintNames.For(client.HintPrefix, group.ClassName), ClientEmitter.EmitGroup(client, group), client.HintPrefix);

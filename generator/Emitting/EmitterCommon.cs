@@ -137,11 +137,11 @@ internal static class EmitterCommon
     }
 
     /// <param name="writer">The writer.</param>
-    /// <param name="typeName">The type.</param>
+    /// <param name="model">The type.</param>
     /// <param name="deprecated">Emits [Obsolete].</param>
-    /// <param name="facts">The compilation's facts: with <see cref="CompilationFacts.HasJsonCodecs"/> the converter is the runtime's.</param>
-    /// <param name="converter">The converter type; the type's nested <c>JsonConverter</c>, or the runtime's, when null.</param>
-    public static void Attributes(SourceWriter writer, string typeName, bool deprecated, CompilationFacts facts, string? converter = null)
+    /// <param name="facts">The compilation's facts: with <see cref="CompilationFacts.HasJsonCodecs"/> the converter is the spec's one (<see cref="CodecConverterName"/>).</param>
+    /// <param name="converter">The converter type; the type's nested <c>JsonConverter</c>, or the spec's one, when null.</param>
+    public static void Attributes(SourceWriter writer, TypeModel model, bool deprecated, CompilationFacts facts, string? converter = null)
     {
         writer.Line(GeneratedCode);
         if (deprecated)
@@ -149,7 +149,41 @@ internal static class EmitterCommon
             writer.Line("[global::System.Obsolete(\"Deprecated in the API spec.\")]");
         }
 
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + (converter ?? (facts.HasJsonCodecs ? "global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<" + typeName + ">" : typeName + ".JsonConverter")) + "))]");
+        converter ??= facts.HasJsonCodecs ? "global::" + model.Namespace + "." + CodecConverterName(model.HintPrefix) + "<" + model.Name + ">" : model.Name + ".JsonConverter";
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + converter + "))]");
+    }
+
+    /// <summary>
+    /// The <c>JsonConverter&lt;T&gt;</c> a spec declares once in its namespace (<c>StripeClientJsonConverter</c>: the hint
+    /// prefix's client name and <c>JsonConverter</c>), a subclass of the runtime's <c>JsonCodecConverter&lt;T&gt;</c>.
+    /// </summary>
+    /// <remarks>
+    /// Why not name the runtime's converter directly: an attribute stores its <c>typeof</c> argument as the type's name in
+    /// the dll, assembly-qualified when the type is in another assembly, and every type's argument is a different
+    /// instantiation, so each type carried the runtime's full assembly name (about 90 bytes; 180 KB of Stripe's 5.1 MB
+    /// dll). A converter in the consumer's own assembly is named without it.
+    /// </remarks>
+    /// <param name="hintPrefix">The spec's hint prefix, <c>Namespace.ClientName</c>.</param>
+    public static string CodecConverterName(string hintPrefix) => hintPrefix.Substring(hintPrefix.LastIndexOf('.') + 1) + "JsonConverter";
+
+    /// <summary>The file declaring the spec's converter (<see cref="CodecConverterName"/>).</summary>
+    /// <param name="client">The spec's client, whose namespace and converter name it uses.</param>
+    public static string EmitCodecConverter(ClientModel client)
+    {
+        SourceWriter writer = Start(client.Namespace);
+        writer.Lines($$"""
+            /// <summary>
+            /// The System.Text.Json converter every generated type of this client names in its <c>[JsonConverter]</c>:
+            /// reads and writes through the type's own <c>ReadJson</c> and <c>WriteJson</c>.
+            /// </summary>
+            /// <typeparam name="T">The generated type.</typeparam>
+            {{GeneratedCode}}
+            internal sealed class {{client.JsonConverterName}}<T> : global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<T>
+                where T : global::LiveAvatarGen.Runtime.Json.IJsonCodec<T>
+            {
+            }
+            """);
+        return writer.ToString();
     }
 
     /// <summary>The interface a generated type implements for the runtime's converter: <c>, IJsonCodec&lt;T&gt;</c>, or nothing.</summary>

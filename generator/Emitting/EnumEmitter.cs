@@ -20,7 +20,7 @@ internal static class EnumEmitter
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? name);
         writer.Line("/// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>");
-        EmitterCommon.Attributes(writer, name, deprecated: false, facts);
+        EmitterCommon.Attributes(writer, model, deprecated: false, facts);
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">" + EmitterCommon.CodecInterface(name, facts));
         string underlying = model.IsInteger ? "long" : "string";
         if (model.IsInteger)

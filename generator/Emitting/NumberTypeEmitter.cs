@@ -25,7 +25,7 @@ internal static class NumberTypeEmitter
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? name);
         writer.Line("/// <remarks>A validated number: " + SourceWriter.Xml(Describe(model)) + ".</remarks>");
-        EmitterCommon.Attributes(writer, name, deprecated: false, facts);
+        EmitterCommon.Attributes(writer, model, deprecated: false, facts);
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::System.IComparable<" + name + ">" + EmitterCommon.CodecInterface(name, facts));
         writer.Lines($$"""
             /// <summary>Creates the value.</summary>

@@ -76,7 +76,7 @@ internal static partial class ObjectEmitter
             writer.Line("/// <typeparam name=\"" + generic.TypeParameter + "\">The one type the merged schemas differ in.</typeparam>");
         }
 
-        EmitterCommon.Attributes(writer, model.Name, model.IsDeprecated, facts, model.Generic?.ConverterName);
+        EmitterCommon.Attributes(writer, model, model.IsDeprecated, facts, model.Generic?.ConverterName);
         writer.Open(Declaration(model) + (model.Generic is null ? EmitterCommon.CodecInterface(model.Name, facts, first: model.Hierarchy?.Base is null) : string.Empty));
         EmitFields(writer, model, members, facts);
         foreach (Member member in members.Where(m => !IsInherited(model, m)))

@@ -22,7 +22,7 @@ internal static class UnionEmitter
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? "One of: " + string.Join(", ", Names(model)) + ".");
         writer.Line("/// <remarks>A union. Read values keep their JSON in <see cref=\"Raw\"/>; use the <c>As</c> methods to get a variant.</remarks>");
-        EmitterCommon.Attributes(writer, name, deprecated: false, facts);
+        EmitterCommon.Attributes(writer, model, deprecated: false, facts);
         writer.Open("public sealed partial class " + name + EmitterCommon.CodecInterface(name, facts, first: true));
         writer.Lines($$"""
             private readonly object? _value;

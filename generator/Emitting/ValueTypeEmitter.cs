@@ -21,7 +21,7 @@ internal static class ValueTypeEmitter
         SourceWriter writer = EmitterCommon.Start(model.Namespace);
         writer.Summary(model.Documentation ?? name);
         writer.Line("/// <remarks>A validated value: " + SourceWriter.Xml(Describe(model)) + ".</remarks>");
-        EmitterCommon.Attributes(writer, name, deprecated: false, facts);
+        EmitterCommon.Attributes(writer, model, deprecated: false, facts);
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">" + EmitterCommon.CodecInterface(name, facts));
         string patternArgument = "null";
         string patternTextArgument = "null";

@@ -8,6 +8,10 @@ namespace LiveAvatarGen.Generator.Model;
 
 /// <summary>The client class of one spec, with its options class, its interface and its DI registration class.</summary>
 /// <param name="Groups">The sub-clients, one per tag (an operation's first), in ordinal order of the tags; empty when grouping is off.</param>
+/// <param name="JsonConverterName">
+/// The <c>JsonConverter&lt;T&gt;</c> class the spec declares once (where the consumer has <c>IJsonCodec</c>), named by
+/// every generated type's <c>[JsonConverter]</c> attribute: see <see cref="Emitting.EmitterCommon.CodecConverterName"/>.
+/// </param>
 /// <param name="SecurityFields">
 /// The distinct sets of security alternatives the operations require, each the client's static field: kept apart from
 /// <paramref name="Operations"/>, which the client's own file is emitted without, so an operation added with a set
@@ -20,6 +24,7 @@ internal sealed record ClientModel(
     string OptionsName,
     string InterfaceName,
     string ServiceCollectionExtensionsName,
+    string JsonConverterName,
     string? Documentation,
     ServerModel? DefaultServer,
     EquatableArray<ServerVariableOption> ServerVariables,

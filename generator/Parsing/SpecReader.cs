@@ -64,7 +64,12 @@ internal static class SpecReader
 
         string clientName = input.ClientName is { } configured ? Identifiers.ToPascalCase(configured) : ClientNameFromTitle(document.Info?.Title);
         string ns = NamespaceOf(input.Namespace);
-        SchemaMapper schemas = new(ns, ns + "." + clientName, locator, diagnostics, cancellationToken);
+        string hintPrefix = ns + "." + clientName;
+        SchemaMapper schemas = new(ns, hintPrefix, locator, diagnostics, cancellationToken);
+
+        // The types name the converter from their hint prefix; claimed first, it is free (no generated member's
+        // name ends with "JsonConverter"), so the claim returns the name the types derive.
+        string jsonConverterName = schemas.ReserveTypeName(EmitterCommon.CodecConverterName(hintPrefix));
         clientName = schemas.ReserveTypeName(clientName);
         string optionsName = schemas.ReserveTypeName(clientName + "Options");
         string interfaceName = schemas.ReserveTypeName("I" + clientName);
@@ -94,6 +99,7 @@ internal static class SpecReader
             optionsName,
             interfaceName,
             extensionsName,
+            jsonConverterName,
             Documentation.Join(document.Info?.Title, document.Info?.Description),
             documentServer,
             ServerReader.Options(servers, securitySchemes.SelectMany(SecuritySchemeOptions.PropertyNames).Append(optionsName)),

@@ -26,10 +26,15 @@ public interface IJsonCodec<TSelf>
     static abstract void WriteJson(Utf8JsonWriter writer, TSelf value);
 }
 
-/// <summary>The System.Text.Json converter of every generated type that implements <see cref="IJsonCodec{TSelf}"/>.</summary>
+/// <summary>
+/// The System.Text.Json converter of every generated type that implements <see cref="IJsonCodec{TSelf}"/>. Each spec
+/// declares an empty subclass in its own assembly and names that in its types' <c>[JsonConverter]</c> attributes: an
+/// attribute stores its <c>typeof</c> argument as a name, and one naming this assembly carries its full name, once per
+/// generated type.
+/// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class JsonCodecConverter<T> : JsonConverter<T>
+public abstract class JsonCodecConverter<T> : JsonConverter<T>
     where T : IJsonCodec<T>
 {
     /// <inheritdoc />

@@ -144,6 +144,7 @@ internal static class ModelFactory
             ClientName + "Options",
             "I" + ClientName,
             ClientName + "ServiceCollectionExtensions",
+            ClientName + "JsonConverter",
             "The test API.",
             server,
             (serverVariables ?? System.Array.Empty<ServerVariableOption>()).ToEquatableArray(),

@@ -14,7 +14,9 @@ namespace LiveAvatarGen.Tests.Runtime;
 
 /// <summary>
 /// On .NET 8 and later with C# 11, generated types implement <see cref="IJsonCodec{TSelf}"/> and their
-/// <c>[JsonConverter]</c> names the runtime's <see cref="JsonCodecConverter{T}"/>: no converter class per type.
+/// <c>[JsonConverter]</c> names the spec's one converter, an empty subclass of the runtime's
+/// <see cref="JsonCodecConverter{T}"/> declared in the consumer's assembly (so the attribute, stored as a type name,
+/// does not carry the runtime's assembly name once per type): no converter class per type.
 /// A netstandard2.0 or .NET Framework consumer (the runtime's netstandard2.0 build has no static abstract members)
 /// keeps a nested <c>JsonConverter</c> per type.
 /// </summary>
@@ -28,9 +30,15 @@ public sealed class JsonCodecConverterTests
     [InlineData(typeof(Shape))]
     [InlineData(typeof(Circle))]
     [InlineData(typeof(LiveAvatar.Api.CreditsLeft))]
-    public void GeneratedTypesNameTheRuntimesConverterAndDeclareNoneOfTheirOwn(Type type)
+    public void GeneratedTypesNameTheSpecsConverterAndDeclareNoneOfTheirOwn(Type type)
     {
-        Assert.Equal(typeof(JsonCodecConverter<>).MakeGenericType(type), type.GetCustomAttribute<JsonConverterAttribute>()!.ConverterType);
+        Type converter = type.GetCustomAttribute<JsonConverterAttribute>()!.ConverterType!;
+        Assert.Same(type.Assembly, converter.Assembly);
+        Assert.Equal(type.Namespace, converter.Namespace);
+        Assert.EndsWith("ClientJsonConverter`1", converter.Name, StringComparison.Ordinal);
+        Assert.False(converter.IsPublic);
+        Assert.Equal(new[] { type }, converter.GetGenericArguments());
+        Assert.Equal(typeof(JsonCodecConverter<>).MakeGenericType(type), converter.BaseType);
         Assert.Contains(typeof(IJsonCodec<>).MakeGenericType(type), type.GetInterfaces());
         Assert.Null(type.GetNestedType("JsonConverter"));
     }
@@ -64,6 +72,7 @@ public sealed class JsonCodecConverterTests
             components:
               schemas:
                 Pet: { type: object, properties: { kind: { type: string, enum: [dog, cat] } } }
+                CodecClientJsonConverter: { type: object, properties: { name: { type: string } } }
             """;
 
         foreach (TargetProfile profile in new[] { TargetProfile.NetStandard20CSharp14, TargetProfile.Net10CSharp14 })
@@ -75,6 +84,12 @@ public sealed class JsonCodecConverterTests
             Assert.Equal(downlevel, pet.Contains("[global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]", StringComparison.Ordinal));
             Assert.Equal(downlevel, pet.Contains("public sealed class JsonConverter : global::LiveAvatarGen.Runtime.Json.DelegatingJsonConverter<Pet>", StringComparison.Ordinal));
             Assert.Equal(!downlevel, pet.Contains("public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Pet>", StringComparison.Ordinal));
+            Assert.Equal(!downlevel, pet.Contains(".CodecClientJsonConverter<Pet>))]", StringComparison.Ordinal));
+
+            // The converter's name is claimed before the schemas are named: a schema wanting it gets another.
+            string[] hints = result.Sources.Select(s => s.HintName).ToArray();
+            Assert.Equal(downlevel ? 0 : 1, hints.Count(h => h.EndsWith(".CodecClientJsonConverter.g.cs", StringComparison.Ordinal)));
+            Assert.Contains(hints, h => h.EndsWith(".CodecClientJsonConverter2.g.cs", StringComparison.Ordinal));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Animal
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Animal>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Animal>))]
 public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Animal>
 {
     private int _set0;

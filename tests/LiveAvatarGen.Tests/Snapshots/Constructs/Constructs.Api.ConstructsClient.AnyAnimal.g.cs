@@ -10,7 +10,7 @@ namespace Constructs.Api;
 /// </summary>
 /// <remarks>A union. Read values keep their JSON in <see cref="Raw"/>; use the <c>As</c> methods to get a variant.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<AnyAnimal>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<AnyAnimal>))]
 public sealed partial class AnyAnimal : global::LiveAvatarGen.Runtime.Json.IJsonCodec<AnyAnimal>
 {
     private readonly object? _value;

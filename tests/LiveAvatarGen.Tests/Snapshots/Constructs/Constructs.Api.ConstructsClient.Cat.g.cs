@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Cat
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Cat>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Cat>))]
 public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Cat>
 {
     private int _set0;

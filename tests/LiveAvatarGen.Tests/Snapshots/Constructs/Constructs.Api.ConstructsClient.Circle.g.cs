@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Circle
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Circle>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Circle>))]
 public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveAvatarGen.Runtime.Json.IJsonCodec<Circle>
 {
     private string? _p3;

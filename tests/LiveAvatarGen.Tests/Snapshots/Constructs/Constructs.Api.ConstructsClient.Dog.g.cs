@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Dog
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Dog>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Dog>))]
 public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Dog>
 {
     private int _set0;

@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Event
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Event>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Event>))]
 public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Event>
 {
     private int _set0;

@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Pet
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Pet>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Pet>))]
 public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Pet>
 {
     private int _set0;

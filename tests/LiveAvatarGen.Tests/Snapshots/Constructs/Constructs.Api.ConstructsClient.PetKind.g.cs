@@ -10,7 +10,7 @@ namespace Constructs.Api;
 /// </summary>
 /// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<PetKind>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<PetKind>))]
 public readonly partial struct PetKind : global::System.IEquatable<PetKind>, global::LiveAvatarGen.Runtime.Json.IJsonCodec<PetKind>
 {
     private readonly string? _value;

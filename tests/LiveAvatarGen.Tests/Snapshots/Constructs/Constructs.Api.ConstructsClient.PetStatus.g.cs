@@ -10,7 +10,7 @@ namespace Constructs.Api;
 /// </summary>
 /// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<PetStatus>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<PetStatus>))]
 public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>, global::LiveAvatarGen.Runtime.Json.IJsonCodec<PetStatus>
 {
     /// <summary>Wraps any value, known or not.</summary>

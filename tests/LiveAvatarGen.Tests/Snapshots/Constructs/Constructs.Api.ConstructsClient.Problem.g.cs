@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Problem
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Problem>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Problem>))]
 public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Problem>
 {
     private int _set0;

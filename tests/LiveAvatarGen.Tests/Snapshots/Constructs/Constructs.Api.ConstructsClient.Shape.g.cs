@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// A base class; its children are found by scanning for allOf references to it.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Shape>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Shape>))]
 public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape>
 {
     private protected int _set0;

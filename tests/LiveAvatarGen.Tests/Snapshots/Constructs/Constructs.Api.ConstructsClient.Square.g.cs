@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Square
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Square>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Square>))]
 public sealed partial class Square : global::Constructs.Api.Shape, global::LiveAvatarGen.Runtime.Json.IJsonCodec<Square>
 {
     private long? _p2;

@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// StylesFilter
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<StylesFilter>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<StylesFilter>))]
 public sealed partial class StylesFilter : global::LiveAvatarGen.Runtime.Json.IJsonCodec<StylesFilter>
 {
     private int _set0;

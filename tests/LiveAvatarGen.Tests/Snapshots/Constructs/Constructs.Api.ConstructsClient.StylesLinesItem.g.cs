@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// StylesLinesItem
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<StylesLinesItem>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<StylesLinesItem>))]
 public sealed partial class StylesLinesItem : global::LiveAvatarGen.Runtime.Json.IJsonCodec<StylesLinesItem>
 {
     private int _set0;

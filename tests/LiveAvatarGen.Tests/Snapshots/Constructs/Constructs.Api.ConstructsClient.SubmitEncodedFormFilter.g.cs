@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// SubmitEncodedFormFilter
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<SubmitEncodedFormFilter>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<SubmitEncodedFormFilter>))]
 public sealed partial class SubmitEncodedFormFilter : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormFilter>
 {
     private int _set0;

@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// SubmitEncodedFormFlat
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<SubmitEncodedFormFlat>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<SubmitEncodedFormFlat>))]
 public sealed partial class SubmitEncodedFormFlat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormFlat>
 {
     private int _set0;

@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// SubmitEncodedFormJson
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<SubmitEncodedFormJson>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<SubmitEncodedFormJson>))]
 public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormJson>
 {
     private int _set0;

@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// Tree
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<Tree>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Tree>))]
 public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Tree>
 {
     private int _set0;

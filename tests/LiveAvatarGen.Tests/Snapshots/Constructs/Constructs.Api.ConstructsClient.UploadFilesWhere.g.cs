@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// UploadFilesWhere
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<UploadFilesWhere>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<UploadFilesWhere>))]
 public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UploadFilesWhere>
 {
     private int _set0;

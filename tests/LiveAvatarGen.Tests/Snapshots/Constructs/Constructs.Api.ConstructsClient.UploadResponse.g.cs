@@ -9,7 +9,7 @@ namespace Constructs.Api;
 /// UploadResponse
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<UploadResponse>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<UploadResponse>))]
 public sealed partial class UploadResponse : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UploadResponse>
 {
     private int _set0;

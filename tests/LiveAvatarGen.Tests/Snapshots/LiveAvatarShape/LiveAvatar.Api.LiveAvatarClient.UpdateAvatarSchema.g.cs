@@ -9,7 +9,7 @@ namespace LiveAvatar.Api;
 /// UpdateAvatarSchema
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatarGen.Runtime.Json.JsonCodecConverter<UpdateAvatarSchema>))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatar.Api.LiveAvatarClientJsonConverter<UpdateAvatarSchema>))]
 public sealed partial class UpdateAvatarSchema : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UpdateAvatarSchema>
 {
     private int _set0;
