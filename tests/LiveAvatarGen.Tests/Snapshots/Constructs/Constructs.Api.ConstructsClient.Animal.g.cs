@@ -13,13 +13,14 @@ namespace Constructs.Api;
 public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Animal>
 {
     private int _set0;
+    private string _p0 = default!;
     private string? _p1;
 
     /// <summary>
     /// animal_type
     /// </summary>
     /// <remarks>JSON name: <c>animal_type</c>; required.</remarks>
-    public required string AnimalType { get; init; }
+    public required string AnimalType { get => _p0; init { _p0 = value; } }
 
     /// <summary>
     /// name

@@ -13,13 +13,15 @@ namespace Constructs.Api;
 public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Cat>
 {
     private int _set0;
+    private string _p0 = default!;
     private string? _p1;
+    private bool _p2;
 
     /// <summary>
     /// animal_type
     /// </summary>
     /// <remarks>JSON name: <c>animal_type</c>; required.</remarks>
-    public required string AnimalType { get; init; }
+    public required string AnimalType { get => _p0; init { _p0 = value; } }
 
     /// <summary>
     /// name
@@ -31,7 +33,7 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// meows
     /// </summary>
     /// <remarks>JSON name: <c>meows</c>; required.</remarks>
-    public required bool Meows { get; init; }
+    public required bool Meows { get => _p2; init { _p2 = value; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 

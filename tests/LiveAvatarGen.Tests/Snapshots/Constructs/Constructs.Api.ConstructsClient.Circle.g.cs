@@ -12,13 +12,14 @@ namespace Constructs.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Circle>))]
 public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveAvatarGen.Runtime.Json.IJsonCodec<Circle>
 {
+    private double _p2;
     private string? _p3;
 
     /// <summary>
     /// radius
     /// </summary>
     /// <remarks>JSON name: <c>radius</c>; required.</remarks>
-    public required double Radius { get; init; }
+    public required double Radius { get => _p2; init { _p2 = value; } }
 
     /// <summary>
     /// note

@@ -13,6 +13,7 @@ namespace Constructs.Api;
 public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Dog>
 {
     private int _set0;
+    private string _p0 = default!;
     private string? _p1;
     private long? _p2;
 
@@ -20,7 +21,7 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// animal_type
     /// </summary>
     /// <remarks>JSON name: <c>animal_type</c>; required.</remarks>
-    public required string AnimalType { get; init; }
+    public required string AnimalType { get => _p0; init { _p0 = value; } }
 
     /// <summary>
     /// name

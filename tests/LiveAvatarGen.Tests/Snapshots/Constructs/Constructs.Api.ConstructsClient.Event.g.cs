@@ -13,13 +13,14 @@ namespace Constructs.Api;
 public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Event>
 {
     private int _set0;
+    private long _p0;
     private string? _p1;
 
     /// <summary>
     /// seq
     /// </summary>
     /// <remarks>JSON name: <c>seq</c>; required.</remarks>
-    public required long Seq { get; init; }
+    public required long Seq { get => _p0; init { _p0 = value; } }
 
     /// <summary>
     /// text

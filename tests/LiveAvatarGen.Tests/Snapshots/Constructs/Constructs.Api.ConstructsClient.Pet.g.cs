@@ -13,7 +13,9 @@ namespace Constructs.Api;
 public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Pet>
 {
     private int _set0;
-    private string _p1 = null!;
+    private long _p0;
+    private string _p1 = default!;
+    private global::Constructs.Api.PetKind _p2;
     private global::System.Collections.Generic.IReadOnlyList<string>? _p3;
     private global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _p4;
     private global::System.DateOnly? _p5;
@@ -28,7 +30,7 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// id
     /// </summary>
     /// <remarks>JSON name: <c>id</c>; required.</remarks>
-    public required long Id { get; init; }
+    public required long Id { get => _p0; init { _p0 = value; } }
 
     /// <summary>
     /// name
@@ -40,7 +42,7 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// kind
     /// </summary>
     /// <remarks>JSON name: <c>kind</c>; required.</remarks>
-    public required global::Constructs.Api.PetKind Kind { get; init; }
+    public required global::Constructs.Api.PetKind Kind { get => _p2; init { _p2 = value; } }
 
     /// <summary>
     /// tags

@@ -14,6 +14,7 @@ public partial class Vehicle
 {
     private protected int _set0;
     private protected int? _p1;
+    private protected global::Test.Api.Owner _p2 = default!;
 
     /// <summary>
     /// The vehicle_type.
@@ -31,7 +32,7 @@ public partial class Vehicle
     /// The owner.
     /// </summary>
     /// <remarks>JSON name: <c>owner</c>; required.</remarks>
-    public required global::Test.Api.Owner Owner { get; init; }
+    public required global::Test.Api.Owner Owner { get => _p2; init { _p2 = value; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 

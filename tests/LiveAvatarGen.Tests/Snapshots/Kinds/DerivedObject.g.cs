@@ -12,13 +12,14 @@ namespace Test.Api;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Car.JsonConverter))]
 public sealed partial class Car : global::Test.Api.Vehicle
 {
+    private int _p3;
     private string? _p4;
 
     /// <summary>
     /// The doors.
     /// </summary>
     /// <remarks>JSON name: <c>doors</c>; required.</remarks>
-    public required int Doors { get; init; }
+    public required int Doors { get => _p3; init { _p3 = value; } }
 
     /// <summary>
     /// The color.

@@ -13,6 +13,9 @@ namespace Test.Api;
 public sealed partial class Pet
 {
     private int _set0;
+    private long _p0;
+    private global::Test.Api.PetName _p1;
+    private string? _p2;
     private global::Test.Api.PetKind? _p3;
     private global::Test.Api.PetStatus? _p4;
     private global::System.Collections.Generic.IReadOnlyList<string>? _p5;
@@ -23,25 +26,26 @@ public sealed partial class Pet
     private int? _p10;
     private string? _p12;
     private string? _p13;
+    private global::System.DateTimeOffset _p14;
     private global::System.Text.Json.JsonElement? _p15;
 
     /// <summary>
     /// The id.
     /// </summary>
     /// <remarks>JSON name: <c>id</c>; required.</remarks>
-    public required long Id { get; init; }
+    public required long Id { get => _p0; init { _p0 = value; } }
 
     /// <summary>
     /// The name.
     /// </summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
-    public required global::Test.Api.PetName Name { get; init; }
+    public required global::Test.Api.PetName Name { get => _p1; init { _p1 = value; } }
 
     /// <summary>
     /// The nickname.
     /// </summary>
     /// <remarks>JSON name: <c>nickname</c>; required.</remarks>
-    public required string? Nickname { get; init; }
+    public required string? Nickname { get => _p2; init { _p2 = value; } }
 
     /// <summary>
     /// The kind.
@@ -114,7 +118,7 @@ public sealed partial class Pet
     /// The created.
     /// </summary>
     /// <remarks>JSON name: <c>created</c>; required. Read-only: set by the server.</remarks>
-    public global::System.DateTimeOffset Created { get; init; }
+    public global::System.DateTimeOffset Created { get => _p14; init { _p14 = value; } }
 
     /// <summary>
     /// The extra.

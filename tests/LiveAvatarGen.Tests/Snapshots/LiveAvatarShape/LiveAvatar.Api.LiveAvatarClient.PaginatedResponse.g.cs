@@ -14,14 +14,16 @@ namespace LiveAvatar.Api;
 public sealed partial class PaginatedResponse<T>
 {
     private int _set0;
+    private long _p0;
     private string? _p1;
     private string? _p2;
+    private global::System.Collections.Generic.IReadOnlyList<T> _p3 = default!;
 
     /// <summary>
     /// Count
     /// </summary>
     /// <remarks>JSON name: <c>count</c>; required.</remarks>
-    public required long Count { get; init; }
+    public required long Count { get => _p0; init { _p0 = value; } }
 
     /// <summary>
     /// Next
@@ -39,7 +41,7 @@ public sealed partial class PaginatedResponse<T>
     /// Results
     /// </summary>
     /// <remarks>JSON name: <c>results</c>; required.</remarks>
-    public required global::System.Collections.Generic.IReadOnlyList<T> Results { get; init; }
+    public required global::System.Collections.Generic.IReadOnlyList<T> Results { get => _p3; init { _p3 = value; } }
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
