@@ -89,8 +89,9 @@ internal static class TypeSyntax
     {
         if (!type.IsNullable && type.Kind is TypeKind.Class or TypeKind.Struct)
         {
-            // A method group: since C# 11 the compiler caches its delegate.
-            return type.FullName + ".ReadJson";
+            // The runtime's one delegate per type where the type implements IJsonCodec; otherwise a method group,
+            // whose delegate the compiler caches in a nested class of each type naming it.
+            return facts.HasJsonCodecs ? "global::LiveAvatarGen.Runtime.Json.JsonCodecReader<" + type.FullName + ">.Read" : type.FullName + ".ReadJson";
         }
 
         if (PrimitiveName(type, facts) is { } primitive)
@@ -147,7 +148,7 @@ internal static class TypeSyntax
     {
         if (!type.IsNullable && type.Kind is TypeKind.Class or TypeKind.Struct)
         {
-            return type.FullName + ".WriteJson";
+            return facts.HasJsonCodecs ? "global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<" + type.FullName + ">.Write" : type.FullName + ".WriteJson";
         }
 
         if (type.Kind != TypeKind.Date && PrimitiveName(type, facts) is { } primitive)

@@ -43,4 +43,29 @@ public abstract class JsonCodecConverter<T> : JsonConverter<T>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => T.WriteJson(writer, value);
 }
+
+/// <summary>
+/// The delegate reading a generated type, made once for the app: generated code passes it where a collection, a
+/// response or a union reads values of the type. A method group there would make the compiler cache a delegate in a
+/// nested class of every type naming it, a class, a field and a lazy creation each (35 KB of Stripe's dll).
+/// </summary>
+/// <typeparam name="T">The generated type.</typeparam>
+/// <remarks>Apart from <see cref="JsonCodecWriter{T}"/>: an app that only reads a type keeps no writer of it.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonCodecReader<T>
+    where T : IJsonCodec<T>
+{
+    /// <summary>Reads the type: its <c>ReadJson</c>.</summary>
+    public static readonly JsonReadFunc<T> Read = T.ReadJson;
+}
+
+/// <summary>The delegate writing a generated type, made once for the app: see <see cref="JsonCodecReader{T}"/>.</summary>
+/// <typeparam name="T">The generated type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonCodecWriter<T>
+    where T : IJsonCodec<T>
+{
+    /// <summary>Writes the type: its <c>WriteJson</c>.</summary>
+    public static readonly JsonWriteAction<T> Write = T.WriteJson;
+}
 #endif

@@ -48,7 +48,7 @@ public sealed partial class AnyAnimal : global::LiveAvatarGen.Runtime.Json.IJson
             return null;
         }
 
-        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::Constructs.Api.Cat>(Raw, global::Constructs.Api.Cat.ReadJson, out global::Constructs.Api.Cat read))
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::Constructs.Api.Cat>(Raw, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Cat>.Read, out global::Constructs.Api.Cat read))
         {
             return read;
         }
@@ -75,7 +75,7 @@ public sealed partial class AnyAnimal : global::LiveAvatarGen.Runtime.Json.IJson
             return null;
         }
 
-        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::Constructs.Api.Dog>(Raw, global::Constructs.Api.Dog.ReadJson, out global::Constructs.Api.Dog read))
+        if (_variant < 0 && global::LiveAvatarGen.Runtime.Json.JsonUnion.TryRead<global::Constructs.Api.Dog>(Raw, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Dog>.Read, out global::Constructs.Api.Dog read))
         {
             return read;
         }

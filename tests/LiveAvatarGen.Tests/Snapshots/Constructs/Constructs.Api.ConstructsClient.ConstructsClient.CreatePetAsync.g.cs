@@ -41,7 +41,7 @@ public sealed partial class ConstructsClient
         }
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/pets");
-        request.SetJsonBody<global::Constructs.Api.Pet>(body, global::Constructs.Api.Pet.WriteJson);
+        request.SetJsonBody<global::Constructs.Api.Pet>(body, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.Pet>.Write);
         return request;
     }
 
@@ -50,7 +50,7 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         if (status == 200 || status == 201)
         {
-            return response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
+            return response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Pet>.Read);
         }
         if (status == 202)
         {
@@ -58,7 +58,7 @@ public sealed partial class ConstructsClient
         }
         if (status >= 200 && status <= 299)
         {
-            return response.Body.IsEmpty ? default! : response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
+            return response.Body.IsEmpty ? default! : response.ReadJsonOrNull<global::Constructs.Api.Pet>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Pet>.Read);
         }
         throw response.ToException();
     }

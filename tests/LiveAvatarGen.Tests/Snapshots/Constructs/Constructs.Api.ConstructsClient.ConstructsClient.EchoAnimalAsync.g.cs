@@ -41,7 +41,7 @@ public sealed partial class ConstructsClient
         }
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/animals");
-        request.SetJsonBody<global::Constructs.Api.AnyAnimal>(body, global::Constructs.Api.AnyAnimal.WriteJson);
+        request.SetJsonBody<global::Constructs.Api.AnyAnimal>(body, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.AnyAnimal>.Write);
         return request;
     }
 
@@ -50,7 +50,7 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         if (status >= 200 && status <= 299)
         {
-            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.AnyAnimal>(global::Constructs.Api.AnyAnimal.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.AnyAnimal>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.AnyAnimal>.Read);
         }
         throw response.ToException();
     }

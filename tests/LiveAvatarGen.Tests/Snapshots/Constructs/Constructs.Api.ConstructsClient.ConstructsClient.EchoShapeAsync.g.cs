@@ -41,7 +41,7 @@ public sealed partial class ConstructsClient
         }
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/shapes");
-        request.SetJsonBody<global::Constructs.Api.Shape>(body, global::Constructs.Api.Shape.WriteJson);
+        request.SetJsonBody<global::Constructs.Api.Shape>(body, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.Shape>.Write);
         return request;
     }
 
@@ -50,7 +50,7 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         if (status >= 200 && status <= 299)
         {
-            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Shape>(global::Constructs.Api.Shape.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Shape>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Shape>.Read);
         }
         throw response.ToException();
     }

@@ -26,11 +26,11 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> EventsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.StreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, (s_operation_Events ??= new("Events", "events", "GET", "/events")), cancellationToken);
+        => _core.StreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Event>.Read, HandleEventsError, (s_operation_Events ??= new("Events", "events", "GET", "/events")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event>> EventsWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.OpenStreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::Constructs.Api.Event.ReadJson, HandleEventsError, (s_operation_Events ??= new("Events", "events", "GET", "/events")), cancellationToken);
+        => _core.OpenStreamAsync<global::Constructs.Api.Event>(CreateEventsRequest(), global::System.Array.Empty<global::LiveAvatarGen.Runtime.Http.ApiSecurityScheme[]>(), global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.EventStream, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Event>.Read, HandleEventsError, (s_operation_Events ??= new("Events", "events", "GET", "/events")), cancellationToken);
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEventsRequest()
     {

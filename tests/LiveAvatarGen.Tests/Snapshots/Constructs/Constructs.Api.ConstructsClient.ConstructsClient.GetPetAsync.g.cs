@@ -44,16 +44,16 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         if (status == 404 || status == 409)
         {
-            throw response.ToException<global::Constructs.Api.Problem>(global::Constructs.Api.Problem.ReadJson);
+            throw response.ToException<global::Constructs.Api.Problem>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Problem>.Read);
         }
         if (status >= 400 && status <= 499)
         {
-            throw response.ToException<global::Constructs.Api.Problem>(global::Constructs.Api.Problem.ReadJson);
+            throw response.ToException<global::Constructs.Api.Problem>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Problem>.Read);
         }
         if (status >= 200 && status <= 299)
         {
-            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Pet>(global::Constructs.Api.Pet.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Pet>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Pet>.Read);
         }
-        throw response.ToException<global::Constructs.Api.Problem>(global::Constructs.Api.Problem.ReadJson);
+        throw response.ToException<global::Constructs.Api.Problem>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Problem>.Read);
     }
 }

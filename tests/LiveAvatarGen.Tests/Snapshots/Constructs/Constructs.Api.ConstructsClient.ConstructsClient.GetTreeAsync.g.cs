@@ -43,7 +43,7 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         if (status >= 200 && status <= 299)
         {
-            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Tree>(global::Constructs.Api.Tree.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.Tree>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Tree>.Read);
         }
         throw response.ToException();
     }

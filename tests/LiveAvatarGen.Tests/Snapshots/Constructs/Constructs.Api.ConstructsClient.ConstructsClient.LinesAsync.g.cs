@@ -26,11 +26,11 @@ public sealed partial class ConstructsClient
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IAsyncEnumerable<global::Constructs.Api.Event> LinesAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => _core.StreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security3, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, (s_operation_Lines ??= new("Lines", "lines", "GET", "/lines")), cancellationToken);
+        => _core.StreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security3, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Event>.Read, HandleLinesError, (s_operation_Lines ??= new("Lines", "lines", "GET", "/lines")), cancellationToken);
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::LiveAvatarGen.Runtime.Http.ApiStreamResponse<global::Constructs.Api.Event, global::Constructs.Api.LinesResponseHeaders>> LinesWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => HandleLinesWithResponse(_core.OpenStreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security3, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::Constructs.Api.Event.ReadJson, HandleLinesError, (s_operation_Lines ??= new("Lines", "lines", "GET", "/lines")), cancellationToken));
+        => HandleLinesWithResponse(_core.OpenStreamAsync<global::Constructs.Api.Event>(CreateLinesRequest(), s_security3, global::LiveAvatarGen.Runtime.Http.ApiStreamFormat.NdJson, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Event>.Read, HandleLinesError, (s_operation_Lines ??= new("Lines", "lines", "GET", "/lines")), cancellationToken));
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateLinesRequest()
     {

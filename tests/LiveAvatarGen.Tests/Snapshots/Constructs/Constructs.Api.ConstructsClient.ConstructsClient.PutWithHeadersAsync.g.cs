@@ -59,7 +59,7 @@ public sealed partial class ConstructsClient
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Put, "/headers");
         request.AddHeader("X-Request-Id", xRequestId);
-        request.SetJsonBody<global::Constructs.Api.Event>(body, global::Constructs.Api.Event.WriteJson);
+        request.SetJsonBody<global::Constructs.Api.Event>(body, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.Event>.Write);
         request.AddHeader("Content-Range", contentRange);
         request.AddHeader("Content-Language", contentLanguage);
         request.AddHeader("Content-Disposition", contentDisposition);

@@ -56,7 +56,7 @@ public sealed partial class ConstructsClient
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/styles/" + global::LiveAvatarGen.Runtime.Http.ApiStyles.Path("label", "label", true, global::System.Linq.Enumerable.Select(label, static item => item), true) + "/" + global::LiveAvatarGen.Runtime.Http.ApiStyles.Path("matrix", "matrix", false, new[] { matrix }, false));
         if (filter is { } __filter)
         {
-            global::LiveAvatarGen.Runtime.Http.ApiStyles.AddQueryObject(request, "filter", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.StylesFilter>(__filter, global::Constructs.Api.StylesFilter.WriteJson), "deepObject", true);
+            global::LiveAvatarGen.Runtime.Http.ApiStyles.AddQueryObject(request, "filter", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.StylesFilter>(__filter, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.StylesFilter>.Write), "deepObject", true);
         }
         if (pipes is { } __pipes)
         {
@@ -91,7 +91,7 @@ public sealed partial class ConstructsClient
         }
         if (lines is { } __lines)
         {
-            global::LiveAvatarGen.Runtime.Http.ApiStyles.AddQueryObject(request, "lines", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>>(__lines, static (global::System.Text.Json.Utf8JsonWriter w1, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem> item1) => { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.StylesLinesItem>(w1, item1, global::Constructs.Api.StylesLinesItem.WriteJson); }), "deepObject", true);
+            global::LiveAvatarGen.Runtime.Http.ApiStyles.AddQueryObject(request, "lines", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>>(__lines, static (global::System.Text.Json.Utf8JsonWriter w1, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem> item1) => { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.StylesLinesItem>(w1, item1, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.StylesLinesItem>.Write); }), "deepObject", true);
         }
         return request;
     }

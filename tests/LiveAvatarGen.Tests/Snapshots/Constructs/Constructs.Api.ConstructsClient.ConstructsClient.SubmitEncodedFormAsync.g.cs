@@ -66,19 +66,19 @@ public sealed partial class ConstructsClient
         }
         if (filter is { } __filter)
         {
-            _parts.AddStyled("Filter", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFilter>(__filter, global::Constructs.Api.SubmitEncodedFormFilter.WriteJson), "deepObject", true);
+            _parts.AddStyled("Filter", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFilter>(__filter, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFilter>.Write), "deepObject", true);
         }
         if (flat is { } __flat)
         {
-            _parts.AddStyled("Flat", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFlat>(__flat, global::Constructs.Api.SubmitEncodedFormFlat.WriteJson), "form", true);
+            _parts.AddStyled("Flat", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFlat>(__flat, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFlat>.Write), "form", true);
         }
         if (joined is { } __joined)
         {
-            _parts.AddStyled("Joined", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFlat>(__joined, global::Constructs.Api.SubmitEncodedFormFlat.WriteJson), "form", false);
+            _parts.AddStyled("Joined", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFlat>(__joined, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFlat>.Write), "form", false);
         }
         if (json is { } __json)
         {
-            _parts.AddValue("Json", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormJson>(__json, global::Constructs.Api.SubmitEncodedFormJson.WriteJson));
+            _parts.AddValue("Json", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormJson>(__json, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormJson>.Write));
         }
         if (maybe is { } __maybe)
         {

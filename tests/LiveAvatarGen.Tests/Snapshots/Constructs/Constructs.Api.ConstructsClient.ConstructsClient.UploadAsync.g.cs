@@ -48,7 +48,7 @@ public sealed partial class ConstructsClient
         _parts.Add("description", description, null);
         if (meta is { } __meta)
         {
-            _parts.AddValue("meta", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.Event>(__meta, global::Constructs.Api.Event.WriteJson), null);
+            _parts.AddValue("meta", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.Event>(__meta, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.Event>.Write), null);
         }
         request.SetContent(_parts.ToContent());
         return request;
@@ -59,7 +59,7 @@ public sealed partial class ConstructsClient
         int status = response.StatusCode;
         if (status >= 200 && status <= 299)
         {
-            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.UploadResponse>(global::Constructs.Api.UploadResponse.ReadJson);
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::Constructs.Api.UploadResponse>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.UploadResponse>.Read);
         }
         throw response.ToException();
     }

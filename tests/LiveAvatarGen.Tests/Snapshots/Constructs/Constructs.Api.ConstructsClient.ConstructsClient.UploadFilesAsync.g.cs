@@ -68,12 +68,12 @@ public sealed partial class ConstructsClient
         }
         if (meta is { } __meta)
         {
-            _parts.AddValue("meta", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.Event>(__meta, global::Constructs.Api.Event.WriteJson), "application/vnd.event+json");
+            _parts.AddValue("meta", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.Event>(__meta, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.Event>.Write), "application/vnd.event+json");
         }
         _parts.Add("notes", notes, "text/csv");
         if (@where is { } __where)
         {
-            _parts.AddStyled("where", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.UploadFilesWhere>(__where, global::Constructs.Api.UploadFilesWhere.WriteJson), "deepObject", false);
+            _parts.AddStyled("where", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.UploadFilesWhere>(__where, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.UploadFilesWhere>.Write), "deepObject", false);
         }
         request.SetContent(_parts.ToContent());
         return request;

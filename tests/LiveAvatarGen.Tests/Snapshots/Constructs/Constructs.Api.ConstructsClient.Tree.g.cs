@@ -54,7 +54,7 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
                 switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
                 {
                     case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1 << 0; break;
-                    case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<global::Constructs.Api.Tree>(ref reader, global::Constructs.Api.Tree.ReadJson); set0 |= 1 << 1; break;
+                    case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<global::Constructs.Api.Tree>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Constructs.Api.Tree>.Read); set0 |= 1 << 1; break;
                     default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
                 }
             }
@@ -75,7 +75,7 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
     {
         writer.WriteStartObject();
         if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0); }
-        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::Constructs.Api.Tree.WriteJson); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); { if (value._p1 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.Tree>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.Tree>.Write); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

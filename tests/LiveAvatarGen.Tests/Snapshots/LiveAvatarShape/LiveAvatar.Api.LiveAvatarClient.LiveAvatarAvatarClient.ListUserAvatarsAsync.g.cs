@@ -64,11 +64,11 @@ public sealed partial class LiveAvatarAvatarClient
         int status = response.StatusCode;
         if (status == 422)
         {
-            throw response.ToException<global::LiveAvatar.Api.HTTPValidationError>(global::LiveAvatar.Api.HTTPValidationError.ReadJson);
+            throw response.ToException<global::LiveAvatar.Api.HTTPValidationError>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::LiveAvatar.Api.HTTPValidationError>.Read);
         }
         if (status >= 200 && status <= 299)
         {
-            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>.ReadJson(ref r1, global::LiveAvatar.Api.AvatarSchema.ReadJson)));
+            return status != 200 && response.Body.IsEmpty ? default! : response.ReadJson<global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::LiveAvatar.Api.ApiEnvelope<global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>>.ReadJson(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>.ReadJson(ref r1, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::LiveAvatar.Api.AvatarSchema>.Read)));
         }
         throw response.ToException();
     }

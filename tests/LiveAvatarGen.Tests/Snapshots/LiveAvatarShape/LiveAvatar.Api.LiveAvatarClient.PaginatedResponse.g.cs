@@ -129,27 +129,27 @@ public sealed class PaginatedResponseJsonConverter : global::System.Text.Json.Se
     {
         if (typeToConvert == typeof(global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.AvatarSchema>))
         {
-            return new Converter<global::LiveAvatar.Api.AvatarSchema>(global::LiveAvatar.Api.AvatarSchema.ReadJson, global::LiveAvatar.Api.AvatarSchema.WriteJson);
+            return new Converter<global::LiveAvatar.Api.AvatarSchema>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::LiveAvatar.Api.AvatarSchema>.Read, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::LiveAvatar.Api.AvatarSchema>.Write);
         }
 
         if (typeToConvert == typeof(global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.ContextSchema>))
         {
-            return new Converter<global::LiveAvatar.Api.ContextSchema>(global::LiveAvatar.Api.ContextSchema.ReadJson, global::LiveAvatar.Api.ContextSchema.WriteJson);
+            return new Converter<global::LiveAvatar.Api.ContextSchema>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::LiveAvatar.Api.ContextSchema>.Read, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::LiveAvatar.Api.ContextSchema>.Write);
         }
 
         if (typeToConvert == typeof(global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.MemoryListItemResponse>))
         {
-            return new Converter<global::LiveAvatar.Api.MemoryListItemResponse>(global::LiveAvatar.Api.MemoryListItemResponse.ReadJson, global::LiveAvatar.Api.MemoryListItemResponse.WriteJson);
+            return new Converter<global::LiveAvatar.Api.MemoryListItemResponse>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::LiveAvatar.Api.MemoryListItemResponse>.Read, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::LiveAvatar.Api.MemoryListItemResponse>.Write);
         }
 
         if (typeToConvert == typeof(global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema>))
         {
-            return new Converter<global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema>(global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema.ReadJson, global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema.WriteJson);
+            return new Converter<global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema>.Read, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::LiveAvatar.Api.ListSessionEntrySchemaOrListHistoricEntrySchema>.Write);
         }
 
         if (typeToConvert == typeof(global::LiveAvatar.Api.PaginatedResponse<global::LiveAvatar.Api.VoiceSchema>))
         {
-            return new Converter<global::LiveAvatar.Api.VoiceSchema>(global::LiveAvatar.Api.VoiceSchema.ReadJson, global::LiveAvatar.Api.VoiceSchema.WriteJson);
+            return new Converter<global::LiveAvatar.Api.VoiceSchema>(global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::LiveAvatar.Api.VoiceSchema>.Read, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::LiveAvatar.Api.VoiceSchema>.Write);
         }
 
         return null;

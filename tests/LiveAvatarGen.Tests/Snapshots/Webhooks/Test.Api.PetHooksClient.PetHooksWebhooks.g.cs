@@ -36,11 +36,11 @@ public static partial class PetHooksWebhooks
 
     /// <summary>Reads the body of the <c>pet.created</c> webhook.</summary>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiResponseFormatException">The body is not the JSON the spec describes.</exception>
-    public static global::Test.Api.Pet ReadPetCreated(global::System.ReadOnlySpan<byte> body) => ReadBody<global::Test.Api.Pet>(body, global::Test.Api.Pet.ReadJson, false);
+    public static global::Test.Api.Pet ReadPetCreated(global::System.ReadOnlySpan<byte> body) => ReadBody<global::Test.Api.Pet>(body, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Test.Api.Pet>.Read, false);
 
     /// <summary>Reads the body of the <c>pet.deleted</c> webhook.</summary>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiResponseFormatException">The body is not the JSON the spec describes.</exception>
-    public static global::Test.Api.PetDeletedPayload ReadPetDeleted(global::System.ReadOnlySpan<byte> body) => ReadBody<global::Test.Api.PetDeletedPayload>(body, global::Test.Api.PetDeletedPayload.ReadJson, false);
+    public static global::Test.Api.PetDeletedPayload ReadPetDeleted(global::System.ReadOnlySpan<byte> body) => ReadBody<global::Test.Api.PetDeletedPayload>(body, global::LiveAvatarGen.Runtime.Json.JsonCodecReader<global::Test.Api.PetDeletedPayload>.Read, false);
 
     /// <summary>Reads the body of the webhook <paramref name="eventName"/> names as its typed event; an event the spec does not declare is <see cref="PetHooksWebhookEvent.Unknown"/>.</summary>
     /// <param name="eventName">The event's name (see <see cref="Events"/>).</param>
