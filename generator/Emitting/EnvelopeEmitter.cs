@@ -49,40 +49,29 @@ internal static class EnvelopeEmitter
                     TData? data = default;
                     string? message = null;
                     global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
-                    string? property = null;
-                    try
+                    while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
                     {
-                        while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
+                        if (reader.ValueTextEquals("code"u8))
                         {
-                            if (reader.ValueTextEquals("code"u8))
-                            {
-                                property = "code";
-                                reader.Read();
-                                code = {{TypeSyntax.JsonRead}}.Int32(ref reader);
-                            }
-                            else if (reader.ValueTextEquals("data"u8))
-                            {
-                                property = "data";
-                                reader.Read();
-                                data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : readData(ref reader);
-                            }
-                            else if (reader.ValueTextEquals("message"u8))
-                            {
-                                property = "message";
-                                reader.Read();
-                                message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {{TypeSyntax.JsonRead}}.String(ref reader);
-                            }
-                            else
-                            {
-                                property = reader.GetString()!;
-                                reader.Read();
-                                (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = {{TypeSyntax.JsonRead}}.Element(ref reader);
-                            }
+                            reader.Read();
+                            code = {{TypeSyntax.JsonRead}}.Int32(ref reader);
                         }
-                    }
-                    catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)
-                    {
-                        throw ex.AtProperty(property);
+                        else if (reader.ValueTextEquals("data"u8))
+                        {
+                            reader.Read();
+                            data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : readData(ref reader);
+                        }
+                        else if (reader.ValueTextEquals("message"u8))
+                        {
+                            reader.Read();
+                            message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {{TypeSyntax.JsonRead}}.String(ref reader);
+                        }
+                        else
+                        {
+                            string property = reader.GetString()!;
+                            reader.Read();
+                            (extras ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[property] = {{TypeSyntax.JsonRead}}.Element(ref reader);
+                        }
                     }
 
                     return new {{self}} { Code = code, Data = data, Message = message, AdditionalProperties = extras };

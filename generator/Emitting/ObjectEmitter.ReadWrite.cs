@@ -72,13 +72,13 @@ internal static partial class ObjectEmitter
             writer.Line("int next = 0;");
         }
 
+        // No try/catch for the JSON path of a failure: the place that started reading the document finds it
+        // (JsonPaths), so no reader pays for a handler.
         writer.Lines($$"""
-            try
+            while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
             {
-                while ({{TypeSyntax.JsonRead}}.NextProperty(ref reader))
-                {
             """);
-        writer.Indent(2);
+        writer.Indent(1);
 
         // Undeclared members are read by one runtime call; typed ones pass the value's reader.
         string readExtra = model.AdditionalPropertiesType is { } extrasType && extrasType.Kind != TypeKind.Any
@@ -112,16 +112,9 @@ internal static partial class ObjectEmitter
             writer.Close();
         }
 
-        writer.Indent(-2);
-        writer.Lines("""
-                }
-            }
-            catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)
-            {
-                throw ex.AtProperty(property);
-            }
-
-            """);
+        writer.Indent(-1);
+        writer.Line("}");
+        writer.Line();
         // One comparison per word of required members; the names are spelled out only on the way to the error.
         for (int w = 0; w < requiredWords.Count; w++)
         {

@@ -142,7 +142,7 @@ internal static class WebhookEmitter
                     {
                         {{TypeSyntax.Reader}} reader = new(body, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 256 });
                         reader.Read();
-                        T value = read(ref reader);
+                        T value = {{TypeSyntax.Runtime}}.Json.JsonPaths.Read(ref reader, read);
                         if (reader.Read())
                         {
                             throw new {{FormatException}}("Unexpected content after the JSON value.");

@@ -9,7 +9,10 @@ namespace LiveAvatarGen.Runtime.Errors;
 
 /// <summary>
 /// Base of the exceptions about a value inside a JSON document: it carries the JSON path of the value.
-/// The path is built while the exception unwinds through the generated readers, so the happy path pays nothing.
+/// The path is found when the exception leaves the place that started reading the document (a response body, a
+/// stream item, a webhook body, a <c>JsonSerializer</c> converter), by reading the value again up to where the reader
+/// stopped (<see cref="Json.JsonPaths"/>): the happy path pays nothing. A generated type's <c>ReadJson</c> called
+/// directly throws it without a path; read through <see cref="Json.JsonPaths.Read{T}"/> to get one.
 /// </summary>
 public abstract class ApiDataException : ApiClientException
 {
@@ -38,13 +41,16 @@ public abstract class ApiDataException : ApiClientException
         }
     }
 
+    /// <summary>The path has been found (<see cref="Json.JsonPaths.Locate"/> leaves it as it is).</summary>
+    internal bool HasPath => _reversedSegments.Count > 0;
+
     /// <summary>The detail without the path.</summary>
     public string Detail => _detail;
 
     /// <inheritdoc />
     public override string Message => _reversedSegments.Count == 0 ? _detail : $"{_detail} (at {JsonPath})";
 
-    /// <summary>Adds an object member in front of the current path. Called by generated readers while unwinding.</summary>
+    /// <summary>Adds an object member in front of the current path. Called by <see cref="Json.JsonPaths"/>, innermost first.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ApiDataException AtProperty(string name)
     {
@@ -52,7 +58,7 @@ public abstract class ApiDataException : ApiClientException
         return this;
     }
 
-    /// <summary>Adds an array index in front of the current path. Called by generated readers while unwinding.</summary>
+    /// <summary>Adds an array index in front of the current path. Called by <see cref="Json.JsonPaths"/>, innermost first.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ApiDataException AtIndex(int index)
     {

@@ -92,7 +92,7 @@ public sealed class ApiResponseData
         {
             Utf8JsonReader reader = new(_body.Span, new JsonReaderOptions { MaxDepth = 256 });
             reader.Read();
-            T? value = allowNull && reader.TokenType == JsonTokenType.Null ? default : read(ref reader);
+            T? value = allowNull && reader.TokenType == JsonTokenType.Null ? default : JsonPaths.Read(ref reader, read);
             if (reader.Read())
             {
                 throw new ApiResponseFormatException("Unexpected content after the JSON value.");

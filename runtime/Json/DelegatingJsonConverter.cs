@@ -27,7 +27,7 @@ public abstract class DelegatingJsonConverter<T> : JsonConverter<T>
     }
 
     /// <inheritdoc />
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonPaths.Read(ref reader, _read);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);

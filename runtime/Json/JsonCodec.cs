@@ -38,7 +38,7 @@ public abstract class JsonCodecConverter<T> : JsonConverter<T>
     where T : IJsonCodec<T>
 {
     /// <inheritdoc />
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => T.ReadJson(ref reader);
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonPaths.Read(ref reader, JsonCodecReader<T>.Read);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => T.WriteJson(writer, value);

@@ -304,14 +304,7 @@ public static partial class JsonRead
                 return items;
             }
 
-            try
-            {
-                items.Add(readItem.Read(ref reader));
-            }
-            catch (ApiDataException ex)
-            {
-                throw ex.AtIndex(items.Count);
-            }
+            items.Add(readItem.Read(ref reader));
         }
     }
 
@@ -336,14 +329,7 @@ public static partial class JsonRead
         {
             string key = reader.GetString()!;
             reader.Read();
-            try
-            {
-                map[key] = readValue.Read(ref reader);
-            }
-            catch (ApiDataException ex)
-            {
-                throw ex.AtProperty(key);
-            }
+            map[key] = readValue.Read(ref reader);
         }
 
         return map;

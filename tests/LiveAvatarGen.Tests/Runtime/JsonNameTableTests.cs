@@ -176,12 +176,20 @@ public sealed class JsonNameTableTests
         ApiResponseFormatException ex = Assert.Throws<ApiResponseFormatException>(() => ReadCredits("{\"other\":1,\"credits_left\":5}"));
 
         Assert.Equal("$.credits_left", ex.JsonPath);
+
+        // The reader itself keeps no path: the place that starts reading a document finds it.
+        ApiResponseFormatException direct = Assert.Throws<ApiResponseFormatException>(() =>
+        {
+            Utf8JsonReader reader = At("{\"credits_left\":5}");
+            UserCreditsSchema.ReadJson(ref reader);
+        });
+        Assert.Equal("$", direct.JsonPath);
     }
 
     private static UserCreditsSchema ReadCredits(string json)
     {
         Utf8JsonReader reader = At(json);
-        return UserCreditsSchema.ReadJson(ref reader);
+        return JsonPaths.Read(ref reader, UserCreditsSchema.ReadJson);
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

@@ -17,7 +17,7 @@ public sealed class NestedCollectionTests
     {
         Utf8JsonReader reader = new(Encoding.UTF8.GetBytes(json));
         reader.Read();
-        return JsonRead.MapOfLists(ref reader, JsonRead.Int64);
+        return JsonPaths.Read(ref reader, static (ref Utf8JsonReader r) => JsonRead.MapOfLists(ref r, JsonRead.Int64));
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class NestedCollectionTests
     {
         ApiDataException error = Assert.ThrowsAny<ApiDataException>(() => Read("{\"ok\": [1], \"bad\": [1, \"x\"]}"));
 
-        Assert.Contains("bad", error.Message, System.StringComparison.Ordinal);
-        Assert.Contains("[1]", error.Message, System.StringComparison.Ordinal);
+        Assert.Equal("$.bad[1]", error.JsonPath);
+        Assert.Contains("(at $.bad[1])", error.Message, System.StringComparison.Ordinal);
         Assert.ThrowsAny<ApiDataException>(() => Read("{\"a\": 1}"));
         Assert.ThrowsAny<ApiDataException>(() => Read("[[1]]"));
     }
@@ -77,7 +77,7 @@ public sealed class NestedCollectionTests
         {
             Utf8JsonReader bad = new(Encoding.UTF8.GetBytes("[[1], [2, \"x\"]]"));
             bad.Read();
-            JsonRead.ListOfLists(ref bad, JsonRead.Int64);
+            JsonPaths.Read(ref bad, static (ref Utf8JsonReader r) => JsonRead.ListOfLists(ref r, JsonRead.Int64));
         });
         Assert.Equal("$[1][1]", error.JsonPath);
         Assert.ThrowsAny<ApiDataException>(() =>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using LiveAvatar.Api;
 using LiveAvatarGen.Runtime.Errors;
 using LiveAvatarGen.Runtime.Validation;
+using LiveAvatarGen.Runtime.Json;
 using Xunit;
 
 namespace LiveAvatarGen.Tests.Runtime;
@@ -59,7 +60,7 @@ public sealed class NumberTypeTests
     {
         Utf8JsonReader reader = new(Encoding.UTF8.GetBytes(json));
         reader.Read();
-        return ElevenLabsVoiceSettings.ReadJson(ref reader);
+        return JsonPaths.Read(ref reader, ElevenLabsVoiceSettings.ReadJson);
     }
 
     [Theory]

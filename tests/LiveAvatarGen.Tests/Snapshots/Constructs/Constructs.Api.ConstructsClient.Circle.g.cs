@@ -48,23 +48,16 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
-        try
+        while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
         {
-            while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
             {
-                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
-                {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
-                    case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader); required0 |= 1 << 1; break;
-                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 1; break;
-                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
-                }
+                case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Double(ref reader); required0 |= 1 << 1; break;
+                case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 1; break;
+                default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
             }
-        }
-        catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)
-        {
-            throw ex.AtProperty(property);
         }
 
         if (required0 != 0x3)

@@ -130,31 +130,24 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
-        try
+        while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
         {
-            while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
             {
-                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
-                {
-                    case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
-                    case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20); required0 |= 1 << 1; break;
-                    case 2: p2 = global::Constructs.Api.PetKind.ReadJson(ref reader); required0 |= 1 << 2; break;
-                    case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1 << 0; break;
-                    case 4: p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 1; break;
-                    case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1 << 2; break;
-                    case 6: p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader); set0 |= 1 << 3; break;
-                    case 7: p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 4; break;
-                    case 8: p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 5; break;
-                    case 9: p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader); set0 |= 1 << 6; break;
-                    case 10: p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 7; break;
-                    case 11: p11 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader); set0 |= 1 << 8; break;
-                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
-                }
+                case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
+                case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20); required0 |= 1 << 1; break;
+                case 2: p2 = global::Constructs.Api.PetKind.ReadJson(ref reader); required0 |= 1 << 2; break;
+                case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1 << 0; break;
+                case 4: p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 1; break;
+                case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1 << 2; break;
+                case 6: p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader); set0 |= 1 << 3; break;
+                case 7: p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 4; break;
+                case 8: p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 5; break;
+                case 9: p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader); set0 |= 1 << 6; break;
+                case 10: p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 7; break;
+                case 11: p11 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader); set0 |= 1 << 8; break;
+                default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
             }
-        }
-        catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)
-        {
-            throw ex.AtProperty(property);
         }
 
         if (required0 != 0x7)

@@ -40,20 +40,13 @@ public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtim
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
-        try
+        while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
         {
-            while (global::LiveAvatarGen.Runtime.Json.JsonRead.NextProperty(ref reader))
+            switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
             {
-                switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
-                {
-                    case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 0; break;
-                    default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
-                }
+                case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 0; break;
+                default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
             }
-        }
-        catch (global::LiveAvatarGen.Runtime.Errors.ApiDataException ex) when (property is not null)
-        {
-            throw ex.AtProperty(property);
         }
 
         result._extras = extras;

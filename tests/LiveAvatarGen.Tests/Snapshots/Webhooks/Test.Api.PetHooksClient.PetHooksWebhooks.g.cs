@@ -89,7 +89,7 @@ public static partial class PetHooksWebhooks
         {
             global::System.Text.Json.Utf8JsonReader reader = new(body, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 256 });
             reader.Read();
-            T value = read(ref reader);
+            T value = global::LiveAvatarGen.Runtime.Json.JsonPaths.Read(ref reader, read);
             if (reader.Read())
             {
                 throw new global::LiveAvatarGen.Runtime.Errors.ApiResponseFormatException("Unexpected content after the JSON value.");
