@@ -70,8 +70,8 @@ internal static class EmitterCommon
     /// <param name="readSummary">The reader's summary.</param>
     /// <param name="facts">The compilation's facts (whether the converter is the runtime's).</param>
     /// <param name="isInteger">An integer enum: the struct wraps a long.</param>
-    /// <param name="knownValues">A string open enum with listed values, in its <c>s_values</c> table and <c>s_known</c>
-    /// array: the reader returns the member for a listed value, so reading one allocates no string.</param>
+    /// <param name="knownValues">A string open enum with listed values, in its <c>s_values</c> table: the reader wraps
+    /// the table's string for a listed value, so reading one allocates no string.</param>
     public static void StringValueMembers(SourceWriter writer, string name, string readSummary, CompilationFacts facts, bool isInteger = false, bool knownValues = false)
     {
         WrapperSemantics semantics = isInteger
@@ -89,7 +89,7 @@ internal static class EmitterCommon
     /// <param name="semantics">The expressions that differ between strings, integers and numbers.</param>
     /// <param name="readSummary">The reader's summary.</param>
     /// <param name="facts">The compilation's facts (whether the converter is the runtime's).</param>
-    /// <param name="knownValues">The struct has the <c>s_values</c> table and <c>s_known</c> members of an open enum.</param>
+    /// <param name="knownValues">The struct has the <c>s_values</c> table of an open enum.</param>
     public static void WrapperMembers(SourceWriter writer, string name, WrapperSemantics semantics, string readSummary, CompilationFacts facts, bool knownValues = false)
     {
         writer.Lines($$"""
@@ -123,7 +123,7 @@ internal static class EmitterCommon
                 public static {{name}} ReadJson(ref {{TypeSyntax.Reader}} reader)
                 {
                     int known = s_values.IndexOf(ref reader);
-                    return known >= 0 ? s_known[known] : new({{semantics.Read}});
+                    return new(known >= 0 ? s_values[known] : {{semantics.Read}});
                 }
                 """);
         }

@@ -21,7 +21,11 @@ internal static class EnumEmitter
         writer.Summary(model.Documentation ?? name);
         writer.Line("/// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>");
         EmitterCommon.Attributes(writer, model, deprecated: false, facts);
-        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">" + EmitterCommon.CodecInterface(name, facts));
+        // A string enum with listed values where the consumer has static abstract members builds KnownValues from its
+        // name table in the runtime, through its conversion from string: no array of its members to initialize.
+        bool knownFromTable = facts.HasJsonCodecs && !model.IsInteger && model.Members.Count > 0;
+        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">" + EmitterCommon.CodecInterface(name, facts)
+            + (knownFromTable ? ", global::LiveAvatarGen.Runtime.Json.IOpenEnum<" + name + ">" : string.Empty));
         string underlying = model.IsInteger ? "long" : "string";
         if (model.IsInteger)
         {
@@ -59,8 +63,7 @@ internal static class EnumEmitter
 
         // One static readonly field per listed value (the design guidelines' predefined instances): no getter to
         // compile and no property row per value (Stripe's 433 enums have 3,673 values: 2.3% of its dll). The array of
-        // them comes after, since static fields are initialized in the order they are written; the reader returns
-        // the one at the index the table finds.
+        // them, where there is one, comes after, since static fields are initialized in the order they are written.
         for (int i = 0; i < model.Members.Count; i++)
         {
             EnumMemberModel member = model.Members[i];
@@ -71,14 +74,28 @@ internal static class EnumEmitter
                 """);
         }
 
-        writer.Lines($$"""
+        if (knownFromTable)
+        {
+            writer.Lines($$"""
 
-            private static readonly {{name}}[] s_known = {{(model.Members.Count == 0 ? "global::System.Array.Empty<" + name + ">()" : "{ " + string.Join(", ", model.Members.Select(m => m.Name)) + " }")}};
-            """);
-        writer.Lines($$"""
+                private static {{name}}[]? s_known;
 
-            /// <summary>The values the spec lists.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_known;
+                /// <summary>The values the spec lists.</summary>
+                public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_known ??= s_values.Values<{{name}}>();
+                """);
+        }
+        else
+        {
+            writer.Lines($$"""
+
+                private static readonly {{name}}[] s_known = {{(model.Members.Count == 0 ? "global::System.Array.Empty<" + name + ">()" : "{ " + string.Join(", ", model.Members.Select(m => m.Name)) + " }")}};
+
+                /// <summary>The values the spec lists.</summary>
+                public static global::System.Collections.Generic.IReadOnlyList<{{name}}> KnownValues => s_known;
+                """);
+        }
+
+        writer.Lines($$"""
 
             /// <summary>The wire value.</summary>
             {{(model.IsInteger ? "public long Value { get; }" : "public string Value => _value ?? string.Empty;")}}

@@ -59,6 +59,22 @@ public sealed class JsonNameTable
     /// <summary>The name at <paramref name="index"/>.</summary>
     public string this[int index] => _names[index];
 
+#if NET7_0_OR_GREATER
+    /// <summary>Every name as an open enum's value, in order: the enum's <c>KnownValues</c>.</summary>
+    /// <typeparam name="TEnum">The enum, which converts from its wire value.</typeparam>
+    public TEnum[] Values<TEnum>()
+        where TEnum : IOpenEnum<TEnum>
+    {
+        TEnum[] values = new TEnum[_names.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = _names[i];
+        }
+
+        return values;
+    }
+#endif
+
     /// <summary>
     /// The name at <paramref name="index"/>, escaped for JSON once: a generated writer writes member names with it, so
     /// the writer neither checks nor escapes them on every write, and the assembly holds no UTF-8 copy of each name.

@@ -30,8 +30,11 @@ public sealed class OpenEnumReadTests
     [Fact]
     public void TheKnownValuesAreTheStaticMembersInTheSpecsOrder()
     {
-        // The array is declared after the fields it lists: static fields are initialized in the order they are written.
+        // Built once from the name table through the enum's conversion from string (IOpenEnum): no array of members
+        // in the enum itself; equal to the members and holding the same strings.
         Assert.Equal(new[] { AvatarTypeEnum.IMAGE, AvatarTypeEnum.VIDEO }, AvatarTypeEnum.KnownValues);
+        Assert.Same(AvatarTypeEnum.KnownValues, AvatarTypeEnum.KnownValues);
+        Assert.Contains(typeof(LiveAvatarGen.Runtime.Json.IOpenEnum<AvatarTypeEnum>), typeof(AvatarTypeEnum).GetInterfaces());
         Assert.All(AvatarTypeEnum.KnownValues, value => Assert.True(value.IsKnown));
         Assert.Same(AvatarTypeEnum.VIDEO.Value, AvatarTypeEnum.KnownValues[1].Value);
     }

@@ -11,7 +11,7 @@ namespace Constructs.Api;
 /// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<PetKind>))]
-public readonly partial struct PetKind : global::System.IEquatable<PetKind>, global::LiveAvatarGen.Runtime.Json.IJsonCodec<PetKind>
+public readonly partial struct PetKind : global::System.IEquatable<PetKind>, global::LiveAvatarGen.Runtime.Json.IJsonCodec<PetKind>, global::LiveAvatarGen.Runtime.Json.IOpenEnum<PetKind>
 {
     private readonly string? _value;
 
@@ -32,10 +32,10 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>, glo
     /// <summary>The value <c>bird-of-prey</c>.</summary>
     public static readonly PetKind BirdOfPrey = new("bird-of-prey");
 
-    private static readonly PetKind[] s_known = { Dog, Cat, BirdOfPrey };
+    private static PetKind[]? s_known;
 
     /// <summary>The values the spec lists.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<PetKind> KnownValues => s_known;
+    public static global::System.Collections.Generic.IReadOnlyList<PetKind> KnownValues => s_known ??= s_values.Values<PetKind>();
 
     /// <summary>The wire value.</summary>
     public string Value => _value ?? string.Empty;
@@ -68,7 +68,7 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>, glo
     public static PetKind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         int known = s_values.IndexOf(ref reader);
-        return known >= 0 ? s_known[known] : new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+        return new(known >= 0 ? s_values[known] : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
     }
 
     /// <summary>Writes the value.</summary>

@@ -68,7 +68,7 @@ public readonly partial struct PetKind : global::System.IEquatable<PetKind>
     public static PetKind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         int known = s_values.IndexOf(ref reader);
-        return known >= 0 ? s_known[known] : new(global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
+        return new(known >= 0 ? s_values[known] : global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader));
     }
 
     /// <summary>Writes the value.</summary>
