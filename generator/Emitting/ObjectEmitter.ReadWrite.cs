@@ -196,15 +196,15 @@ internal static partial class ObjectEmitter
             PropertyModel property = member.Property;
 
             // The reader's table holds the name, escaped once for writing (members are in the same order).
-            string name = "s_jsonNames.Encoded(" + i.ToString(CultureInfo.InvariantCulture) + ")";
+            string name = "s_jsonNames.WriteName(writer, " + i.ToString(CultureInfo.InvariantCulture) + ");";
             // One line per member, as in the reader.
             if (member.IsTracked)
             {
-                writer.Line($"if ((value.{member.FlagWord} & ({member.FlagBit})) != 0) {{ writer.WritePropertyName({name}); {TypeSyntax.Write(property.Type, "writer", "value." + member.Field, facts, 1)} }}");
+                writer.Line($"if ((value.{member.FlagWord} & ({member.FlagBit})) != 0) {{ {name} {TypeSyntax.Write(property.Type, "writer", "value." + member.Field, facts, 1)} }}");
             }
             else
             {
-                writer.Line($"writer.WritePropertyName({name}); {TypeSyntax.Write(property.Type, "writer", "value." + property.Name, facts, 1)}");
+                writer.Line($"{name} {TypeSyntax.Write(property.Type, "writer", "value." + property.Name, facts, 1)}");
             }
         }
 

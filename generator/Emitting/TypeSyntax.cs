@@ -117,6 +117,12 @@ internal static class TypeSyntax
             return JsonWrite + "." + nullablePrimitive + "OrNull(" + writer + ", " + value + ");";
         }
 
+        if (type.IsNullable && type.Kind is TypeKind.List or TypeKind.Map)
+        {
+            // The runtime's collection writers write null for a null collection: no branch per member here.
+            return Write(type.AsNonNullable(), writer, value, facts, depth);
+        }
+
         if (type.IsNullable)
         {
             string unwrapped = "v" + d;

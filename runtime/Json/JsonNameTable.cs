@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -85,6 +86,13 @@ public sealed class JsonNameTable
         JsonEncodedText[] encoded = _encoded ??= Encode(_names);
         return encoded[index];
     }
+
+    /// <summary>
+    /// Writes the name at <paramref name="index"/> as the next property name, escaped once (<see cref="Encoded"/>): a
+    /// generated writer's one call per member, where two calls per member were 30 KB of Stripe's dll.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteName(Utf8JsonWriter writer, int index) => writer.WritePropertyName(Encoded(index));
 
     /// <summary>
     /// The index of the reader's current string value, escapes resolved; -1 when the table does not hold it or the

@@ -101,7 +101,8 @@ public sealed class NestedCollectionEmitterTests
         Assert.Contains("JsonRead.MapOfLists<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String)", source, System.StringComparison.Ordinal);
         Assert.Contains("JsonWrite.MapOfLists<string>(writer, value.Sections, global::LiveAvatarGen.Runtime.Json.JsonWrite.String);", source, System.StringComparison.Ordinal);
         Assert.Contains("JsonRead.MapOfLists<global::Test.Api.Owner>(ref reader, global::Test.Api.Owner.ReadJson)", source, System.StringComparison.Ordinal);
-        Assert.Contains("JsonWrite.MapOfLists<global::Test.Api.Owner>(writer, v1, global::Test.Api.Owner.WriteJson);", source, System.StringComparison.Ordinal);
+        Assert.Contains("JsonWrite.MapOfLists<global::Test.Api.Owner>(writer, value._p", source, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("WriteNullValue", source, System.StringComparison.Ordinal); // the runtime writes a null collection
         Assert.Contains("JsonRead.ListOfLists<global::Test.Api.Owner>(ref reader, global::Test.Api.Owner.ReadJson)", source, System.StringComparison.Ordinal);
         Assert.Contains("JsonWrite.ListOfLists<global::Test.Api.Owner>(writer, value.Pages, global::Test.Api.Owner.WriteJson);", source, System.StringComparison.Ordinal);
 

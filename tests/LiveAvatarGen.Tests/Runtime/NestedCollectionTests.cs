@@ -87,4 +87,23 @@ public sealed class NestedCollectionTests
             JsonRead.ListOfLists(ref flat, JsonRead.Int64);
         });
     }
+
+    [Fact]
+    public void ANullCollectionIsWrittenAsNull()
+    {
+        // Generated writers pass an optional collection straight to the runtime, which writes JSON null for null.
+        MemoryStream stream = new();
+        using (Utf8JsonWriter writer = new(stream))
+        {
+            writer.WriteStartArray();
+            JsonWrite.List<long>(writer, null, JsonWrite.Int64);
+            JsonWrite.Map<long>(writer, null, JsonWrite.Int64);
+            JsonWrite.ListOfLists<long>(writer, null, JsonWrite.Int64);
+            JsonWrite.MapOfLists<long>(writer, null, JsonWrite.Int64);
+            JsonWrite.List<long>(writer, new long[] { 1 }, JsonWrite.Int64);
+            writer.WriteEndArray();
+        }
+
+        Assert.Equal("[null,null,null,null,[1]]", Encoding.UTF8.GetString(stream.ToArray()));
+    }
 }

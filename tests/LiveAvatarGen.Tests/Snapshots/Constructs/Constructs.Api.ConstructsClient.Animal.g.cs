@@ -79,8 +79,8 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Animal value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.AnimalType);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        s_jsonNames.WriteName(writer, 0); writer.WriteStringValue(value.AnimalType);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -82,10 +82,10 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Circle value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.ShapeType);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
-        writer.WritePropertyName(s_jsonNames.Encoded(2)); writer.WriteNumberValue(value.Radius);
-        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3); }
+        s_jsonNames.WriteName(writer, 0); writer.WriteStringValue(value.ShapeType);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        s_jsonNames.WriteName(writer, 2); writer.WriteNumberValue(value.Radius);
+        if ((value._set0 & (1 << 1)) != 0) { s_jsonNames.WriteName(writer, 3); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p3); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -89,9 +89,9 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.AnimalType);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
-        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2); }
+        s_jsonNames.WriteName(writer, 0); writer.WriteStringValue(value.AnimalType);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 1)) != 0) { s_jsonNames.WriteName(writer, 2); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p2); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -79,8 +79,8 @@ public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCode
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Event value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Seq);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        s_jsonNames.WriteName(writer, 0); writer.WriteNumberValue(value.Seq);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

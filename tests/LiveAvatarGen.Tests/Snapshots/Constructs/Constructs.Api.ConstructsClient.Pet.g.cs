@@ -180,18 +180,18 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Id);
-        writer.WritePropertyName(s_jsonNames.Encoded(1)); writer.WriteStringValue(value.Name);
-        writer.WritePropertyName(s_jsonNames.Encoded(2)); global::Constructs.Api.PetKind.WriteJson(writer, value.Kind);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); { if (value._p3 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); { if (value._p4 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 2)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(5)); { if (value._p5 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 3)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(6)); global::LiveAvatarGen.Runtime.Json.JsonWrite.DecimalOrNull(writer, value._p6); }
-        if ((value._set0 & (1 << 4)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(7)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p7); }
-        if ((value._set0 & (1 << 5)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(8)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p8); }
-        if ((value._set0 & (1 << 6)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(9)); global::LiveAvatarGen.Runtime.Json.JsonWrite.DateTimeOffsetOrNull(writer, value._p9); }
-        if ((value._set0 & (1 << 7)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(10)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p10); }
-        if ((value._set0 & (1 << 8)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(11)); { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        s_jsonNames.WriteName(writer, 0); writer.WriteNumberValue(value.Id);
+        s_jsonNames.WriteName(writer, 1); writer.WriteStringValue(value.Name);
+        s_jsonNames.WriteName(writer, 2); global::Constructs.Api.PetKind.WriteJson(writer, value.Kind);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 3); global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, value._p3, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); }
+        if ((value._set0 & (1 << 1)) != 0) { s_jsonNames.WriteName(writer, 4); global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, value._p4, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); }
+        if ((value._set0 & (1 << 2)) != 0) { s_jsonNames.WriteName(writer, 5); { if (value._p5 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 3)) != 0) { s_jsonNames.WriteName(writer, 6); global::LiveAvatarGen.Runtime.Json.JsonWrite.DecimalOrNull(writer, value._p6); }
+        if ((value._set0 & (1 << 4)) != 0) { s_jsonNames.WriteName(writer, 7); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p7); }
+        if ((value._set0 & (1 << 5)) != 0) { s_jsonNames.WriteName(writer, 8); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p8); }
+        if ((value._set0 & (1 << 6)) != 0) { s_jsonNames.WriteName(writer, 9); global::LiveAvatarGen.Runtime.Json.JsonWrite.DateTimeOffsetOrNull(writer, value._p9); }
+        if ((value._set0 & (1 << 7)) != 0) { s_jsonNames.WriteName(writer, 10); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p10); }
+        if ((value._set0 & (1 << 8)) != 0) { s_jsonNames.WriteName(writer, 11); { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

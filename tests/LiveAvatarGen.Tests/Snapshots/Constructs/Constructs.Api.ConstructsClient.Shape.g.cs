@@ -104,8 +104,8 @@ public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape
         }
 
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.ShapeType);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        s_jsonNames.WriteName(writer, 0); writer.WriteStringValue(value.ShapeType);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

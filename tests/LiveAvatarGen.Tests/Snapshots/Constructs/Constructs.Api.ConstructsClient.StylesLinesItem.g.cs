@@ -67,8 +67,8 @@ public sealed partial class StylesLinesItem : global::LiveAvatarGen.Runtime.Json
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, StylesLinesItem value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
-        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 0); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p0); }
+        if ((value._set0 & (1 << 1)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p1); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -59,7 +59,7 @@ public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtim
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormJson value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); { if (value._p0 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 0); global::LiveAvatarGen.Runtime.Json.JsonWrite.List<long>(writer, value._p0, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

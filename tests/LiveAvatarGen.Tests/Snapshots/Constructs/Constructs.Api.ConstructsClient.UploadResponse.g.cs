@@ -59,7 +59,7 @@ public sealed partial class UploadResponse : global::LiveAvatarGen.Runtime.Json.
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UploadResponse value)
     {
         writer.WriteStartObject();
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(0)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0); }
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 0); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64OrNull(writer, value._p0); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

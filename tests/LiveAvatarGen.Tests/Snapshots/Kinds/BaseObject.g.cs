@@ -114,9 +114,9 @@ public partial class Vehicle
         }
 
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.VehicleType);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
-        writer.WritePropertyName(s_jsonNames.Encoded(2)); global::Test.Api.Owner.WriteJson(writer, value.Owner);
+        s_jsonNames.WriteName(writer, 0); writer.WriteStringValue(value.VehicleType);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
+        s_jsonNames.WriteName(writer, 2); global::Test.Api.Owner.WriteJson(writer, value.Owner);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

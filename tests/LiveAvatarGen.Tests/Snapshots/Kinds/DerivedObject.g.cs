@@ -94,12 +94,12 @@ public sealed partial class Car : global::Test.Api.Vehicle
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Car value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteStringValue(value.VehicleType);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
-        writer.WritePropertyName(s_jsonNames.Encoded(2)); global::Test.Api.Owner.WriteJson(writer, value.Owner);
-        writer.WritePropertyName(s_jsonNames.Encoded(3)); writer.WriteNumberValue(value.Doors);
-        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p4); }
-        writer.WritePropertyName(s_jsonNames.Encoded(5)); writer.WriteStringValue(value.Engine);
+        s_jsonNames.WriteName(writer, 0); writer.WriteStringValue(value.VehicleType);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p1); }
+        s_jsonNames.WriteName(writer, 2); global::Test.Api.Owner.WriteJson(writer, value.Owner);
+        s_jsonNames.WriteName(writer, 3); writer.WriteNumberValue(value.Doors);
+        if ((value._set0 & (1 << 1)) != 0) { s_jsonNames.WriteName(writer, 4); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p4); }
+        s_jsonNames.WriteName(writer, 5); writer.WriteStringValue(value.Engine);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -219,22 +219,22 @@ public sealed partial class Pet
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Id);
-        writer.WritePropertyName(s_jsonNames.Encoded(1)); global::Test.Api.PetName.WriteJson(writer, value.Name);
-        writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value.Nickname);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(3)); { if (value._p3 is { } v1) { global::Test.Api.PetKind.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(4)); { if (value._p4 is { } v1) { global::Test.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 2)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(5)); { if (value._p5 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 3)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(6)); { if (value._p6 is { } v1) { global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, v1, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 4)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(7)); { if (value._p7 is { } v1) { global::Test.Api.Owner.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 5)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(8)); { if (value._p8 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 6)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(9)); { if (value._p9 is { } v1) { global::Test.Api.Weight.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
-        if ((value._set0 & (1 << 7)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(10)); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p10); }
-        writer.WritePropertyName(s_jsonNames.Encoded(11)); writer.WriteStringValue(value.Type);
-        if ((value._set0 & (1 << 8)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(12)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p12); }
-        if ((value._set0 & (1 << 9)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(13)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p13); }
-        writer.WritePropertyName(s_jsonNames.Encoded(14)); writer.WriteStringValue(value.Created);
-        if ((value._set0 & (1 << 10)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(15)); global::LiveAvatarGen.Runtime.Json.JsonWrite.ElementOrNull(writer, value._p15); }
+        s_jsonNames.WriteName(writer, 0); writer.WriteNumberValue(value.Id);
+        s_jsonNames.WriteName(writer, 1); global::Test.Api.PetName.WriteJson(writer, value.Name);
+        s_jsonNames.WriteName(writer, 2); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value.Nickname);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 3); { if (value._p3 is { } v1) { global::Test.Api.PetKind.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 1)) != 0) { s_jsonNames.WriteName(writer, 4); { if (value._p4 is { } v1) { global::Test.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 2)) != 0) { s_jsonNames.WriteName(writer, 5); global::LiveAvatarGen.Runtime.Json.JsonWrite.List<string>(writer, value._p5, global::LiveAvatarGen.Runtime.Json.JsonWrite.String); }
+        if ((value._set0 & (1 << 3)) != 0) { s_jsonNames.WriteName(writer, 6); global::LiveAvatarGen.Runtime.Json.JsonWrite.Map<long>(writer, value._p6, global::LiveAvatarGen.Runtime.Json.JsonWrite.Int64); }
+        if ((value._set0 & (1 << 4)) != 0) { s_jsonNames.WriteName(writer, 7); { if (value._p7 is { } v1) { global::Test.Api.Owner.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 5)) != 0) { s_jsonNames.WriteName(writer, 8); { if (value._p8 is { } v1) { writer.WriteStringValue(v1.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 6)) != 0) { s_jsonNames.WriteName(writer, 9); { if (value._p9 is { } v1) { global::Test.Api.Weight.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 7)) != 0) { s_jsonNames.WriteName(writer, 10); global::LiveAvatarGen.Runtime.Json.JsonWrite.Int32OrNull(writer, value._p10); }
+        s_jsonNames.WriteName(writer, 11); writer.WriteStringValue(value.Type);
+        if ((value._set0 & (1 << 8)) != 0) { s_jsonNames.WriteName(writer, 12); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p12); }
+        if ((value._set0 & (1 << 9)) != 0) { s_jsonNames.WriteName(writer, 13); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p13); }
+        s_jsonNames.WriteName(writer, 14); writer.WriteStringValue(value.Created);
+        if ((value._set0 & (1 << 10)) != 0) { s_jsonNames.WriteName(writer, 15); global::LiveAvatarGen.Runtime.Json.JsonWrite.ElementOrNull(writer, value._p15); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -100,10 +100,10 @@ public sealed partial class PaginatedResponse<T>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PaginatedResponse<T> value, global::LiveAvatarGen.Runtime.Json.JsonWriteAction<T> writeSlot)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_jsonNames.Encoded(0)); writer.WriteNumberValue(value.Count);
-        if ((value._set0 & (1 << 0)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(1)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
-        if ((value._set0 & (1 << 1)) != 0) { writer.WritePropertyName(s_jsonNames.Encoded(2)); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p2); }
-        writer.WritePropertyName(s_jsonNames.Encoded(3)); global::LiveAvatarGen.Runtime.Json.JsonWrite.List<T>(writer, value.Results, writeSlot);
+        s_jsonNames.WriteName(writer, 0); writer.WriteNumberValue(value.Count);
+        if ((value._set0 & (1 << 0)) != 0) { s_jsonNames.WriteName(writer, 1); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p1); }
+        if ((value._set0 & (1 << 1)) != 0) { s_jsonNames.WriteName(writer, 2); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p2); }
+        s_jsonNames.WriteName(writer, 3); global::LiveAvatarGen.Runtime.Json.JsonWrite.List<T>(writer, value.Results, writeSlot);
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
