@@ -123,6 +123,12 @@ internal static class TypeSyntax
             return Write(type.AsNonNullable(), writer, value, facts, depth);
         }
 
+        if (type.IsNullable && facts.HasJsonCodecs && type.Kind is TypeKind.Class or TypeKind.Struct)
+        {
+            // The runtime tests for null and calls the type's writer: no branch per member here.
+            return JsonWrite + "." + (type.Kind == TypeKind.Class ? "ObjectOrNull" : "ValueOrNull") + "(" + writer + ", " + value + ");";
+        }
+
         if (type.IsNullable)
         {
             string unwrapped = "v" + d;

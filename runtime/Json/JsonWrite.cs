@@ -48,6 +48,39 @@ public static partial class JsonWrite
     /// <summary>Writes raw JSON as it was read.</summary>
     public static void Element(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
 
+#if NET7_0_OR_GREATER
+    /// <summary>
+    /// Writes a generated class, or null: one call where generated writers tested each optional member for null
+    /// (Stripe's writers have 1,700 of these; the branch was 27 KB of its dll).
+    /// </summary>
+    public static void ObjectOrNull<T>(Utf8JsonWriter writer, T? value)
+        where T : class, IJsonCodec<T>
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            T.WriteJson(writer, value);
+        }
+    }
+
+    /// <summary>Writes a generated struct (an open enum, a checked value, a union), or null: see <see cref="ObjectOrNull{T}"/>.</summary>
+    public static void ValueOrNull<T>(Utf8JsonWriter writer, T? value)
+        where T : struct, IJsonCodec<T>
+    {
+        if (value is { } present)
+        {
+            T.WriteJson(writer, present);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+#endif
+
     /// <summary>
     /// Writes a sequence as a JSON array, or null for a null sequence: generated writers pass an optional collection
     /// straight here instead of testing it for null each (Stripe's writers have two thousand of them).

@@ -58,6 +58,24 @@ public sealed class JsonCodecConverterTests
     }
 
     [Fact]
+    public void AnOptionalGeneratedValueIsWrittenByTheRuntimeOrAsNull()
+    {
+        // Generated writers pass a nullable generated class or struct straight to these, with no branch of their own.
+        System.IO.MemoryStream stream = new();
+        using (Utf8JsonWriter writer = new(stream))
+        {
+            writer.WriteStartArray();
+            JsonWrite.ObjectOrNull<Pet>(writer, null);
+            JsonWrite.ObjectOrNull(writer, new Pet { Id = 1, Name = "a", Kind = PetKind.BirdOfPrey });
+            JsonWrite.ValueOrNull<PetKind>(writer, null);
+            JsonWrite.ValueOrNull<PetKind>(writer, PetKind.BirdOfPrey);
+            writer.WriteEndArray();
+        }
+
+        Assert.Equal("[null,{\"id\":1,\"name\":\"a\",\"kind\":\"bird-of-prey\"},null,\"bird-of-prey\"]", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
     public void ANetStandardConsumerKeepsANestedConverterPerType()
     {
         const string spec = """

@@ -191,7 +191,7 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         if ((value._set0 & (1 << 5)) != 0) { s_jsonNames.WriteName(writer, 8); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p8); }
         if ((value._set0 & (1 << 6)) != 0) { s_jsonNames.WriteName(writer, 9); global::LiveAvatarGen.Runtime.Json.JsonWrite.DateTimeOffsetOrNull(writer, value._p9); }
         if ((value._set0 & (1 << 7)) != 0) { s_jsonNames.WriteName(writer, 10); global::LiveAvatarGen.Runtime.Json.JsonWrite.StringOrNull(writer, value._p10); }
-        if ((value._set0 & (1 << 8)) != 0) { s_jsonNames.WriteName(writer, 11); { if (value._p11 is { } v1) { global::Constructs.Api.PetStatus.WriteJson(writer, v1); } else { writer.WriteNullValue(); } } }
+        if ((value._set0 & (1 << 8)) != 0) { s_jsonNames.WriteName(writer, 11); global::LiveAvatarGen.Runtime.Json.JsonWrite.ValueOrNull(writer, value._p11); }
         global::LiveAvatarGen.Runtime.Json.JsonWrite.Members(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
