@@ -120,10 +120,15 @@ internal static partial class ObjectEmitter
         {
             List<Member> word = required.GetRange(w * BitsPerWord, System.Math.Min(BitsPerWord, required.Count - (w * BitsPerWord)));
             string all = word.Count == BitsPerWord ? "-1" : "0x" + ((1 << word.Count) - 1).ToString("X", CultureInfo.InvariantCulture);
+            // Up to 32 members, the table names the missing one from a mask of the required members' indexes; the
+            // names spelled again in an array were 27 KB of Stripe's dll.
+            string error = members.Count <= BitsPerWord
+                ? "s_jsonNames.MissingProperty(" + requiredWords[w] + ", " + CSharpLiteral.String(model.Name) + ", " + word.Aggregate(0, (mask, m) => mask | (1 << m.Index)).ToString(CultureInfo.InvariantCulture) + ")"
+                : TypeSyntax.JsonRead + ".MissingProperty(" + requiredWords[w] + ", " + CSharpLiteral.String(model.Name) + ", " + string.Join(", ", word.Select(m => CSharpLiteral.String(m.Property.JsonName))) + ")";
             writer.Lines($$"""
                 if ({{requiredWords[w]}} != {{all}})
                 {
-                    throw {{TypeSyntax.JsonRead}}.MissingProperty({{requiredWords[w]}}, {{CSharpLiteral.String(model.Name)}}, {{string.Join(", ", word.Select(m => CSharpLiteral.String(m.Property.JsonName)))}});
+                    throw {{error}};
                 }
 
                 """);

@@ -88,6 +88,34 @@ public sealed class JsonNameTable
     }
 
     /// <summary>
+    /// The error for the first required member not read: the members at the set bits of <paramref name="required"/>
+    /// (indexes into this table, in order) were counted in <paramref name="seen"/>, bit <c>k</c> for the <c>k</c>-th of
+    /// them. A reader of up to 32 members names them so, instead of spelling their names again in an array.
+    /// </summary>
+    public Errors.ApiResponseFormatException MissingProperty(int seen, string typeName, int required)
+    {
+        int k = 0;
+        int last = 0;
+        for (int index = 0; index < 32 && index < _names.Length; index++)
+        {
+            if ((required & (1 << index)) == 0)
+            {
+                continue;
+            }
+
+            last = index;
+            if ((seen & (1 << k)) == 0)
+            {
+                return JsonRead.MissingProperty(_names[index], typeName);
+            }
+
+            k++;
+        }
+
+        return JsonRead.MissingProperty(_names[last], typeName);
+    }
+
+    /// <summary>
     /// Writes the name at <paramref name="index"/> as the next property name, escaped once (<see cref="Encoded"/>): a
     /// generated writer's one call per member, where two calls per member were 30 KB of Stripe's dll.
     /// </summary>

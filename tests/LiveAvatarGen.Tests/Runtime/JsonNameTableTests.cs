@@ -186,6 +186,20 @@ public sealed class JsonNameTableTests
         Assert.Equal("$", direct.JsonPath);
     }
 
+    [Theory]
+    [InlineData(0, "b")]
+    [InlineData(1, "d")]
+    [InlineData(2, "b")]
+    public void TheTableNamesTheFirstRequiredMemberNotSeen(int seen, string missing)
+    {
+        // Required members b and d (table indexes 1 and 3): bit 0 of `seen` counts b, bit 1 counts d.
+        JsonNameTable table = new("a", "b", "c", "d");
+
+        ApiResponseFormatException error = table.MissingProperty(seen, "Thing", 0b1010);
+
+        Assert.Equal($"Required property '{missing}' of Thing is missing.", error.Detail);
+    }
+
     private static UserCreditsSchema ReadCredits(string json)
     {
         Utf8JsonReader reader = At(json);

@@ -61,7 +61,7 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
 
         if (required0 != 0x1)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Animal", "animal_type");
+            throw s_jsonNames.MissingProperty(required0, "Animal", 1);
         }
 
         Animal result = new Animal

@@ -70,7 +70,7 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
 
         if (required0 != 0x3)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Cat", "animal_type", "meows");
+            throw s_jsonNames.MissingProperty(required0, "Cat", 5);
         }
 
         Cat result = new Cat

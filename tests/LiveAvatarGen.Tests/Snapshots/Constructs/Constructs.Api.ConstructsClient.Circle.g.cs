@@ -62,7 +62,7 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
 
         if (required0 != 0x3)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Circle", "shape_type", "radius");
+            throw s_jsonNames.MissingProperty(required0, "Circle", 5);
         }
 
         Circle result = new Circle

@@ -70,7 +70,7 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
 
         if (required0 != 0x1)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Dog", "animal_type");
+            throw s_jsonNames.MissingProperty(required0, "Dog", 1);
         }
 
         Dog result = new Dog

@@ -61,7 +61,7 @@ public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCode
 
         if (required0 != 0x1)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Event", "seq");
+            throw s_jsonNames.MissingProperty(required0, "Event", 1);
         }
 
         Event result = new Event

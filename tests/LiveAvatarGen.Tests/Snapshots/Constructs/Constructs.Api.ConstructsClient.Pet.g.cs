@@ -152,7 +152,7 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
 
         if (required0 != 0x7)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Pet", "id", "name", "kind");
+            throw s_jsonNames.MissingProperty(required0, "Pet", 7);
         }
 
         Pet result = new Pet

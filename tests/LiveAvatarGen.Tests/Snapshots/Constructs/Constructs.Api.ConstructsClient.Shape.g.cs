@@ -74,7 +74,7 @@ public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape
 
         if (required0 != 0x1)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Shape", "shape_type");
+            throw s_jsonNames.MissingProperty(required0, "Shape", 1);
         }
 
         Shape result = new Shape

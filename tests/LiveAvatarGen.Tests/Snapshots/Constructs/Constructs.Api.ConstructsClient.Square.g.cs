@@ -53,7 +53,7 @@ public sealed partial class Square : global::Constructs.Api.Shape, global::LiveA
 
         if (required0 != 0x1)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Square", "shape_type");
+            throw s_jsonNames.MissingProperty(required0, "Square", 1);
         }
 
         Square result = new Square

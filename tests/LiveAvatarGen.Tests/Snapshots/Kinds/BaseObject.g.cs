@@ -83,7 +83,7 @@ public partial class Vehicle
 
         if (required0 != 0x3)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Vehicle", "vehicle_type", "owner");
+            throw s_jsonNames.MissingProperty(required0, "Vehicle", 5);
         }
 
         Vehicle result = new Vehicle

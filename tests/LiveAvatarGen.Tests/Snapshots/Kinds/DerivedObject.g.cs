@@ -72,7 +72,7 @@ public sealed partial class Car : global::Test.Api.Vehicle
 
         if (required0 != 0x7)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Car", "vehicle_type", "owner", "doors");
+            throw s_jsonNames.MissingProperty(required0, "Car", 13);
         }
 
         Car result = new Car

@@ -187,7 +187,7 @@ public sealed partial class Pet
 
         if (required0 != 0xF)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "Pet", "id", "name", "nickname", "created");
+            throw s_jsonNames.MissingProperty(required0, "Pet", 16391);
         }
 
         Pet result = new Pet

@@ -80,7 +80,7 @@ public sealed partial class PaginatedResponse<T>
 
         if (required0 != 0x3)
         {
-            throw global::LiveAvatarGen.Runtime.Json.JsonRead.MissingProperty(required0, "PaginatedResponse", "count", "results");
+            throw s_jsonNames.MissingProperty(required0, "PaginatedResponse", 9);
         }
 
         PaginatedResponse<T> result = new PaginatedResponse<T>
