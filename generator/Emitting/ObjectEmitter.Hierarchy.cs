@@ -1,5 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LiveAvatarGen.Generator.Model;
@@ -45,8 +46,28 @@ internal static partial class ObjectEmitter
     }
 
     /// <summary>A derived class starts with its tag, so a value built in code is sent as what it is.</summary>
-    private static void EmitConstructor(SourceWriter writer, ObjectModel model)
+    private static void EmitConstructor(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
     {
+        if (NeedsReadingConstructor(model, members, facts))
+        {
+            // Declaring the reader's constructor hides the implicit public one, so that is declared too.
+            writer.Lines($$"""
+                /// <summary>Creates a {{model.Name}}; set its required members in the object initializer.</summary>
+                public {{model.Name}}()
+                {
+                }
+
+                #pragma warning disable CS8618 // The reader refuses the object unless every required member was read.
+                /// <summary>The reader's: it sets each field from the JSON and checks the required members itself.</summary>
+                [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+                private {{model.Name}}({{TypeSyntax.JsonReading}} reading)
+                {
+                }
+                #pragma warning restore CS8618
+
+                """);
+        }
+
         if (!IsDerived(model))
         {
             return;

@@ -33,12 +33,11 @@ internal static partial class ObjectEmitter
         EmitReadDispatch(writer, model);
         writer.Line(TypeSyntax.JsonRead + ".StartObject(ref reader, " + CSharpLiteral.String(model.Name) + ");");
 
-        // Without required or const members (no initializer to wait for) each value is read straight into its field:
-        // no local and no copy per member (Twilio's objects, half of Spotify's).
-        bool direct = !IsDerived(model) && members.TrueForAll(m => m.IsTracked);
+        bool direct = ReadsIntoFields(model, members, facts);
         if (direct)
         {
-            writer.Line(Self(model) + " result = new " + Self(model) + "();");
+            string arguments = NeedsReadingConstructor(model, members, facts) ? "(default(" + TypeSyntax.JsonReading + "))" : "()";
+            writer.Line(Self(model) + " result = new " + Self(model) + arguments + ";");
         }
 
         // Plain loops, not LINQ: this runs for every object of a spec (grouping here was a fifth of emitting Stripe's objects).
@@ -171,6 +170,22 @@ internal static partial class ObjectEmitter
         writer.Indent(-1);
         writer.Line("}");
     }
+
+    /// <summary>
+    /// Whether the reader creates the object first and reads each value straight into its field: no local and no copy
+    /// per member. Every member needs a field (a const or a hierarchy's tag is an auto-property set in an initializer or
+    /// a constructor), a derived class reads through its base's fields, and an object with C# <c>required</c> members
+    /// is created through a <c>[SetsRequiredMembers]</c> constructor, which the reader's own check of the required
+    /// members replaces; that attribute is in .NET 7 and later, where the consumer has <c>IJsonCodec</c>.
+    /// </summary>
+    private static bool ReadsIntoFields(ObjectModel model, List<Member> members, CompilationFacts facts)
+        => !IsDerived(model)
+            && members.TrueForAll(m => m.HasField)
+            && (facts.HasJsonCodecs || !members.Exists(m => UsesRequiredKeyword(m.Property, facts)));
+
+    /// <summary>The object is read into its fields and has C# <c>required</c> members: the reader needs its own constructor.</summary>
+    private static bool NeedsReadingConstructor(ObjectModel model, List<Member> members, CompilationFacts facts)
+        => ReadsIntoFields(model, members, facts) && members.Exists(m => UsesRequiredKeyword(m.Property, facts));
 
     /// <summary>The names of the words that hold <paramref name="bits"/> bits, 32 to a word: <c>set0</c>, <c>set1</c>.</summary>
     private static List<string> Words(string prefix, int bits)

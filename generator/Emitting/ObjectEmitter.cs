@@ -89,7 +89,7 @@ internal static partial class ObjectEmitter
             writer.Line();
         }
 
-        EmitConstructor(writer, model);
+        EmitConstructor(writer, model, members, facts);
         if (!IsDerived(model))
         {
             // A field of our own rather than an auto-property: the compiler would mark the backing field and both
@@ -267,9 +267,7 @@ internal static partial class ObjectEmitter
         }
         else if (property.IsRequired)
         {
-            // C# warns on required members that are also obsolete (CS9042): those stay checked when read, not when built.
-            // A required readOnly member is the server's to send: code building a request need not set it.
-            bool useRequired = facts.HasRequiredMembers && !property.IsDeprecated && property.Access != PropertyAccess.ReadOnly;
+            bool useRequired = UsesRequiredKeyword(property, facts);
             string check = member.Rule is not null ? member.CheckLength("value") + " " : string.Empty;
             writer.Line($"public {(useRequired ? "required " : string.Empty)}{type} {property.Name} {{ get => {member.Field}; init {{ {check}{member.Field} = value; }} }}");
         }
@@ -283,6 +281,14 @@ internal static partial class ObjectEmitter
             writer.Line($"public {type} {property.Name} {{ get => {member.Field}; init {{ {check}{member.Field} = value; {member.FlagWord} |= {member.FlagBit}; }} }}");
         }
     }
+
+    /// <summary>
+    /// A required member is C# <c>required</c> where the language has it, but not when obsolete (C# warns on required
+    /// members that are also obsolete, CS9042: those stay checked when read, not when built) and not when readOnly (the
+    /// server's to send: code building a request need not set it).
+    /// </summary>
+    private static bool UsesRequiredKeyword(PropertyModel property, CompilationFacts facts)
+        => property.IsRequired && facts.HasRequiredMembers && !property.IsDeprecated && property.Access != PropertyAccess.ReadOnly;
 
     /// <summary>The C# literal of a const member's value: JSON strings become C# strings; numbers and booleans read the same in both.</summary>
     private static string ConstLiteral(PropertyModel property)

@@ -14,6 +14,7 @@ internal static class TypeSyntax
     public const string JsonRead = Runtime + ".Json.JsonRead";
     public const string JsonWrite = Runtime + ".Json.JsonWrite";
     public const string JsonNameTable = Runtime + ".Json.JsonNameTable";
+    public const string JsonReading = Runtime + ".Json.JsonReading";
     public const string StringRules = Runtime + ".Validation.StringRules";
     public const string Reader = "global::System.Text.Json.Utf8JsonReader";
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";

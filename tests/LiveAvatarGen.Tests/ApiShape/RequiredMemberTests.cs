@@ -8,6 +8,8 @@ using System.Runtime.Loader;
 using System.Text.Json;
 using LiveAvatarGen.Runtime.Errors;
 using LiveAvatarGen.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace LiveAvatarGen.Tests.ApiShape;
@@ -87,13 +89,36 @@ public sealed class RequiredMemberTests
         }
     }
 
+    [Fact]
+    public void TheReaderSkipsTheRequiredMembersThroughItsOwnConstructorAndCodeBuildingTheObjectStillSetsThemAll()
+    {
+        GenerationResult result = GeneratorHarness.Generate("/specs/wide.openapi.yaml", WideSpec);
+        INamedTypeSymbol wide = result.Output.GetTypeByMetadataName("Test.Api.Wide")!;
+
+        // The public constructor is the parameterless one; the reader's is private and marked [SetsRequiredMembers].
+        IMethodSymbol open = Assert.Single(wide.InstanceConstructors, c => c.DeclaredAccessibility == Accessibility.Public);
+        Assert.Empty(open.Parameters);
+        IMethodSymbol reading = Assert.Single(wide.InstanceConstructors, c => c.DeclaredAccessibility == Accessibility.Private);
+        Assert.Equal("JsonReading", Assert.Single(reading.Parameters).Type.Name);
+        Assert.Contains(reading.GetAttributes(), a => a.AttributeClass?.Name == "SetsRequiredMembersAttribute");
+
+        // Leaving a required member out of an initializer is still the compiler's error.
+        string setAllButOne = string.Join(", ", s_names.Skip(1).Select(n => "R" + n.Substring(1) + " = \"x\""));
+        Compilation missing = result.Output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Consumer { internal static class Make { public static Test.Api.Wide One() => new() { " + setAllButOne + " }; } }",
+            (CSharpParseOptions)result.Output.SyntaxTrees.First().Options));
+        Assert.Contains(missing.GetDiagnostics(), d => d.Id == "CS9035" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("R00", StringComparison.Ordinal));
+    }
+
     private static string Json(System.Collections.Generic.IEnumerable<string> names)
         => "{" + string.Join(",", names.Select(n => "\"" + n + "\":\"v" + n.Substring(1) + "\"")) + "}";
 
-    private static Type LoadWide(out AssemblyLoadContext context)
+    private static string WideSpec
     {
-        string properties = string.Join(", ", s_names.Concat(s_optionalNames).Select(n => n + ": { type: string }"));
-        string spec = $$"""
+        get
+        {
+            string properties = string.Join(", ", s_names.Concat(s_optionalNames).Select(n => n + ": { type: string }"));
+            return $$"""
             openapi: 3.1.0
             info: { title: Wide, version: "1" }
             paths:
@@ -109,7 +134,12 @@ public sealed class RequiredMemberTests
                   required: [{{string.Join(", ", s_names)}}]
                   properties: { {{properties}}, note: { type: string } }
             """;
-        GenerationResult result = GeneratorHarness.Generate("/specs/wide.openapi.yaml", spec);
+        }
+    }
+
+    private static Type LoadWide(out AssemblyLoadContext context)
+    {
+        GenerationResult result = GeneratorHarness.Generate("/specs/wide.openapi.yaml", WideSpec);
         Assert.Empty(result.CompilationProblems);
         context = new AssemblyLoadContext("wide", isCollectible: true);
         using MemoryStream image = new();

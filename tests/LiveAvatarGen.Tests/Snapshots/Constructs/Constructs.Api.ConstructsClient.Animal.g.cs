@@ -28,6 +28,19 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
     /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
     public string? Name { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
+    /// <summary>Creates a Animal; set its required members in the object initializer.</summary>
+    public Animal()
+    {
+    }
+
+    #pragma warning disable CS8618 // The reader refuses the object unless every required member was read.
+    /// <summary>The reader's: it sets each field from the JSON and checks the required members itself.</summary>
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Animal(global::LiveAvatarGen.Runtime.Json.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
     /// <summary>
@@ -42,10 +55,9 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
     public static Animal ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Animal");
+        Animal result = new Animal(default(global::LiveAvatarGen.Runtime.Json.JsonReading));
         int set0 = 0;
         int required0 = 0;
-        string p0 = default!;
-        string? p1 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -53,8 +65,8 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
         {
             switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
             {
-                case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
-                case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
                 default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
             }
         }
@@ -64,12 +76,7 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
             throw s_jsonNames.MissingProperty(required0, "Animal", 1);
         }
 
-        Animal result = new Animal
-        {
-            AnimalType = p0,
-            AdditionalProperties = extras,
-        };
-        result._p1 = p1;
+        result._extras = extras;
         result._set0 = set0;
 
         return result;

@@ -35,6 +35,19 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// <remarks>JSON name: <c>meows</c>; required.</remarks>
     public required bool Meows { get => _p2; init { _p2 = value; } }
 
+    /// <summary>Creates a Cat; set its required members in the object initializer.</summary>
+    public Cat()
+    {
+    }
+
+    #pragma warning disable CS8618 // The reader refuses the object unless every required member was read.
+    /// <summary>The reader's: it sets each field from the JSON and checks the required members itself.</summary>
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Cat(global::LiveAvatarGen.Runtime.Json.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
     /// <summary>
@@ -49,11 +62,9 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     public static Cat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Cat");
+        Cat result = new Cat(default(global::LiveAvatarGen.Runtime.Json.JsonReading));
         int set0 = 0;
         int required0 = 0;
-        string p0 = default!;
-        string? p1 = default;
-        bool p2 = default!;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -61,9 +72,9 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         {
             switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
             {
-                case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
-                case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
-                case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader); required0 |= 1 << 1; break;
+                case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                case 2: result._p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Boolean(ref reader); required0 |= 1 << 1; break;
                 default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
             }
         }
@@ -73,13 +84,7 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             throw s_jsonNames.MissingProperty(required0, "Cat", 5);
         }
 
-        Cat result = new Cat
-        {
-            AnimalType = p0,
-            Meows = p2,
-            AdditionalProperties = extras,
-        };
-        result._p1 = p1;
+        result._extras = extras;
         result._set0 = set0;
 
         return result;

@@ -35,6 +35,19 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// <remarks>JSON name: <c>barks</c>; optional, sent only when set (null too).</remarks>
     public long? Barks { get => _p2; init { _p2 = value; _set0 |= 1 << 1; } }
 
+    /// <summary>Creates a Dog; set its required members in the object initializer.</summary>
+    public Dog()
+    {
+    }
+
+    #pragma warning disable CS8618 // The reader refuses the object unless every required member was read.
+    /// <summary>The reader's: it sets each field from the JSON and checks the required members itself.</summary>
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Dog(global::LiveAvatarGen.Runtime.Json.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
     /// <summary>
@@ -49,11 +62,9 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     public static Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Dog");
+        Dog result = new Dog(default(global::LiveAvatarGen.Runtime.Json.JsonReading));
         int set0 = 0;
         int required0 = 0;
-        string p0 = default!;
-        string? p1 = default;
-        long? p2 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -61,9 +72,9 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         {
             switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
             {
-                case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
-                case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
-                case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1 << 1; break;
+                case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); required0 |= 1 << 0; break;
+                case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                case 2: result._p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64OrNull(ref reader); set0 |= 1 << 1; break;
                 default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
             }
         }
@@ -73,13 +84,7 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             throw s_jsonNames.MissingProperty(required0, "Dog", 1);
         }
 
-        Dog result = new Dog
-        {
-            AnimalType = p0,
-            AdditionalProperties = extras,
-        };
-        result._p1 = p1;
-        result._p2 = p2;
+        result._extras = extras;
         result._set0 = set0;
 
         return result;

@@ -99,6 +99,19 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     /// <remarks>JSON name: <c>status</c>; optional, sent only when set (null too).</remarks>
     public global::Constructs.Api.PetStatus? Status { get => _p11; init { _p11 = value; _set0 |= 1 << 8; } }
 
+    /// <summary>Creates a Pet; set its required members in the object initializer.</summary>
+    public Pet()
+    {
+    }
+
+    #pragma warning disable CS8618 // The reader refuses the object unless every required member was read.
+    /// <summary>The reader's: it sets each field from the JSON and checks the required members itself.</summary>
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Pet(global::LiveAvatarGen.Runtime.Json.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
     /// <summary>
@@ -113,20 +126,9 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
+        Pet result = new Pet(default(global::LiveAvatarGen.Runtime.Json.JsonReading));
         int set0 = 0;
         int required0 = 0;
-        long p0 = default!;
-        string p1 = default!;
-        global::Constructs.Api.PetKind p2 = default!;
-        global::System.Collections.Generic.IReadOnlyList<string>? p3 = default;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, long>? p4 = default;
-        global::System.DateOnly? p5 = default;
-        decimal? p6 = default;
-        string? p7 = default;
-        string? p8 = default;
-        global::System.DateTimeOffset? p9 = default;
-        string? p10 = default;
-        global::Constructs.Api.PetStatus? p11 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -134,18 +136,18 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         {
             switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
             {
-                case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
-                case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(p1, "name", 1, 20); required0 |= 1 << 1; break;
-                case 2: p2 = global::Constructs.Api.PetKind.ReadJson(ref reader); required0 |= 1 << 2; break;
-                case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1 << 0; break;
-                case 4: p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 1; break;
-                case 5: p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1 << 2; break;
-                case 6: p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader); set0 |= 1 << 3; break;
-                case 7: p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 4; break;
-                case 8: p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 5; break;
-                case 9: p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader); set0 |= 1 << 6; break;
-                case 10: p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 7; break;
-                case 11: p11 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader); set0 |= 1 << 8; break;
+                case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
+                case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.String(ref reader); global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(result._p1, "name", 1, 20); required0 |= 1 << 1; break;
+                case 2: result._p2 = global::Constructs.Api.PetKind.ReadJson(ref reader); required0 |= 1 << 2; break;
+                case 3: result._p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.List<string>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.String); set0 |= 1 << 0; break;
+                case 4: result._p4 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? null : global::LiveAvatarGen.Runtime.Json.JsonRead.Map<long>(ref reader, global::LiveAvatarGen.Runtime.Json.JsonRead.Int64); set0 |= 1 << 1; break;
+                case 5: result._p5 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateOrNull(ref reader); set0 |= 1 << 2; break;
+                case 6: result._p6 = global::LiveAvatarGen.Runtime.Json.JsonRead.DecimalOrNull(ref reader); set0 |= 1 << 3; break;
+                case 7: result._p7 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 4; break;
+                case 8: result._p8 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 5; break;
+                case 9: result._p9 = global::LiveAvatarGen.Runtime.Json.JsonRead.DateTimeOffsetOrNull(ref reader); set0 |= 1 << 6; break;
+                case 10: result._p10 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 7; break;
+                case 11: result._p11 = global::LiveAvatarGen.Runtime.Json.JsonRead.IsNull(ref reader) ? default(global::Constructs.Api.PetStatus?) : global::Constructs.Api.PetStatus.ReadJson(ref reader); set0 |= 1 << 8; break;
                 default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
             }
         }
@@ -155,22 +157,7 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
             throw s_jsonNames.MissingProperty(required0, "Pet", 7);
         }
 
-        Pet result = new Pet
-        {
-            Id = p0,
-            Name = p1,
-            Kind = p2,
-            AdditionalProperties = extras,
-        };
-        result._p3 = p3;
-        result._p4 = p4;
-        result._p5 = p5;
-        result._p6 = p6;
-        result._p7 = p7;
-        result._p8 = p8;
-        result._p9 = p9;
-        result._p10 = p10;
-        result._p11 = p11;
+        result._extras = extras;
         result._set0 = set0;
 
         return result;

@@ -43,6 +43,19 @@ public sealed partial class PaginatedResponse<T>
     /// <remarks>JSON name: <c>results</c>; required.</remarks>
     public required global::System.Collections.Generic.IReadOnlyList<T> Results { get => _p3; init { _p3 = value; } }
 
+    /// <summary>Creates a PaginatedResponse; set its required members in the object initializer.</summary>
+    public PaginatedResponse()
+    {
+    }
+
+    #pragma warning disable CS8618 // The reader refuses the object unless every required member was read.
+    /// <summary>The reader's: it sets each field from the JSON and checks the required members itself.</summary>
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private PaginatedResponse(global::LiveAvatarGen.Runtime.Json.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
     /// <summary>
@@ -57,12 +70,9 @@ public sealed partial class PaginatedResponse<T>
     public static PaginatedResponse<T> ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::LiveAvatarGen.Runtime.Json.JsonReadFunc<T> readSlot)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "PaginatedResponse");
+        PaginatedResponse<T> result = new PaginatedResponse<T>(default(global::LiveAvatarGen.Runtime.Json.JsonReading));
         int set0 = 0;
         int required0 = 0;
-        long p0 = default!;
-        string? p1 = default;
-        string? p2 = default;
-        global::System.Collections.Generic.IReadOnlyList<T> p3 = default!;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extras = null;
         string? property = null;
         int next = 0;
@@ -70,10 +80,10 @@ public sealed partial class PaginatedResponse<T>
         {
             switch (s_jsonNames.ReadMember(ref reader, ref next, out property))
             {
-                case 0: p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
-                case 1: p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
-                case 2: p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 1; break;
-                case 3: p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot); required0 |= 1 << 1; break;
+                case 0: result._p0 = global::LiveAvatarGen.Runtime.Json.JsonRead.Int64(ref reader); required0 |= 1 << 0; break;
+                case 1: result._p1 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 0; break;
+                case 2: result._p2 = global::LiveAvatarGen.Runtime.Json.JsonRead.StringOrNull(ref reader); set0 |= 1 << 1; break;
+                case 3: result._p3 = global::LiveAvatarGen.Runtime.Json.JsonRead.List<T>(ref reader, readSlot); required0 |= 1 << 1; break;
                 default: global::LiveAvatarGen.Runtime.Json.JsonRead.Member(ref reader, ref extras, out property); break;
             }
         }
@@ -83,14 +93,7 @@ public sealed partial class PaginatedResponse<T>
             throw s_jsonNames.MissingProperty(required0, "PaginatedResponse", 9);
         }
 
-        PaginatedResponse<T> result = new PaginatedResponse<T>
-        {
-            Count = p0,
-            Results = p3,
-            AdditionalProperties = extras,
-        };
-        result._p1 = p1;
-        result._p2 = p2;
+        result._extras = extras;
         result._set0 = set0;
 
         return result;
