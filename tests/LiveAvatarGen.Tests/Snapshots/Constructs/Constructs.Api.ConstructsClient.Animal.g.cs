@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Animal
-/// </summary>
+/// <summary>Animal</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Animal>))]
 public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Animal>
@@ -16,15 +14,11 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
     private string _p0 = default!;
     private string? _p1;
 
-    /// <summary>
-    /// animal_type
-    /// </summary>
+    /// <summary>animal_type</summary>
     /// <remarks>JSON name: <c>animal_type</c>; required.</remarks>
     public required string AnimalType { get => _p0; init { _p0 = value; } }
 
-    /// <summary>
-    /// name
-    /// </summary>
+    /// <summary>name</summary>
     /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
     public string? Name { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
@@ -51,7 +45,7 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("animal_type", "name");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static Animal ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Animal");
@@ -82,7 +76,7 @@ public sealed partial class Animal : global::LiveAvatarGen.Runtime.Json.IJsonCod
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Animal value)
     {
         writer.WriteStartObject();

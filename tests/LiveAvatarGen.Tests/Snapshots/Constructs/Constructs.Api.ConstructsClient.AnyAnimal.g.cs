@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// One of: Cat, Dog.
-/// </summary>
+/// <summary>One of: Cat, Dog.</summary>
 /// <remarks>A union. Read values keep their JSON in <see cref="Raw"/>; use the <c>As</c> methods to get a variant.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<AnyAnimal>))]

@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Cat
-/// </summary>
+/// <summary>Cat</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Cat>))]
 public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Cat>
@@ -17,21 +15,15 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     private string? _p1;
     private bool _p2;
 
-    /// <summary>
-    /// animal_type
-    /// </summary>
+    /// <summary>animal_type</summary>
     /// <remarks>JSON name: <c>animal_type</c>; required.</remarks>
     public required string AnimalType { get => _p0; init { _p0 = value; } }
 
-    /// <summary>
-    /// name
-    /// </summary>
+    /// <summary>name</summary>
     /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
     public string? Name { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// meows
-    /// </summary>
+    /// <summary>meows</summary>
     /// <remarks>JSON name: <c>meows</c>; required.</remarks>
     public required bool Meows { get => _p2; init { _p2 = value; } }
 
@@ -58,7 +50,7 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("animal_type", "name", "meows");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static Cat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Cat");
@@ -90,7 +82,7 @@ public sealed partial class Cat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();

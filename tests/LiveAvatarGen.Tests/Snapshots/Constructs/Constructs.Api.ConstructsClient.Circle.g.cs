@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Circle
-/// </summary>
+/// <summary>Circle</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Circle>))]
 public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveAvatarGen.Runtime.Json.IJsonCodec<Circle>
@@ -15,15 +13,11 @@ public sealed partial class Circle : global::Constructs.Api.Shape, global::LiveA
     private double _p2;
     private string? _p3;
 
-    /// <summary>
-    /// radius
-    /// </summary>
+    /// <summary>radius</summary>
     /// <remarks>JSON name: <c>radius</c>; required.</remarks>
     public required double Radius { get => _p2; init { _p2 = value; } }
 
-    /// <summary>
-    /// note
-    /// </summary>
+    /// <summary>note</summary>
     /// <remarks>JSON name: <c>note</c>; optional, sent only when set (null too).</remarks>
     public string? Note { get => _p3; init { _p3 = value; _set0 |= 1 << 1; } }
 

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// POST /pets
-    /// </summary>
+    /// <summary>POST /pets</summary>
     /// <remarks><c>POST /pets</c></remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

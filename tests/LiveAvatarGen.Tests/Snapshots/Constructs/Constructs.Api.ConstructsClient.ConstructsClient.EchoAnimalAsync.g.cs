@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// POST /animals
-    /// </summary>
+    /// <summary>POST /animals</summary>
     /// <remarks><c>POST /animals</c></remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

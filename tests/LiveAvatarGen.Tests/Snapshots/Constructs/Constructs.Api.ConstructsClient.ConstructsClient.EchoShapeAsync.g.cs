@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// POST /shapes
-    /// </summary>
+    /// <summary>POST /shapes</summary>
     /// <remarks><c>POST /shapes</c></remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// GET /pets/{id}
-    /// </summary>
+    /// <summary>GET /pets/{id}</summary>
     /// <remarks><c>GET /pets/{id}</c></remarks>
     /// <param name="id">id</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// GET /headers
-    /// </summary>
+    /// <summary>GET /headers</summary>
     /// <remarks><c>GET /headers</c></remarks>
     /// <param name="xRequestId">X-Request-Id</param>
     /// <param name="contentRange">Content-Range</param>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// GET /old
-    /// </summary>
+    /// <summary>GET /old</summary>
     /// <remarks><c>GET /old</c></remarks>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::LiveAvatarGen.Runtime.Errors.ApiException">The server answered with an error status; documented errors arrive as ApiException&lt;T&gt; with the typed body.</exception>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// PUT /blob
-    /// </summary>
+    /// <summary>PUT /blob</summary>
     /// <remarks><c>PUT /blob</c></remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// PUT /headers
-    /// </summary>
+    /// <summary>PUT /headers</summary>
     /// <remarks><c>PUT /headers</c></remarks>
     /// <param name="xRequestId">X-Request-Id</param>
     /// <param name="body">The request body.</param>

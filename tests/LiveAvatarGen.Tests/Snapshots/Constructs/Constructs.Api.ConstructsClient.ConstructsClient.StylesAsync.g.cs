@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// GET /styles/{label}/{matrix}
-    /// </summary>
+    /// <summary>GET /styles/{label}/{matrix}</summary>
     /// <remarks><c>GET /styles/{label}/{matrix}</c></remarks>
     /// <param name="label">label</param>
     /// <param name="matrix">matrix</param>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// POST /form-encoded
-    /// </summary>
+    /// <summary>POST /form-encoded</summary>
     /// <remarks><c>POST /form-encoded</c></remarks>
     /// <param name="eventTypes">EventTypes</param>
     /// <param name="csv">Csv</param>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// POST /form
-    /// </summary>
+    /// <summary>POST /form</summary>
     /// <remarks><c>POST /form</c></remarks>
     /// <param name="username">username</param>
     /// <param name="age">age</param>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// POST /upload
-    /// </summary>
+    /// <summary>POST /upload</summary>
     /// <remarks><c>POST /upload</c></remarks>
     /// <param name="file">file</param>
     /// <param name="description">description</param>

@@ -7,9 +7,7 @@ namespace Constructs.Api;
 
 public partial interface IConstructsClient
 {
-    /// <summary>
-    /// POST /files
-    /// </summary>
+    /// <summary>POST /files</summary>
     /// <remarks><c>POST /files</c></remarks>
     /// <param name="files">files</param>
     /// <param name="optionalFiles">optional_files</param>

@@ -5,38 +5,26 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Options for ConstructsClient: base address, limits, and one credential per security scheme of the spec; one property per variable of its server URLs.
-/// </summary>
+/// <summary>Options for ConstructsClient: base address, limits, and one credential per security scheme of the spec; one property per variable of its server URLs.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 public sealed partial class ConstructsClientOptions : global::LiveAvatarGen.Runtime.Http.ApiClientOptions
 {
-    /// <summary>
-    /// Credentials for the 'Basic' scheme, as user:password; sent as HTTP basic authentication.
-    /// </summary>
+    /// <summary>Credentials for the 'Basic' scheme, as user:password; sent as HTTP basic authentication.</summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? Basic { get; set; }
 
-    /// <summary>
-    /// The API key for the 'CookieKey' scheme, sent as the session_key cookie.
-    /// </summary>
+    /// <summary>The API key for the 'CookieKey' scheme, sent as the session_key cookie.</summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? CookieKey { get; set; }
 
-    /// <summary>
-    /// The API key for the 'QueryKey' scheme, sent as the api_key query parameter.
-    /// </summary>
+    /// <summary>The API key for the 'QueryKey' scheme, sent as the api_key query parameter.</summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? QueryKey { get; set; }
 
-    /// <summary>
-    /// The 'host' variable of the server URLs 'http://{host}:{port}/op', 'http://{host}:{port}/path'. Null uses the spec's default, '127.0.0.1'.
-    /// </summary>
+    /// <summary>The 'host' variable of the server URLs 'http://{host}:{port}/op', 'http://{host}:{port}/path'. Null uses the spec's default, '127.0.0.1'.</summary>
     public string? Host { get; set; }
 
-    /// <summary>
-    /// The 'port' variable of the server URLs 'http://{host}:{port}/op', 'http://{host}:{port}/path'. Null uses the spec's default, '1'.
-    /// </summary>
+    /// <summary>The 'port' variable of the server URLs 'http://{host}:{port}/op', 'http://{host}:{port}/path'. Null uses the spec's default, '1'.</summary>
     public string? Port { get; set; }
 
     /// <inheritdoc />

@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Dog
-/// </summary>
+/// <summary>Dog</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Dog>))]
 public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Dog>
@@ -17,21 +15,15 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     private string? _p1;
     private long? _p2;
 
-    /// <summary>
-    /// animal_type
-    /// </summary>
+    /// <summary>animal_type</summary>
     /// <remarks>JSON name: <c>animal_type</c>; required.</remarks>
     public required string AnimalType { get => _p0; init { _p0 = value; } }
 
-    /// <summary>
-    /// name
-    /// </summary>
+    /// <summary>name</summary>
     /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
     public string? Name { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// barks
-    /// </summary>
+    /// <summary>barks</summary>
     /// <remarks>JSON name: <c>barks</c>; optional, sent only when set (null too).</remarks>
     public long? Barks { get => _p2; init { _p2 = value; _set0 |= 1 << 1; } }
 
@@ -58,7 +50,7 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("animal_type", "name", "barks");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Dog");
@@ -90,7 +82,7 @@ public sealed partial class Dog : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
     {
         writer.WriteStartObject();

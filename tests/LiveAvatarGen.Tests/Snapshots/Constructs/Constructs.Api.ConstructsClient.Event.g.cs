@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Event
-/// </summary>
+/// <summary>Event</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Event>))]
 public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Event>
@@ -16,15 +14,11 @@ public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCode
     private long _p0;
     private string? _p1;
 
-    /// <summary>
-    /// seq
-    /// </summary>
+    /// <summary>seq</summary>
     /// <remarks>JSON name: <c>seq</c>; required.</remarks>
     public required long Seq { get => _p0; init { _p0 = value; } }
 
-    /// <summary>
-    /// text
-    /// </summary>
+    /// <summary>text</summary>
     /// <remarks>JSON name: <c>text</c>; optional, sent only when set (null too).</remarks>
     public string? Text { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
@@ -51,7 +45,7 @@ public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCode
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("seq", "text");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static Event ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Event");
@@ -82,7 +76,7 @@ public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCode
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Event value)
     {
         writer.WriteStartObject();

@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Pet
-/// </summary>
+/// <summary>Pet</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Pet>))]
 public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Pet>
@@ -26,76 +24,52 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
     private string? _p10;
     private global::Constructs.Api.PetStatus? _p11;
 
-    /// <summary>
-    /// id
-    /// </summary>
+    /// <summary>id</summary>
     /// <remarks>JSON name: <c>id</c>; required.</remarks>
     public required long Id { get => _p0; init { _p0 = value; } }
 
-    /// <summary>
-    /// name
-    /// </summary>
+    /// <summary>name</summary>
     /// <remarks>JSON name: <c>name</c>; required. At least 1 and at most 20 characters, checked when set and when read.</remarks>
     public required string Name { get => _p1; init { global::LiveAvatarGen.Runtime.Validation.StringRules.CheckLength(value, "name", 1, 20); _p1 = value; } }
 
-    /// <summary>
-    /// kind
-    /// </summary>
+    /// <summary>kind</summary>
     /// <remarks>JSON name: <c>kind</c>; required.</remarks>
     public required global::Constructs.Api.PetKind Kind { get => _p2; init { _p2 = value; } }
 
-    /// <summary>
-    /// tags
-    /// </summary>
+    /// <summary>tags</summary>
     /// <remarks>JSON name: <c>tags</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p3; init { _p3 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// attributes
-    /// </summary>
+    /// <summary>attributes</summary>
     /// <remarks>JSON name: <c>attributes</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p4; init { _p4 = value; _set0 |= 1 << 1; } }
 
-    /// <summary>
-    /// born
-    /// </summary>
+    /// <summary>born</summary>
     /// <remarks>JSON name: <c>born</c>; optional, sent only when set (null too).</remarks>
     public global::System.DateOnly? Born { get => _p5; init { _p5 = value; _set0 |= 1 << 2; } }
 
-    /// <summary>
-    /// weight
-    /// </summary>
+    /// <summary>weight</summary>
     /// <remarks>JSON name: <c>weight</c>; optional, sent only when set (null too).</remarks>
     public decimal? Weight { get => _p6; init { _p6 = value; _set0 |= 1 << 3; } }
 
-    /// <summary>
-    /// legacy_code
-    /// </summary>
+    /// <summary>legacy_code</summary>
     /// <remarks>JSON name: <c>legacy_code</c>; optional, sent only when set (null too).</remarks>
     [global::System.Obsolete("Deprecated in the API spec.")]
     public string? LegacyCode { get => _p7; init { _p7 = value; _set0 |= 1 << 4; } }
 
-    /// <summary>
-    /// secret
-    /// </summary>
+    /// <summary>secret</summary>
     /// <remarks>JSON name: <c>secret</c>; optional, sent only when set (null too). Write-only: never returned by the server.</remarks>
     public string? Secret { get => _p8; init { _p8 = value; _set0 |= 1 << 5; } }
 
-    /// <summary>
-    /// created
-    /// </summary>
+    /// <summary>created</summary>
     /// <remarks>JSON name: <c>created</c>; optional, sent only when set (null too). Read-only: set by the server.</remarks>
     public global::System.DateTimeOffset? Created { get => _p9; init { _p9 = value; _set0 |= 1 << 6; } }
 
-    /// <summary>
-    /// nickname
-    /// </summary>
+    /// <summary>nickname</summary>
     /// <remarks>JSON name: <c>nickname</c>; optional, sent only when set (null too).</remarks>
     public string? Nickname { get => _p10; init { _p10 = value; _set0 |= 1 << 7; } }
 
-    /// <summary>
-    /// status
-    /// </summary>
+    /// <summary>status</summary>
     /// <remarks>JSON name: <c>status</c>; optional, sent only when set (null too).</remarks>
     public global::Constructs.Api.PetStatus? Status { get => _p11; init { _p11 = value; _set0 |= 1 << 8; } }
 
@@ -122,7 +96,7 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("id", "name", "kind", "tags", "attributes", "born", "weight", "legacy_code", "secret", "created", "nickname", "status");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Pet");
@@ -163,7 +137,7 @@ public sealed partial class Pet : global::LiveAvatarGen.Runtime.Json.IJsonCodec<
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();

@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// PetStatus
-/// </summary>
+/// <summary>PetStatus</summary>
 /// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<PetStatus>))]

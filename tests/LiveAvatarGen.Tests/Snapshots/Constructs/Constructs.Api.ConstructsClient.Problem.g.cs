@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Problem
-/// </summary>
+/// <summary>Problem</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Problem>))]
 public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Problem>
@@ -16,15 +14,11 @@ public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCo
     private string? _p0;
     private long? _p1;
 
-    /// <summary>
-    /// title
-    /// </summary>
+    /// <summary>title</summary>
     /// <remarks>JSON name: <c>title</c>; optional, sent only when set (null too).</remarks>
     public string? Title { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// status
-    /// </summary>
+    /// <summary>status</summary>
     /// <remarks>JSON name: <c>status</c>; optional, sent only when set (null too).</remarks>
     public long? Status { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
@@ -38,7 +32,7 @@ public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCo
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("title", "status");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static Problem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Problem");
@@ -63,7 +57,7 @@ public sealed partial class Problem : global::LiveAvatarGen.Runtime.Json.IJsonCo
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Problem value)
     {
         writer.WriteStartObject();

@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// A base class; its children are found by scanning for allOf references to it.
-/// </summary>
+/// <summary>A base class; its children are found by scanning for allOf references to it.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Shape>))]
 public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape>
@@ -15,15 +13,11 @@ public partial class Shape : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Shape
     private protected int _set0;
     private protected string? _p1;
 
-    /// <summary>
-    /// shape_type
-    /// </summary>
+    /// <summary>shape_type</summary>
     /// <remarks>JSON name: <c>shape_type</c>; required. The discriminator: reading this type returns the class it names (<see cref="global::Constructs.Api.Circle"/>, <see cref="global::Constructs.Api.Square"/>), or this class for any other value. Starts as <c>Shape</c>; each derived class starts with its own tag.</remarks>
     public string ShapeType { get; init; } = "Shape";
 
-    /// <summary>
-    /// label
-    /// </summary>
+    /// <summary>label</summary>
     /// <remarks>JSON name: <c>label</c>; optional, sent only when set (null too).</remarks>
     public string? Label { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 

@@ -5,18 +5,14 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Square
-/// </summary>
+/// <summary>Square</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Square>))]
 public sealed partial class Square : global::Constructs.Api.Shape, global::LiveAvatarGen.Runtime.Json.IJsonCodec<Square>
 {
     private long? _p2;
 
-    /// <summary>
-    /// side
-    /// </summary>
+    /// <summary>side</summary>
     /// <remarks>JSON name: <c>side</c>; optional, sent only when set (null too).</remarks>
     public long? Side { get => _p2; init { _p2 = value; _set0 |= 1 << 1; } }
 

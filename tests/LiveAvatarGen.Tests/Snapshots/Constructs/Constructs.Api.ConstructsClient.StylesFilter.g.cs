@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// StylesFilter
-/// </summary>
+/// <summary>StylesFilter</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<StylesFilter>))]
 public sealed partial class StylesFilter : global::LiveAvatarGen.Runtime.Json.IJsonCodec<StylesFilter>
@@ -16,15 +14,11 @@ public sealed partial class StylesFilter : global::LiveAvatarGen.Runtime.Json.IJ
     private string? _p0;
     private long? _p1;
 
-    /// <summary>
-    /// color
-    /// </summary>
+    /// <summary>color</summary>
     /// <remarks>JSON name: <c>color</c>; optional, sent only when set (null too).</remarks>
     public string? Color { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// size
-    /// </summary>
+    /// <summary>size</summary>
     /// <remarks>JSON name: <c>size</c>; optional, sent only when set (null too).</remarks>
     public long? Size { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
@@ -38,7 +32,7 @@ public sealed partial class StylesFilter : global::LiveAvatarGen.Runtime.Json.IJ
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("color", "size");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static StylesFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "StylesFilter");
@@ -63,7 +57,7 @@ public sealed partial class StylesFilter : global::LiveAvatarGen.Runtime.Json.IJ
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, StylesFilter value)
     {
         writer.WriteStartObject();

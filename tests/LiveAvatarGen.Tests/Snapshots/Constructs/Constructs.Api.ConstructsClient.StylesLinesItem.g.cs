@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// StylesLinesItem
-/// </summary>
+/// <summary>StylesLinesItem</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<StylesLinesItem>))]
 public sealed partial class StylesLinesItem : global::LiveAvatarGen.Runtime.Json.IJsonCodec<StylesLinesItem>
@@ -16,15 +14,11 @@ public sealed partial class StylesLinesItem : global::LiveAvatarGen.Runtime.Json
     private string? _p0;
     private long? _p1;
 
-    /// <summary>
-    /// price
-    /// </summary>
+    /// <summary>price</summary>
     /// <remarks>JSON name: <c>price</c>; optional, sent only when set (null too).</remarks>
     public string? Price { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// quantity
-    /// </summary>
+    /// <summary>quantity</summary>
     /// <remarks>JSON name: <c>quantity</c>; optional, sent only when set (null too).</remarks>
     public long? Quantity { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
@@ -38,7 +32,7 @@ public sealed partial class StylesLinesItem : global::LiveAvatarGen.Runtime.Json
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("price", "quantity");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static StylesLinesItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "StylesLinesItem");
@@ -63,7 +57,7 @@ public sealed partial class StylesLinesItem : global::LiveAvatarGen.Runtime.Json
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, StylesLinesItem value)
     {
         writer.WriteStartObject();

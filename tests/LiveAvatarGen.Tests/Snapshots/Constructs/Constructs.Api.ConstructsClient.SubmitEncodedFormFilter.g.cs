@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// SubmitEncodedFormFilter
-/// </summary>
+/// <summary>SubmitEncodedFormFilter</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<SubmitEncodedFormFilter>))]
 public sealed partial class SubmitEncodedFormFilter : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormFilter>
@@ -16,15 +14,11 @@ public sealed partial class SubmitEncodedFormFilter : global::LiveAvatarGen.Runt
     private string? _p0;
     private global::System.Collections.Generic.IReadOnlyList<long>? _p1;
 
-    /// <summary>
-    /// color
-    /// </summary>
+    /// <summary>color</summary>
     /// <remarks>JSON name: <c>color</c>; optional, sent only when set (null too).</remarks>
     public string? Color { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// sizes
-    /// </summary>
+    /// <summary>sizes</summary>
     /// <remarks>JSON name: <c>sizes</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyList<long>? Sizes { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
@@ -38,7 +32,7 @@ public sealed partial class SubmitEncodedFormFilter : global::LiveAvatarGen.Runt
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("color", "sizes");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static SubmitEncodedFormFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormFilter");
@@ -63,7 +57,7 @@ public sealed partial class SubmitEncodedFormFilter : global::LiveAvatarGen.Runt
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormFilter value)
     {
         writer.WriteStartObject();

@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// SubmitEncodedFormFlat
-/// </summary>
+/// <summary>SubmitEncodedFormFlat</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<SubmitEncodedFormFlat>))]
 public sealed partial class SubmitEncodedFormFlat : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormFlat>
@@ -16,15 +14,11 @@ public sealed partial class SubmitEncodedFormFlat : global::LiveAvatarGen.Runtim
     private string? _p0;
     private long? _p1;
 
-    /// <summary>
-    /// a
-    /// </summary>
+    /// <summary>a</summary>
     /// <remarks>JSON name: <c>a</c>; optional, sent only when set (null too).</remarks>
     public string? A { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// b
-    /// </summary>
+    /// <summary>b</summary>
     /// <remarks>JSON name: <c>b</c>; optional, sent only when set (null too).</remarks>
     public long? B { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
@@ -38,7 +32,7 @@ public sealed partial class SubmitEncodedFormFlat : global::LiveAvatarGen.Runtim
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("a", "b");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static SubmitEncodedFormFlat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormFlat");
@@ -63,7 +57,7 @@ public sealed partial class SubmitEncodedFormFlat : global::LiveAvatarGen.Runtim
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormFlat value)
     {
         writer.WriteStartObject();

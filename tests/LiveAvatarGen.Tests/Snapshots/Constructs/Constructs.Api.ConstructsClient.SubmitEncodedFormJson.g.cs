@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// SubmitEncodedFormJson
-/// </summary>
+/// <summary>SubmitEncodedFormJson</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<SubmitEncodedFormJson>))]
 public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtime.Json.IJsonCodec<SubmitEncodedFormJson>
@@ -15,9 +13,7 @@ public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtim
     private int _set0;
     private global::System.Collections.Generic.IReadOnlyList<long>? _p0;
 
-    /// <summary>
-    /// ids
-    /// </summary>
+    /// <summary>ids</summary>
     /// <remarks>JSON name: <c>ids</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyList<long>? Ids { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
@@ -31,7 +27,7 @@ public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtim
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("ids");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static SubmitEncodedFormJson ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "SubmitEncodedFormJson");
@@ -55,7 +51,7 @@ public sealed partial class SubmitEncodedFormJson : global::LiveAvatarGen.Runtim
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SubmitEncodedFormJson value)
     {
         writer.WriteStartObject();

@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// Tree
-/// </summary>
+/// <summary>Tree</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<Tree>))]
 public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec<Tree>
@@ -16,15 +14,11 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
     private long? _p0;
     private global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? _p1;
 
-    /// <summary>
-    /// value
-    /// </summary>
+    /// <summary>value</summary>
     /// <remarks>JSON name: <c>value</c>; optional, sent only when set (null too).</remarks>
     public long? Value { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// children
-    /// </summary>
+    /// <summary>children</summary>
     /// <remarks>JSON name: <c>children</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.Tree>? Children { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
@@ -38,7 +32,7 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("value", "children");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static Tree ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "Tree");
@@ -63,7 +57,7 @@ public sealed partial class Tree : global::LiveAvatarGen.Runtime.Json.IJsonCodec
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Tree value)
     {
         writer.WriteStartObject();

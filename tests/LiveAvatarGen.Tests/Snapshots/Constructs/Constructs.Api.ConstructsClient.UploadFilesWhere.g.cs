@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// UploadFilesWhere
-/// </summary>
+/// <summary>UploadFilesWhere</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<UploadFilesWhere>))]
 public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UploadFilesWhere>
@@ -15,9 +13,7 @@ public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Jso
     private int _set0;
     private string? _p0;
 
-    /// <summary>
-    /// city
-    /// </summary>
+    /// <summary>city</summary>
     /// <remarks>JSON name: <c>city</c>; optional, sent only when set (null too).</remarks>
     public string? City { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
@@ -31,7 +27,7 @@ public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Jso
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("city");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static UploadFilesWhere ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "UploadFilesWhere");
@@ -55,7 +51,7 @@ public sealed partial class UploadFilesWhere : global::LiveAvatarGen.Runtime.Jso
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UploadFilesWhere value)
     {
         writer.WriteStartObject();

@@ -5,9 +5,7 @@
 
 namespace Constructs.Api;
 
-/// <summary>
-/// UploadResponse
-/// </summary>
+/// <summary>UploadResponse</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Constructs.Api.ConstructsClientJsonConverter<UploadResponse>))]
 public sealed partial class UploadResponse : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UploadResponse>
@@ -15,9 +13,7 @@ public sealed partial class UploadResponse : global::LiveAvatarGen.Runtime.Json.
     private int _set0;
     private long? _p0;
 
-    /// <summary>
-    /// size
-    /// </summary>
+    /// <summary>size</summary>
     /// <remarks>JSON name: <c>size</c>; optional, sent only when set (null too).</remarks>
     public long? Size { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
@@ -31,7 +27,7 @@ public sealed partial class UploadResponse : global::LiveAvatarGen.Runtime.Json.
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("size");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static UploadResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "UploadResponse");
@@ -55,7 +51,7 @@ public sealed partial class UploadResponse : global::LiveAvatarGen.Runtime.Json.
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UploadResponse value)
     {
         writer.WriteStartObject();

@@ -5,9 +5,7 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// The Vehicle.
-/// </summary>
+/// <summary>The Vehicle.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Vehicle.JsonConverter))]
 public partial class Vehicle
@@ -16,21 +14,15 @@ public partial class Vehicle
     private protected int? _p1;
     private protected global::Test.Api.Owner _p2 = default!;
 
-    /// <summary>
-    /// The vehicle_type.
-    /// </summary>
+    /// <summary>The vehicle_type.</summary>
     /// <remarks>JSON name: <c>vehicle_type</c>; required. The discriminator: reading this type returns the class it names (<see cref="global::Test.Api.Bike"/>, <see cref="global::Test.Api.Car"/>), or this class for any other value. Starts as <c>Vehicle</c>; each derived class starts with its own tag.</remarks>
     public string VehicleType { get; init; } = "Vehicle";
 
-    /// <summary>
-    /// The wheels.
-    /// </summary>
+    /// <summary>The wheels.</summary>
     /// <remarks>JSON name: <c>wheels</c>; optional, sent only when set (null too).</remarks>
     public int? Wheels { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// The owner.
-    /// </summary>
+    /// <summary>The owner.</summary>
     /// <remarks>JSON name: <c>owner</c>; required.</remarks>
     public required global::Test.Api.Owner Owner { get => _p2; init { _p2 = value; } }
 

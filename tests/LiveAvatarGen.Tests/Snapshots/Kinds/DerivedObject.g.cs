@@ -5,9 +5,7 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// The Car.
-/// </summary>
+/// <summary>The Car.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Car.JsonConverter))]
 public sealed partial class Car : global::Test.Api.Vehicle
@@ -15,21 +13,15 @@ public sealed partial class Car : global::Test.Api.Vehicle
     private int _p3;
     private string? _p4;
 
-    /// <summary>
-    /// The doors.
-    /// </summary>
+    /// <summary>The doors.</summary>
     /// <remarks>JSON name: <c>doors</c>; required.</remarks>
     public required int Doors { get => _p3; init { _p3 = value; } }
 
-    /// <summary>
-    /// The color.
-    /// </summary>
+    /// <summary>The color.</summary>
     /// <remarks>JSON name: <c>color</c>; optional, sent only when set (null too).</remarks>
     public string? Color { get => _p4; init { _p4 = value; _set0 |= 1 << 1; } }
 
-    /// <summary>
-    /// The engine.
-    /// </summary>
+    /// <summary>The engine.</summary>
     /// <remarks>JSON name: <c>engine</c>; optional. Always <c>"petrol"</c>, the one value the spec allows; always sent.</remarks>
     public string Engine { get; init; } = "petrol";
 

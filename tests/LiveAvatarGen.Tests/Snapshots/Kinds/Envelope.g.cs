@@ -5,9 +5,7 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// The envelope.
-/// </summary>
+/// <summary>The envelope.</summary>
 /// <typeparam name="TData">The type of <c>data</c>.</typeparam>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 public sealed partial class ApiEnvelope<TData>

@@ -5,9 +5,7 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// The PetStatus.
-/// </summary>
+/// <summary>The PetStatus.</summary>
 /// <remarks>An open enum: values not listed in the spec are kept as they are and round-trip.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PetStatus.JsonConverter))]

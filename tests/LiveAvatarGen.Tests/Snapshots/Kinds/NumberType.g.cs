@@ -5,9 +5,7 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// The Weight.
-/// </summary>
+/// <summary>The Weight.</summary>
 /// <remarks>A validated number: greater than 0, at most 1000.5, a multiple of 0.5.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Weight.JsonConverter))]

@@ -5,9 +5,7 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// The Pet.
-/// </summary>
+/// <summary>The Pet.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
 public sealed partial class Pet
@@ -29,100 +27,68 @@ public sealed partial class Pet
     private global::System.DateTimeOffset _p14;
     private global::System.Text.Json.JsonElement? _p15;
 
-    /// <summary>
-    /// The id.
-    /// </summary>
+    /// <summary>The id.</summary>
     /// <remarks>JSON name: <c>id</c>; required.</remarks>
     public required long Id { get => _p0; init { _p0 = value; } }
 
-    /// <summary>
-    /// The name.
-    /// </summary>
+    /// <summary>The name.</summary>
     /// <remarks>JSON name: <c>name</c>; required.</remarks>
     public required global::Test.Api.PetName Name { get => _p1; init { _p1 = value; } }
 
-    /// <summary>
-    /// The nickname.
-    /// </summary>
+    /// <summary>The nickname.</summary>
     /// <remarks>JSON name: <c>nickname</c>; required.</remarks>
     public required string? Nickname { get => _p2; init { _p2 = value; } }
 
-    /// <summary>
-    /// The kind.
-    /// </summary>
+    /// <summary>The kind.</summary>
     /// <remarks>JSON name: <c>kind</c>; optional, sent only when set (null too).</remarks>
     public global::Test.Api.PetKind? Kind { get => _p3; init { _p3 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// The status.
-    /// </summary>
+    /// <summary>The status.</summary>
     /// <remarks>JSON name: <c>status</c>; optional, sent only when set (null too).</remarks>
     public global::Test.Api.PetStatus? Status { get => _p4; init { _p4 = value; _set0 |= 1 << 1; } }
 
-    /// <summary>
-    /// The tags.
-    /// </summary>
+    /// <summary>The tags.</summary>
     /// <remarks>JSON name: <c>tags</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _p5; init { _p5 = value; _set0 |= 1 << 2; } }
 
-    /// <summary>
-    /// The attributes.
-    /// </summary>
+    /// <summary>The attributes.</summary>
     /// <remarks>JSON name: <c>attributes</c>; optional, sent only when set (null too).</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get => _p6; init { _p6 = value; _set0 |= 1 << 3; } }
 
-    /// <summary>
-    /// The owner.
-    /// </summary>
+    /// <summary>The owner.</summary>
     /// <remarks>JSON name: <c>owner</c>; optional, sent only when set (null too).</remarks>
     public global::Test.Api.Owner? Owner { get => _p7; init { _p7 = value; _set0 |= 1 << 4; } }
 
-    /// <summary>
-    /// The born.
-    /// </summary>
+    /// <summary>The born.</summary>
     /// <remarks>JSON name: <c>born</c>; optional, sent only when set (null too).</remarks>
     public global::System.DateOnly? Born { get => _p8; init { _p8 = value; _set0 |= 1 << 5; } }
 
-    /// <summary>
-    /// The weight.
-    /// </summary>
+    /// <summary>The weight.</summary>
     /// <remarks>JSON name: <c>weight</c>; optional, sent only when set (null too).</remarks>
     public global::Test.Api.Weight? Weight { get => _p9; init { _p9 = value; _set0 |= 1 << 6; } }
 
-    /// <summary>
-    /// The count.
-    /// </summary>
+    /// <summary>The count.</summary>
     /// <remarks>JSON name: <c>count</c>; optional, sent only when set (null too). When left out, the server assumes <c>3</c>.</remarks>
     public int? Count { get => _p10; init { _p10 = value; _set0 |= 1 << 7; } }
 
-    /// <summary>
-    /// The type.
-    /// </summary>
+    /// <summary>The type.</summary>
     /// <remarks>JSON name: <c>type</c>; optional. Always <c>"pet"</c>, the one value the spec allows; always sent.</remarks>
     public string Type { get; init; } = "pet";
 
-    /// <summary>
-    /// The legacy_code.
-    /// </summary>
+    /// <summary>The legacy_code.</summary>
     /// <remarks>JSON name: <c>legacy_code</c>; optional, sent only when set (null too).</remarks>
     [global::System.Obsolete("Deprecated in the API spec.")]
     public string? LegacyCode { get => _p12; init { _p12 = value; _set0 |= 1 << 8; } }
 
-    /// <summary>
-    /// The secret.
-    /// </summary>
+    /// <summary>The secret.</summary>
     /// <remarks>JSON name: <c>secret</c>; optional, sent only when set (null too). Write-only: never returned by the server.</remarks>
     public string? Secret { get => _p13; init { _p13 = value; _set0 |= 1 << 9; } }
 
-    /// <summary>
-    /// The created.
-    /// </summary>
+    /// <summary>The created.</summary>
     /// <remarks>JSON name: <c>created</c>; required. Read-only: set by the server.</remarks>
     public global::System.DateTimeOffset Created { get => _p14; init { _p14 = value; } }
 
-    /// <summary>
-    /// The extra.
-    /// </summary>
+    /// <summary>The extra.</summary>
     /// <remarks>JSON name: <c>extra</c>; optional, sent only when set (null too).</remarks>
     public global::System.Text.Json.JsonElement? Extra { get => _p15; init { _p15 = value; _set0 |= 1 << 10; } }
 

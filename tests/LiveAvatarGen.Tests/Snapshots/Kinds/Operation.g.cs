@@ -7,9 +7,7 @@ namespace Test.Api;
 
 public partial interface ITestClient
 {
-    /// <summary>
-    /// Calls GET /pets/{id}.
-    /// </summary>
+    /// <summary>Calls GET /pets/{id}.</summary>
     /// <remarks><c>GET /pets/{id}</c></remarks>
     /// <param name="id">id</param>
     /// <param name="xTrace">X-Trace</param>

@@ -5,45 +5,31 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// Options for TestClient: base address, limits, and one credential per security scheme of the spec; one property per variable of its server URLs.
-/// </summary>
+/// <summary>Options for TestClient: base address, limits, and one credential per security scheme of the spec; one property per variable of its server URLs.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 public sealed partial class TestClientOptions : global::LiveAvatarGen.Runtime.Http.ApiClientOptions
 {
-    /// <summary>
-    /// The credential for Basic.
-    /// </summary>
+    /// <summary>The credential for Basic.</summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? Basic { get; set; }
 
-    /// <summary>
-    /// The credential for Bearer.
-    /// </summary>
+    /// <summary>The credential for Bearer.</summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? Bearer { get; set; }
 
-    /// <summary>
-    /// The credential for CookieKey.
-    /// </summary>
+    /// <summary>The credential for CookieKey.</summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? CookieKey { get; set; }
 
-    /// <summary>
-    /// The credential for Key.
-    /// </summary>
+    /// <summary>The credential for Key.</summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? Key { get; set; }
 
-    /// <summary>
-    /// The credential for QueryKey.
-    /// </summary>
+    /// <summary>The credential for QueryKey.</summary>
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     public string? QueryKey { get; set; }
 
-    /// <summary>
-    /// The region.
-    /// </summary>
+    /// <summary>The region.</summary>
     public string? Region { get; set; }
 
     /// <inheritdoc />

@@ -5,9 +5,7 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// The AnyParty.
-/// </summary>
+/// <summary>The AnyParty.</summary>
 /// <remarks>A union. Read values keep their JSON in <see cref="Raw"/>; use the <c>As</c> methods to get a variant.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(AnyParty.JsonConverter))]

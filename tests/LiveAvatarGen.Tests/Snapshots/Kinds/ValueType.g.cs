@@ -5,9 +5,7 @@
 
 namespace Test.Api;
 
-/// <summary>
-/// The PetName.
-/// </summary>
+/// <summary>The PetName.</summary>
 /// <remarks>A validated value: a string matching ^[a-z]+$, at least 1 characters, at most 20 characters.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PetName.JsonConverter))]

@@ -9,53 +9,33 @@ namespace LiveAvatar.Api;
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 public partial interface ILiveAvatarClient
 {
-    /// <summary>
-    /// The operations tagged 'Avatar'.
-    /// </summary>
+    /// <summary>The operations tagged 'Avatar'.</summary>
     ILiveAvatarAvatarClient Avatar { get; }
 
-    /// <summary>
-    /// The operations tagged 'Contexts'.
-    /// </summary>
+    /// <summary>The operations tagged 'Contexts'.</summary>
     ILiveAvatarContextsClient Contexts { get; }
 
-    /// <summary>
-    /// The operations tagged 'Embeddings'.
-    /// </summary>
+    /// <summary>The operations tagged 'Embeddings'.</summary>
     ILiveAvatarEmbeddingsClient Embeddings { get; }
 
-    /// <summary>
-    /// The operations tagged 'LLM Configurations'.
-    /// </summary>
+    /// <summary>The operations tagged 'LLM Configurations'.</summary>
     ILiveAvatarLLMConfigurationsClient LLMConfigurations { get; }
 
-    /// <summary>
-    /// The operations tagged 'Languages'.
-    /// </summary>
+    /// <summary>The operations tagged 'Languages'.</summary>
     ILiveAvatarLanguagesClient Languages { get; }
 
-    /// <summary>
-    /// The operations tagged 'Memory'.
-    /// </summary>
+    /// <summary>The operations tagged 'Memory'.</summary>
     ILiveAvatarMemoryClient Memory { get; }
 
-    /// <summary>
-    /// The operations tagged 'Secrets'.
-    /// </summary>
+    /// <summary>The operations tagged 'Secrets'.</summary>
     ILiveAvatarSecretsClient Secrets { get; }
 
-    /// <summary>
-    /// The operations tagged 'Sessions'.
-    /// </summary>
+    /// <summary>The operations tagged 'Sessions'.</summary>
     ILiveAvatarSessionsClient Sessions { get; }
 
-    /// <summary>
-    /// The operations tagged 'Users'.
-    /// </summary>
+    /// <summary>The operations tagged 'Users'.</summary>
     ILiveAvatarUsersClient Users { get; }
 
-    /// <summary>
-    /// The operations tagged 'Voices'.
-    /// </summary>
+    /// <summary>The operations tagged 'Voices'.</summary>
     ILiveAvatarVoicesClient Voices { get; }
 }

@@ -5,9 +5,7 @@
 
 namespace LiveAvatar.Api;
 
-/// <summary>
-/// The operations of LiveAvatarClient tagged 'Avatar': depend on it to mock or decorate them.
-/// </summary>
+/// <summary>The operations of LiveAvatarClient tagged 'Avatar': depend on it to mock or decorate them.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 public partial interface ILiveAvatarAvatarClient
 {

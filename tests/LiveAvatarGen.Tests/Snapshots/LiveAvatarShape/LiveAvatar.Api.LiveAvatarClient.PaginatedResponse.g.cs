@@ -5,9 +5,7 @@
 
 namespace LiveAvatar.Api;
 
-/// <summary>
-/// One class for the schemas PaginatedResponse_AvatarSchema_, PaginatedResponse_ContextSchema_, PaginatedResponse_MemoryListItemResponse_, PaginatedResponse_Union_ListSessionEntrySchema__ListHistoricEntrySchema__, PaginatedResponse_VoiceSchema_, which differ only in T.
-/// </summary>
+/// <summary>One class for the schemas PaginatedResponse_AvatarSchema_, PaginatedResponse_ContextSchema_, PaginatedResponse_MemoryListItemResponse_, PaginatedResponse_Union_ListSessionEntrySchema__ListHistoricEntrySchema__, PaginatedResponse_VoiceSchema_, which differ only in T.</summary>
 /// <typeparam name="T">The one type the merged schemas differ in.</typeparam>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PaginatedResponseJsonConverter))]
@@ -19,27 +17,19 @@ public sealed partial class PaginatedResponse<T>
     private string? _p2;
     private global::System.Collections.Generic.IReadOnlyList<T> _p3 = default!;
 
-    /// <summary>
-    /// Count
-    /// </summary>
+    /// <summary>Count</summary>
     /// <remarks>JSON name: <c>count</c>; required.</remarks>
     public required long Count { get => _p0; init { _p0 = value; } }
 
-    /// <summary>
-    /// Next
-    /// </summary>
+    /// <summary>Next</summary>
     /// <remarks>JSON name: <c>next</c>; optional, sent only when set (null too).</remarks>
     public string? Next { get => _p1; init { _p1 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// Previous
-    /// </summary>
+    /// <summary>Previous</summary>
     /// <remarks>JSON name: <c>previous</c>; optional, sent only when set (null too).</remarks>
     public string? Previous { get => _p2; init { _p2 = value; _set0 |= 1 << 1; } }
 
-    /// <summary>
-    /// Results
-    /// </summary>
+    /// <summary>Results</summary>
     /// <remarks>JSON name: <c>results</c>; required.</remarks>
     public required global::System.Collections.Generic.IReadOnlyList<T> Results { get => _p3; init { _p3 = value; } }
 

@@ -5,9 +5,7 @@
 
 namespace LiveAvatar.Api;
 
-/// <summary>
-/// UpdateAvatarSchema
-/// </summary>
+/// <summary>UpdateAvatarSchema</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("LiveAvatarGen", "<version>")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LiveAvatar.Api.LiveAvatarClientJsonConverter<UpdateAvatarSchema>))]
 public sealed partial class UpdateAvatarSchema : global::LiveAvatarGen.Runtime.Json.IJsonCodec<UpdateAvatarSchema>
@@ -16,15 +14,11 @@ public sealed partial class UpdateAvatarSchema : global::LiveAvatarGen.Runtime.J
     private string? _p0;
     private string? _p1;
 
-    /// <summary>
-    /// Name
-    /// </summary>
+    /// <summary>Name</summary>
     /// <remarks>JSON name: <c>name</c>; optional, sent only when set (null too).</remarks>
     public string? Name { get => _p0; init { _p0 = value; _set0 |= 1 << 0; } }
 
-    /// <summary>
-    /// Default Voice Id
-    /// </summary>
+    /// <summary>Default Voice Id</summary>
     /// <remarks>JSON name: <c>default_voice_id</c>; optional, sent only when set (null too).</remarks>
     public string? DefaultVoiceId { get => _p1; init { _p1 = value; _set0 |= 1 << 1; } }
 
@@ -38,7 +32,7 @@ public sealed partial class UpdateAvatarSchema : global::LiveAvatarGen.Runtime.J
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("name", "default_voice_id");
 
-    /// <summary>Reads the object at the reader's current token; members the spec does not declare are kept.</summary>
+    /// <inheritdoc />
     public static UpdateAvatarSchema ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::LiveAvatarGen.Runtime.Json.JsonRead.StartObject(ref reader, "UpdateAvatarSchema");
@@ -63,7 +57,7 @@ public sealed partial class UpdateAvatarSchema : global::LiveAvatarGen.Runtime.J
         return result;
     }
 
-    /// <summary>Writes the object: required and const members, the optional members that were set (null included), and the undeclared ones kept.</summary>
+    /// <inheritdoc />
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UpdateAvatarSchema value)
     {
         writer.WriteStartObject();

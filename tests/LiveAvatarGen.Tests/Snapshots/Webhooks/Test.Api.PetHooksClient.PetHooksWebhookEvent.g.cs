@@ -28,9 +28,7 @@ public abstract partial class PetHooksWebhookEvent
         public byte[] Body { get; }
     }
 
-    /// <summary>
-    /// A pet was added.
-    /// </summary>
+    /// <summary>A pet was added.</summary>
     /// <remarks>The <c>pet.created</c> webhook.</remarks>
     public sealed class PetCreated : PetHooksWebhookEvent
     {
@@ -45,9 +43,7 @@ public abstract partial class PetHooksWebhookEvent
         public global::Test.Api.Pet Payload { get; }
     }
 
-    /// <summary>
-    /// A pet was removed.
-    /// </summary>
+    /// <summary>A pet was removed.</summary>
     /// <remarks>The <c>pet.deleted</c> webhook.</remarks>
     public sealed class PetDeleted : PetHooksWebhookEvent
     {
@@ -62,9 +58,7 @@ public abstract partial class PetHooksWebhookEvent
         public global::Test.Api.PetDeletedPayload Payload { get; }
     }
 
-    /// <summary>
-    /// Checks that the endpoint answers; no body.
-    /// </summary>
+    /// <summary>Checks that the endpoint answers; no body.</summary>
     /// <remarks>The <c>ping</c> webhook.</remarks>
     public sealed class Ping : PetHooksWebhookEvent
     {
