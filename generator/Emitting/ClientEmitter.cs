@@ -414,9 +414,8 @@ internal static partial class ClientEmitter
         {
             if (parameter.IsNullChecked)
             {
-                writer.Open("if (" + parameter.Name + " is null)");
-                writer.Line($"throw new global::System.ArgumentNullException(nameof({parameter.Name}));");
-                writer.Close();
+                // One line, not a test and a block: Stripe has 465 of these.
+                writer.Line($"_ = {parameter.Name} ?? throw new global::System.ArgumentNullException(nameof({parameter.Name}));");
                 any = true;
             }
         }

@@ -9,6 +9,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using LiveAvatarGen.Runtime.Json;
 
 namespace LiveAvatarGen.Runtime.Http;
 
@@ -127,6 +128,41 @@ public sealed class ApiForm
 
     /// <summary>Adds a field whose encoding sets a <c>style</c> or <c>explode</c>: the pairs a query parameter of that style would give.</summary>
     public void AddStyled(string name, JsonElement value, string style, bool explode) => ApiStyles.Pairs(name, value, style, explode, _fields);
+
+    /// <summary>
+    /// As <see cref="AddStyled(string, JsonElement, string, bool)"/> for a generated object, map or list, written with
+    /// <paramref name="write"/>; null adds nothing. One call per field where the generated code tested and converted
+    /// each (Stripe's 575 object fields).
+    /// </summary>
+    public void AddStyled<T>(string name, T? value, JsonWriteAction<T> write, string style, bool explode)
+        where T : class
+    {
+        if (value is not null)
+        {
+            AddStyled(name, ApiStyles.ToElement(value, write), style, explode);
+        }
+    }
+
+    /// <summary>
+    /// Adds a <c>deepObject</c> array of strings, each item under its index (<c>expand[0]=a</c>, see
+    /// <see cref="ApiStyles.Indexed"/>); null adds nothing, and a null item is left out without a gap, as in a styled array.
+    /// </summary>
+    public void AddIndexed(string name, IEnumerable<string?>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        int index = 0;
+        foreach (string? value in values)
+        {
+            if (value is not null)
+            {
+                Add(ApiStyles.Indexed(name, index++), value);
+            }
+        }
+    }
 
     /// <summary>Adds a file: a form cannot carry one, so this is refused.</summary>
     public void AddFile(string name, ApiFile file) => throw new NotSupportedException("A urlencoded form cannot carry the file field '" + name + "'.");
@@ -249,6 +285,16 @@ public sealed class ApiMultipart
         foreach (KeyValuePair<string, string> pair in pairs)
         {
             Add(pair.Key, pair.Value);
+        }
+    }
+
+    /// <summary>As <see cref="AddStyled(string, JsonElement, string, bool)"/> for a generated object, map or list, written with <paramref name="write"/>; null adds nothing.</summary>
+    public void AddStyled<T>(string name, T? value, JsonWriteAction<T> write, string style, bool explode)
+        where T : class
+    {
+        if (value is not null)
+        {
+            AddStyled(name, ApiStyles.ToElement(value, write), style, explode);
         }
     }
 

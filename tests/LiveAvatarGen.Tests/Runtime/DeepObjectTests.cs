@@ -1,5 +1,6 @@
 // Copyright (c) LiveAvatarGen contributors. Licensed under the MIT License.
 
+using System;
 using System.Text.Json;
 using System.Threading.Tasks;
 using LiveAvatarGen.Runtime.Http;
@@ -30,6 +31,29 @@ public sealed class DeepObjectTests
         => AssertForm("ids", """["a",null,"b"]""", "ids[0]=a&ids[1]=b");
 
     [Fact]
+    public async Task AFormsListOfStringsIsIndexedWithoutAGapAndNullAddsNothing()
+    {
+        ApiForm form = new();
+        form.AddIndexed("expand", new[] { "customer", null, "invoice" });
+        form.AddIndexed("none", null);
+        form.AddStyled<string[]>("also_none", null, static (writer, value) => JsonSerializer.Serialize(writer, value), "deepObject", explode: true);
+        form.AddStyled("filter", new[] { "x" }, static (writer, value) => { writer.WriteStartObject(); writer.WriteString("any", value[0]); writer.WriteEndObject(); }, "deepObject", explode: true);
+        string body = await form.ToContent().ReadAsStringAsync();
+        Assert.Equal("expand[0]=customer&expand[1]=invoice&filter[any]=x", Uri.UnescapeDataString(body));
+    }
+
+    [Fact]
+    public void AQueryListOfStringsIsIndexedWithoutAGapAndNullAddsNothing()
+    {
+        ApiRequest request = new(System.Net.Http.HttpMethod.Get, "/v1/charges");
+        request.AddQueryIndexed("expand", new[] { "customer", null, "invoice" });
+        request.AddQueryIndexed("none", null);
+        request.AddQuery("ids", new[] { "a", null, "b" });
+        Uri uri = request.BuildUri(new Uri("https://api.example.com"));
+        Assert.Equal("https://api.example.com/v1/charges?expand[0]=customer&expand[1]=invoice&ids=a&ids=b", Uri.UnescapeDataString(uri.AbsoluteUri));
+    }
+
+    [Fact]
     public void TheKeyOfAnItemIsTheNameAndTheIndexInBrackets()
         => Assert.Equal("expand[12]", ApiStyles.Indexed("expand", 12));
 
@@ -39,6 +63,6 @@ public sealed class DeepObjectTests
         using JsonDocument document = JsonDocument.Parse(json);
         form.AddStyled(name, document.RootElement, "deepObject", explode: true);
         string body = await form.ToContent().ReadAsStringAsync();
-        Assert.Equal(expected, System.Uri.UnescapeDataString(body));
+        Assert.Equal(expected, Uri.UnescapeDataString(body));
     }
 }

@@ -33,10 +33,7 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoAnimalRequest(global::Constructs.Api.AnyAnimal body)
     {
-        if (body is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(body));
-        }
+        _ = body ?? throw new global::System.ArgumentNullException(nameof(body));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/animals");
         request.SetJsonBody<global::Constructs.Api.AnyAnimal>(body, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.AnyAnimal>.Write);

@@ -33,10 +33,7 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateEchoShapeRequest(global::Constructs.Api.Shape body)
     {
-        if (body is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(body));
-        }
+        _ = body ?? throw new global::System.ArgumentNullException(nameof(body));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/shapes");
         request.SetJsonBody<global::Constructs.Api.Shape>(body, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.Shape>.Write);

@@ -45,10 +45,7 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetWithHeadersRequest(string xRequestId, string? contentRange, string? contentLanguage, string? contentDisposition, string? contentEncoding, string? contentLocation, string? contentMD5, string? expires, string? lastModified, string? allow, string? authorization, string? proxyAuthorization, string? cookie)
     {
-        if (xRequestId is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(xRequestId));
-        }
+        _ = xRequestId ?? throw new global::System.ArgumentNullException(nameof(xRequestId));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/headers");
         request.AddHeader("X-Request-Id", xRequestId);

@@ -33,10 +33,7 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutBlobRequest(global::System.IO.Stream body)
     {
-        if (body is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(body));
-        }
+        _ = body ?? throw new global::System.ArgumentNullException(nameof(body));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Put, "/blob");
         request.SetContent(global::LiveAvatarGen.Runtime.Http.ApiContent.Stream(body, "application/octet-stream"));

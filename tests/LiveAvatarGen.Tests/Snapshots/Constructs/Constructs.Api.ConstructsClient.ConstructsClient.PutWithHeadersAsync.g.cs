@@ -46,14 +46,8 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreatePutWithHeadersRequest(string xRequestId, global::Constructs.Api.Event body, string? contentRange, string? contentLanguage, string? contentDisposition, string? contentEncoding, string? contentLocation, string? contentMD5, string? expires, string? lastModified, string? allow, string? authorization, string? proxyAuthorization, string? cookie)
     {
-        if (xRequestId is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(xRequestId));
-        }
-        if (body is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(body));
-        }
+        _ = xRequestId ?? throw new global::System.ArgumentNullException(nameof(xRequestId));
+        _ = body ?? throw new global::System.ArgumentNullException(nameof(body));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Put, "/headers");
         request.AddHeader("X-Request-Id", xRequestId);

@@ -42,14 +42,8 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateStylesRequest(global::System.Collections.Generic.IReadOnlyList<string> label, string matrix, global::Constructs.Api.StylesFilter? filter, global::System.Collections.Generic.IReadOnlyList<long>? pipes, global::System.Collections.Generic.IReadOnlyList<string>? spaces, global::System.Collections.Generic.IReadOnlyList<long>? ids, global::System.Collections.Generic.IReadOnlyList<string>? csv, global::System.Collections.Generic.IReadOnlyList<long>? xIds, global::System.Collections.Generic.IReadOnlyList<string>? expand, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>? lines)
     {
-        if (label is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(label));
-        }
-        if (matrix is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(matrix));
-        }
+        _ = label ?? throw new global::System.ArgumentNullException(nameof(label));
+        _ = matrix ?? throw new global::System.ArgumentNullException(nameof(matrix));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/styles/" + global::LiveAvatarGen.Runtime.Http.ApiStyles.Path("label", "label", true, global::System.Linq.Enumerable.Select(label, static item => item), true) + "/" + global::LiveAvatarGen.Runtime.Http.ApiStyles.Path("matrix", "matrix", false, new[] { matrix }, false));
         if (filter is { } __filter)
@@ -79,14 +73,7 @@ public sealed partial class ConstructsClient
         {
             request.AddHeader("X-Ids", string.Join(global::LiveAvatarGen.Runtime.Http.ApiStyles.Separator("simple"), global::System.Linq.Enumerable.Select(__xIds, static item => global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(item))));
         }
-        if (expand is { } __expand)
-        {
-            int _expandIndex = 0;
-            foreach (string item in __expand)
-            {
-                request.AddQuery(global::LiveAvatarGen.Runtime.Http.ApiStyles.Indexed("expand", _expandIndex++), item);
-            }
-        }
+        request.AddQueryIndexed("expand", expand);
         if (lines is { } __lines)
         {
             global::LiveAvatarGen.Runtime.Http.ApiStyles.AddQueryObject(request, "lines", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem>>(__lines, static (global::System.Text.Json.Utf8JsonWriter w1, global::System.Collections.Generic.IReadOnlyList<global::Constructs.Api.StylesLinesItem> item1) => { global::LiveAvatarGen.Runtime.Json.JsonWrite.List<global::Constructs.Api.StylesLinesItem>(w1, item1, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.StylesLinesItem>.Write); }), "deepObject", true);

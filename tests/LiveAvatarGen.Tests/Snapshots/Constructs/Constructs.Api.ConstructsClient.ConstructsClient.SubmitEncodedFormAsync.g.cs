@@ -42,10 +42,7 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitEncodedFormRequest(global::System.Collections.Generic.IReadOnlyList<string> eventTypes, global::System.Collections.Generic.IReadOnlyList<string>? csv, global::System.Collections.Generic.IReadOnlyList<long>? spaces, global::System.Collections.Generic.IReadOnlyList<string>? pipes, global::Constructs.Api.SubmitEncodedFormFilter? filter, global::Constructs.Api.SubmitEncodedFormFlat? flat, global::Constructs.Api.SubmitEncodedFormFlat? joined, global::Constructs.Api.SubmitEncodedFormJson? json, global::System.Collections.Generic.IReadOnlyList<string>? maybe, global::System.Collections.Generic.IReadOnlyList<string>? expand)
     {
-        if (eventTypes is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(eventTypes));
-        }
+        _ = eventTypes ?? throw new global::System.ArgumentNullException(nameof(eventTypes));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/form-encoded");
         global::LiveAvatarGen.Runtime.Http.ApiForm _parts = new();
@@ -62,18 +59,9 @@ public sealed partial class ConstructsClient
         {
             _parts.Add("Pipes", string.Join(global::LiveAvatarGen.Runtime.Http.ApiStyles.Separator("pipeDelimited"), global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.OfType<string>(__pipes), static item => item)));
         }
-        if (filter is { } __filter)
-        {
-            _parts.AddStyled("Filter", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFilter>(__filter, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFilter>.Write), "deepObject", true);
-        }
-        if (flat is { } __flat)
-        {
-            _parts.AddStyled("Flat", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFlat>(__flat, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFlat>.Write), "form", true);
-        }
-        if (joined is { } __joined)
-        {
-            _parts.AddStyled("Joined", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormFlat>(__joined, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFlat>.Write), "form", false);
-        }
+        _parts.AddStyled("Filter", filter, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFilter>.Write, "deepObject", true);
+        _parts.AddStyled("Flat", flat, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFlat>.Write, "form", true);
+        _parts.AddStyled("Joined", joined, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormFlat>.Write, "form", false);
         if (json is { } __json)
         {
             _parts.AddValue("Json", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.SubmitEncodedFormJson>(__json, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.SubmitEncodedFormJson>.Write));
@@ -82,11 +70,7 @@ public sealed partial class ConstructsClient
         {
             foreach (string item in __maybe) { _parts.Add("Maybe", item); }
         }
-        if (expand is { } __expand)
-        {
-            int _expandIndex = 0;
-            foreach (string item in __expand) { _parts.Add(global::LiveAvatarGen.Runtime.Http.ApiStyles.Indexed("Expand", _expandIndex++), item); }
-        }
+        _parts.AddIndexed("Expand", expand);
         request.SetContent(_parts.ToContent());
         return request;
     }

@@ -35,10 +35,7 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateSubmitFormRequest(string username, long? age, global::System.Collections.Generic.IReadOnlyList<string>? scopes)
     {
-        if (username is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(username));
-        }
+        _ = username ?? throw new global::System.ArgumentNullException(nameof(username));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/form");
         global::LiveAvatarGen.Runtime.Http.ApiForm _parts = new();

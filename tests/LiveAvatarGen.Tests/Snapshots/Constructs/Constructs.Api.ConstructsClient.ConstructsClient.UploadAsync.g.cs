@@ -35,10 +35,7 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadRequest(global::LiveAvatarGen.Runtime.Http.ApiFile @file, string? description, global::Constructs.Api.Event? meta)
     {
-        if (@file is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(@file));
-        }
+        _ = @file ?? throw new global::System.ArgumentNullException(nameof(@file));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/upload");
         global::LiveAvatarGen.Runtime.Http.ApiMultipart _parts = new("multipart/form-data");

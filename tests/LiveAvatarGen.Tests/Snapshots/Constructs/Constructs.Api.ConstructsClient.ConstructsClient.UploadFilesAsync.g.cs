@@ -40,10 +40,7 @@ public sealed partial class ConstructsClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateUploadFilesRequest(global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile> files, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? optionalFiles, global::System.Collections.Generic.IReadOnlyList<global::LiveAvatarGen.Runtime.Http.ApiFile>? images, global::LiveAvatarGen.Runtime.Http.ApiFile? avatar, global::System.Collections.Generic.IReadOnlyList<string>? tags, global::Constructs.Api.Event? meta, string? notes, global::Constructs.Api.UploadFilesWhere? @where)
     {
-        if (files is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(files));
-        }
+        _ = files ?? throw new global::System.ArgumentNullException(nameof(files));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Post, "/files");
         global::LiveAvatarGen.Runtime.Http.ApiMultipart _parts = new("multipart/form-data");
@@ -69,10 +66,7 @@ public sealed partial class ConstructsClient
             _parts.AddValue("meta", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.Event>(__meta, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.Event>.Write), "application/vnd.event+json");
         }
         _parts.Add("notes", notes, "text/csv");
-        if (@where is { } __where)
-        {
-            _parts.AddStyled("where", global::LiveAvatarGen.Runtime.Http.ApiStyles.ToElement<global::Constructs.Api.UploadFilesWhere>(__where, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.UploadFilesWhere>.Write), "deepObject", false);
-        }
+        _parts.AddStyled("where", @where, global::LiveAvatarGen.Runtime.Json.JsonCodecWriter<global::Constructs.Api.UploadFilesWhere>.Write, "deepObject", false);
         request.SetContent(_parts.ToContent());
         return request;
     }

@@ -27,8 +27,7 @@ public sealed partial class Event : global::LiveAvatarGen.Runtime.Json.IJsonCode
     {
     }
 
-    #pragma warning disable CS8618 // The reader refuses the object unless every required member was read.
-    /// <summary>The reader's: it sets each field from the JSON and checks the required members itself.</summary>
+    #pragma warning disable CS8618 // The reader sets each field from the JSON and refuses the object unless it read every required member.
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Event(global::LiveAvatarGen.Runtime.Json.JsonReading reading)
     {

@@ -36,10 +36,7 @@ public sealed partial class TestClient
 
     private static global::LiveAvatarGen.Runtime.Http.ApiRequest CreateGetPetRequest(long id, string xTrace, global::System.Collections.Generic.IReadOnlyList<string>? fields, string? session)
     {
-        if (xTrace is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(xTrace));
-        }
+        _ = xTrace ?? throw new global::System.ArgumentNullException(nameof(xTrace));
 
         global::LiveAvatarGen.Runtime.Http.ApiRequest request = new(global::System.Net.Http.HttpMethod.Get, "/pets/" + global::LiveAvatarGen.Runtime.Http.ApiFormat.PathSegment(global::LiveAvatarGen.Runtime.Http.ApiFormat.Value(id)));
         request.AddHeader("X-Trace", xTrace);
