@@ -98,10 +98,7 @@ internal static partial class ObjectEmitter
             writer.Lines($$"""
                 private {{extrasType}}? _extras;
 
-                /// <summary>
-                /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
-                /// were none. Add members here to send them.
-                /// </summary>
+                /// <summary>The JSON members the spec does not declare: kept when read and written back unchanged, null when none; add some to send them.</summary>
                 public {{extrasType}}? {{model.AdditionalPropertiesName}} { get => _extras; init => _extras = value; }
 
                 """);

@@ -24,10 +24,7 @@ public sealed partial class SubmitEncodedFormFlat : global::LiveAvatarGen.Runtim
 
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _extras;
 
-    /// <summary>
-    /// The JSON members the spec does not declare, kept when read and written back unchanged; null when there
-    /// were none. Add members here to send them.
-    /// </summary>
+    /// <summary>The JSON members the spec does not declare: kept when read and written back unchanged, null when none; add some to send them.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _extras; init => _extras = value; }
 
     private static readonly global::LiveAvatarGen.Runtime.Json.JsonNameTable s_jsonNames = new("a", "b");
