@@ -130,7 +130,7 @@ internal static partial class ClientEmitter
             }
 
             bool deepList = type.Kind == TypeKind.List && parameter.Location == ParameterLocation.Query && parameter.Style == SerializationStyle.DeepObject;
-            if (deepList && type.Element!.Kind == TypeKind.String && parameter.Location == ParameterLocation.Query)
+            if (deepList && type.Element!.Kind == TypeKind.String)
             {
                 // A list of strings: the request adds each under its index, and nothing for null (no test, no loop).
                 writer.Line("request.AddQueryIndexed(" + CSharpLiteral.String(parameter.JsonName) + ", " + parameter.Name + ");");
@@ -139,6 +139,7 @@ internal static partial class ClientEmitter
 
             if (type.Kind == TypeKind.List && type.Element!.Kind == TypeKind.String && parameter.Location == ParameterLocation.Query && parameter.Explode)
             {
+                // Exploded (form's default): the request adds one parameter per item, and nothing for null.
                 writer.Line("request.AddQuery(" + CSharpLiteral.String(parameter.JsonName) + ", " + parameter.Name + ");");
                 return;
             }

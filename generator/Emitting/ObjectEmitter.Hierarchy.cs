@@ -45,7 +45,10 @@ internal static partial class ObjectEmitter
         return " The discriminator: reading this type returns the class it names (" + derived + "), or this class for any other value." + start;
     }
 
-    /// <summary>A derived class starts with its tag, so a value built in code is sent as what it is.</summary>
+    /// <summary>
+    /// The reader's own constructor where it needs one (<see cref="NeedsReadingConstructor"/>), and a derived class's,
+    /// which starts with its tag, so a value built in code is sent as what it is.
+    /// </summary>
     private static void EmitConstructor(SourceWriter writer, ObjectModel model, List<Member> members, CompilationFacts facts)
     {
         if (NeedsReadingConstructor(model, members, facts))
