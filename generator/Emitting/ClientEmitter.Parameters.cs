@@ -305,7 +305,7 @@ internal static partial class ClientEmitter
             // Lists of scalars are joined or sent item by item below, as the style says.
             bool structured = type.Kind is TypeKind.Class or TypeKind.Map or TypeKind.Generic
                 || type.Kind == TypeKind.List && !IsScalar(type.Element!.AsNonNullable());
-            return structured && !type.IsValueType
+            return structured
                 ? "_parts.AddStyled(" + wire + ", " + field.Name + ", " + TypeSyntax.WriteLambda(type, facts, 0) + ", " + StyleNames.Literal(field.Style) + ", " + (field.Explode ? "true" : "false") + ");"
                 : null;
         }

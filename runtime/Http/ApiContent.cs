@@ -149,18 +149,9 @@ public sealed class ApiForm
     /// </summary>
     public void AddIndexed(string name, IEnumerable<string?>? values)
     {
-        if (values is null)
+        if (values is not null)
         {
-            return;
-        }
-
-        int index = 0;
-        foreach (string? value in values)
-        {
-            if (value is not null)
-            {
-                Add(ApiStyles.Indexed(name, index++), value);
-            }
+            ApiStyles.IndexedPairs(name, values, _fields);
         }
     }
 

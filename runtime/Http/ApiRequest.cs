@@ -123,18 +123,9 @@ public sealed class ApiRequest
     /// </summary>
     public void AddQueryIndexed(string name, IEnumerable<string?>? values)
     {
-        if (values is null)
+        if (values is not null)
         {
-            return;
-        }
-
-        int index = 0;
-        foreach (string? value in values)
-        {
-            if (value is not null)
-            {
-                AddQuery(ApiStyles.Indexed(name, index++), value);
-            }
+            ApiStyles.IndexedPairs(name, values, _query ??= new List<KeyValuePair<string, string>>());
         }
     }
 

@@ -54,6 +54,19 @@ public static class ApiStyles
     /// </summary>
     public static string Indexed(string name, int index) => name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
+    /// <summary>A <c>deepObject</c> array of strings as pairs, each item under its <see cref="Indexed"/> key: the form's and the query's one loop.</summary>
+    internal static void IndexedPairs(string name, IEnumerable<string?> values, List<KeyValuePair<string, string>> into)
+    {
+        int index = 0;
+        foreach (string? value in values)
+        {
+            if (value is not null)
+            {
+                into.Add(new KeyValuePair<string, string>(Indexed(name, index++), value));
+            }
+        }
+    }
+
     /// <summary>Writes a value with its generated writer and reads it back as JSON, to serialize objects as parameters.</summary>
     public static JsonElement ToElement<T>(T value, JsonWriteAction<T> write)
     {
