@@ -128,7 +128,7 @@ public class GenerationBenchmarks
     }
 
     /// <summary>The text with a word added to the first description under <c>components</c>: a schema's.</summary>
-    private static string EditOneSchema(string text)
+    internal static string EditOneSchema(string text)
     {
         int components = text.IndexOf("components", StringComparison.Ordinal);
         int description = components < 0 ? -1 : text.IndexOf("description", components, StringComparison.Ordinal);

@@ -50,6 +50,7 @@ internal static class StageProfile
             double[] floor = new double[runs], floorAllocated = new double[runs], total = new double[runs], roslyn = new double[runs], allocated = new double[runs];
             var steps = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
             long bytes = 0;
+            int[] collections = new int[3];
             int files = 0;
             string diagnostics = string.Empty;
             for (int i = 0; i < runs + 1; i++)
@@ -69,11 +70,15 @@ internal static class StageProfile
                     optionsProvider: null,
                     new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
                 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
                 watch.Restart();
                 driver = driver.RunGenerators(compilation);
                 GeneratorDriverRunResult result = driver.GetRunResult();
                 double totalMs = watch.Elapsed.TotalMilliseconds;
                 double allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6;
+                collections[0] += GC.CollectionCount(0) - gen0Before;
+                collections[1] += GC.CollectionCount(1) - gen1Before;
+                collections[2] += GC.CollectionCount(2) - gen2Before;
                 watch.Restart();
                 foreach (GeneratedSourceResult source in result.Results[0].GeneratedSources)
                 {
@@ -125,12 +130,65 @@ internal static class StageProfile
             string nswag = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(document, new NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings { ClassName = "Client" }).GenerateFile();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: NSwag {nswag.Length / 1024} KB chars in {nswagWatch.Elapsed.TotalMilliseconds:F0} ms (one cold run)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {files} files, {bytes / 1024} KB chars; floor {Median(floor):F1} ms, total {Median(total):F1} ms ({Median(total) / Median(floor):F2}x), a second Roslyn parse of the output alone {Median(roslyn):F1} ms; the run allocates {Median(allocated):F2} MB (the floor {Median(floorAllocated):F2} MB)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    collections per generator run (warm-up included): gen0 {collections[0] / (double)(runs + 1):F2}, gen1 {collections[1] / (double)(runs + 1):F2}, gen2 {collections[2] / (double)(runs + 1):F2}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    the driver keeps {retainedMb:F1} MB after a cold run (the generated text alone is {bytes * 2 / 1e6:F1} MB)"));
             Console.WriteLine("    diagnostics: " + (diagnostics.Length == 0 ? "none" : diagnostics));
             foreach (var pair in steps.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    step {pair.Key,-20} {Median(pair.Value),8:F1} ms"));
             }
+
+            EditRun(name, text, parse, compilation, runs, Median(total));
+        }
+    }
+
+    /// <summary>
+    /// The benchmark's one-schema edit (a word added to the first description under <c>components</c>), run on a warm
+    /// driver in turns with the text before it: its time, what it allocates and its steps, against the cold run.
+    /// </summary>
+    private static void EditRun(string name, string text, CSharpParseOptions parse, CSharpCompilation compilation, int runs, double coldMs)
+    {
+        SpecText before = new(SpecText.PathFor(name), text);
+        SpecText after = new(SpecText.PathFor(name), GenerationBenchmarks.EditOneSchema(text));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            ImmutableArray.Create<AdditionalText>(before),
+            parse,
+            optionsProvider: null,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)).RunGenerators(compilation);
+        double[] total = new double[runs], allocated = new double[runs];
+        var steps = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
+        bool edited = false;
+        for (int i = 0; i < runs + 1; i++)
+        {
+            driver = driver.ReplaceAdditionalText(edited ? after : before, edited ? before : after);
+            edited = !edited;
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            Stopwatch watch = Stopwatch.StartNew();
+            driver = driver.RunGenerators(compilation);
+            GeneratorDriverRunResult result = driver.GetRunResult();
+            if (i == 0)
+            {
+                continue; // warm-up
+            }
+
+            total[i - 1] = watch.Elapsed.TotalMilliseconds;
+            allocated[i - 1] = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6;
+            foreach (var pair in result.Results[0].TrackedSteps)
+            {
+                if (!steps.TryGetValue(pair.Key, out double[]? values))
+                {
+                    steps[pair.Key] = values = new double[runs];
+                }
+
+                values[i - 1] = pair.Value.Sum(s => s.ElapsedTime.TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: one-schema edit {Median(total):F1} ms ({Median(total) / coldMs:F2} of the cold run), allocates {Median(allocated):F2} MB"));
+        foreach (var pair in steps.Where(p => Median(p.Value) >= 0.05).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    step {pair.Key,-20} {Median(pair.Value),8:F1} ms"));
         }
     }
 
