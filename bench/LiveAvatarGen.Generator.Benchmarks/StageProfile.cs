@@ -38,12 +38,7 @@ internal static class StageProfile
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             // What a build server or an IDE keeps between runs: the driver's state after a cold run without step
             // tracking (the model, each step's outputs and the generated texts), not the compiler's trees of them.
-            double retainedMb = Retained(() => CSharpGeneratorDriver.Create(
-                new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-                ImmutableArray.Create<AdditionalText>(new SpecText(SpecText.PathFor(name), text)),
-                parse,
-                optionsProvider: null,
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false)).RunGenerators(compilation)) / 1e6;
+            double retainedMb = Retained(() => Driver(new SpecText(SpecText.PathFor(name), text), parse, tracked: false).RunGenerators(compilation)) / 1e6;
 
             // STAGES_RUNS=200 makes a loop long enough for a sampling profiler (dotnet-trace) to see the hot paths.
             int runs = int.TryParse(Environment.GetEnvironmentVariable("STAGES_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int asked) && asked > 0 ? asked : 5;
@@ -63,12 +58,7 @@ internal static class StageProfile
                 double floorMs = watch.Elapsed.TotalMilliseconds;
                 double floorMb = (GC.GetTotalAllocatedBytes(precise: true) - floorBefore) / 1e6;
 
-                GeneratorDriver driver = CSharpGeneratorDriver.Create(
-                    new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-                    ImmutableArray.Create<AdditionalText>(new SpecText(SpecText.PathFor(name), text)),
-                    parse,
-                    optionsProvider: null,
-                    new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+                GeneratorDriver driver = Driver(new SpecText(SpecText.PathFor(name), text), parse, tracked: true);
                 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
                 watch.Restart();
@@ -76,9 +66,7 @@ internal static class StageProfile
                 GeneratorDriverRunResult result = driver.GetRunResult();
                 double totalMs = watch.Elapsed.TotalMilliseconds;
                 double allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6;
-                collections[0] += GC.CollectionCount(0) - gen0Before;
-                collections[1] += GC.CollectionCount(1) - gen1Before;
-                collections[2] += GC.CollectionCount(2) - gen2Before;
+                int[] collected = { GC.CollectionCount(0) - gen0Before, GC.CollectionCount(1) - gen1Before, GC.CollectionCount(2) - gen2Before };
                 watch.Restart();
                 foreach (GeneratedSourceResult source in result.Results[0].GeneratedSources)
                 {
@@ -105,21 +93,17 @@ internal static class StageProfile
                     continue; // warm-up
                 }
 
+                for (int generation = 0; generation < collections.Length; generation++)
+                {
+                    collections[generation] += collected[generation];
+                }
+
                 floor[i - 1] = floorMs;
                 floorAllocated[i - 1] = floorMb;
                 total[i - 1] = totalMs;
                 allocated[i - 1] = allocatedMb;
                 roslyn[i - 1] = reparseMs;
-                foreach (var pair in result.Results[0].TrackedSteps)
-                {
-                    double sum = pair.Value.Sum(s => s.ElapsedTime.TotalMilliseconds);
-                    if (!steps.TryGetValue(pair.Key, out double[]? values))
-                    {
-                        steps[pair.Key] = values = new double[runs];
-                    }
-
-                    values[i - 1] = sum;
-                }
+                AddSteps(steps, result, i - 1, runs);
             }
 
 
@@ -130,14 +114,10 @@ internal static class StageProfile
             string nswag = new NSwag.CodeGeneration.CSharp.CSharpClientGenerator(document, new NSwag.CodeGeneration.CSharp.CSharpClientGeneratorSettings { ClassName = "Client" }).GenerateFile();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: NSwag {nswag.Length / 1024} KB chars in {nswagWatch.Elapsed.TotalMilliseconds:F0} ms (one cold run)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec}: {files} files, {bytes / 1024} KB chars; floor {Median(floor):F1} ms, total {Median(total):F1} ms ({Median(total) / Median(floor):F2}x), a second Roslyn parse of the output alone {Median(roslyn):F1} ms; the run allocates {Median(allocated):F2} MB (the floor {Median(floorAllocated):F2} MB)"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    collections per generator run (warm-up included): gen0 {collections[0] / (double)(runs + 1):F2}, gen1 {collections[1] / (double)(runs + 1):F2}, gen2 {collections[2] / (double)(runs + 1):F2}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    collections per generator run: gen0 {collections[0] / (double)runs:F2}, gen1 {collections[1] / (double)runs:F2}, gen2 {collections[2] / (double)runs:F2}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    the driver keeps {retainedMb:F1} MB after a cold run (the generated text alone is {bytes * 2 / 1e6:F1} MB)"));
             Console.WriteLine("    diagnostics: " + (diagnostics.Length == 0 ? "none" : diagnostics));
-            foreach (var pair in steps.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    step {pair.Key,-20} {Median(pair.Value),8:F1} ms"));
-            }
-
+            PrintSteps(steps);
             EditRun(name, text, parse, compilation, runs, Median(total));
         }
     }
@@ -150,12 +130,7 @@ internal static class StageProfile
     {
         SpecText before = new(SpecText.PathFor(name), text);
         SpecText after = new(SpecText.PathFor(name), GenerationBenchmarks.EditOneSchema(text));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-            ImmutableArray.Create<AdditionalText>(before),
-            parse,
-            optionsProvider: null,
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)).RunGenerators(compilation);
+        GeneratorDriver driver = Driver(before, parse, tracked: true).RunGenerators(compilation);
         double[] total = new double[runs], allocated = new double[runs];
         var steps = new System.Collections.Generic.Dictionary<string, double[]>(StringComparer.Ordinal);
         bool edited = false;
@@ -174,19 +149,39 @@ internal static class StageProfile
 
             total[i - 1] = watch.Elapsed.TotalMilliseconds;
             allocated[i - 1] = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6;
-            foreach (var pair in result.Results[0].TrackedSteps)
-            {
-                if (!steps.TryGetValue(pair.Key, out double[]? values))
-                {
-                    steps[pair.Key] = values = new double[runs];
-                }
-
-                values[i - 1] = pair.Value.Sum(s => s.ElapsedTime.TotalMilliseconds);
-            }
+            AddSteps(steps, result, i - 1, runs);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: one-schema edit {Median(total):F1} ms ({Median(total) / coldMs:F2} of the cold run), allocates {Median(allocated):F2} MB"));
-        foreach (var pair in steps.Where(p => Median(p.Value) >= 0.05).OrderBy(p => p.Key, StringComparer.Ordinal))
+        PrintSteps(steps);
+    }
+
+    /// <summary>A new driver running the generator over one spec; with step tracking, the run result has each step's time.</summary>
+    private static GeneratorDriver Driver(SpecText spec, CSharpParseOptions parse, bool tracked)
+        => CSharpGeneratorDriver.Create(
+            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            ImmutableArray.Create<AdditionalText>(spec),
+            parse,
+            optionsProvider: null,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: tracked));
+
+    /// <summary>Records run <paramref name="index"/>'s time in each tracked step (a step's time summed over its outputs).</summary>
+    private static void AddSteps(System.Collections.Generic.Dictionary<string, double[]> steps, GeneratorDriverRunResult result, int index, int runs)
+    {
+        foreach (var pair in result.Results[0].TrackedSteps)
+        {
+            if (!steps.TryGetValue(pair.Key, out double[]? values))
+            {
+                steps[pair.Key] = values = new double[runs];
+            }
+
+            values[index] = pair.Value.Sum(s => s.ElapsedTime.TotalMilliseconds);
+        }
+    }
+
+    private static void PrintSteps(System.Collections.Generic.Dictionary<string, double[]> steps)
+    {
+        foreach (var pair in steps.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    step {pair.Key,-20} {Median(pair.Value),8:F1} ms"));
         }
